@@ -1,0 +1,4 @@
+import { Identity1764400000000 } from './1764400000000-identity';
+
+/** Every migration, in order. A migration is only ever added, never edited once landed. */
+export const migrations: Function[] = [Identity1764400000000];

@@ -1,0 +1,120 @@
+import { validate, type ValidationError } from 'class-validator';
+import { GraphQLError } from 'graphql';
+import { Arg, Field, ObjectType, registerEnumType } from 'type-graphql';
+import type { ClassType } from 'type-graphql';
+
+/**
+ * Codes for what a person can fix: returned in a mutation payload's `userErrors`, so clients
+ * branch on the code, never on message text.
+ */
+export enum UserErrorCode {
+  INVALID_INPUT = 'INVALID_INPUT',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
+  NOT_FOUND = 'NOT_FOUND',
+  FORBIDDEN = 'FORBIDDEN',
+  ALREADY_EXISTS = 'ALREADY_EXISTS',
+  EXPIRED = 'EXPIRED',
+  ALREADY_USED = 'ALREADY_USED',
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
+  CONFLICT = 'CONFLICT',
+}
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: 'Why a mutation could not do what was asked, in a form a client can branch on.',
+});
+
+@ObjectType({ description: 'A problem with the input or the state of the data that the person can fix.' })
+export class UserError {
+  @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, if any.' })
+  field?: string[] | null;
+
+  @Field({ description: 'What went wrong, in words a person can act on.' })
+  message: string;
+
+  @Field(() => UserErrorCode)
+  code: UserErrorCode;
+}
+
+/** Thrown by services for an expected failure; mutation resolvers turn it into a userError. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: UserErrorCode,
+    message: string,
+    readonly field?: string[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  toUserError(): UserError {
+    return { code: this.code, message: this.message, field: this.field ?? null };
+  }
+}
+
+/** The fixed set of top-level error codes (errors[].extensions.code). */
+export type TopLevelCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'INTERNAL_SERVER_ERROR';
+
+export function topLevelError(code: TopLevelCode, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
+}
+
+export const unauthenticated = () => topLevelError('UNAUTHENTICATED', 'Sign in to do this.');
+export const forbidden = (message = 'You may not do this.') => topLevelError('FORBIDDEN', message);
+export const notFound = (what = 'That record') => topLevelError('NOT_FOUND', `${what} does not exist or is not visible to you.`);
+export const badInput = (message: string) => topLevelError('BAD_USER_INPUT', message);
+
+/** Payload fields shared by every mutation. */
+@ObjectType()
+export abstract class MutationPayload {
+  @Field(() => [UserError], { description: 'Problems that stopped the mutation; empty when it succeeded.' })
+  userErrors: UserError[] = [];
+}
+
+/** A mutation's single `input` argument; it is validated by `mutate`, into userErrors. */
+export function InputArg(InputType: ClassType) {
+  return Arg('input', () => InputType, { validate: false });
+}
+
+function flattenValidation(errors: ValidationError[], path: string[]): UserError[] {
+  return errors.flatMap((error) => {
+    const field = [...path, error.property];
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field,
+      message,
+      code: UserErrorCode.INVALID_INPUT,
+    }));
+    return [...own, ...flattenValidation(error.children ?? [], field)];
+  });
+}
+
+/**
+ * Runs a mutation: invalid input becomes userErrors before anything is written; a DomainError
+ * from the service becomes userErrors (its transaction has already rolled back); anything else
+ * propagates to the top-level error channel, where it is logged and masked.
+ */
+export async function mutate<P extends MutationPayload>(
+  Payload: new () => P,
+  input: object | undefined,
+  run: () => Promise<Partial<Omit<P, 'userErrors'>>>,
+): Promise<P> {
+  const payload = new Payload();
+  if (input) {
+    const invalid = flattenValidation(await validate(input, { forbidUnknownValues: false }), ['input']);
+    if (invalid.length > 0) {
+      payload.userErrors = invalid;
+      return payload;
+    }
+  }
+  try {
+    Object.assign(payload, await run());
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    payload.userErrors = [error.toUserError()];
+  }
+  return payload;
+}
+
+export function assertUnreachable(value: never): never {
+  throw new Error(`unhandled case: ${String(value)}`);
+}

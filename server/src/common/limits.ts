@@ -1,0 +1,84 @@
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+
+export const MAX_DEPTH = 12;
+export const MAX_COMPLEXITY = 5000;
+
+/** Rejects operations nested deeper than `max` fields (introspection fields are not counted). */
+export function depthLimit(max: number) {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+      if (!set) return 0;
+      let deepest = 0;
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          if (selection.name.value.startsWith('__')) continue;
+          deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, seen));
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
+        } else {
+          const name = selection.name.value;
+          const fragment = fragments.get(name);
+          if (fragment && !seen.has(name)) deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, name])));
+        }
+      }
+      return deepest;
+    };
+    return {
+      OperationDefinition(operation) {
+        const depth = depthOf(operation.selectionSet, new Set());
+        if (depth > max) {
+          context.reportError(
+            new GraphQLError(`This query is nested ${depth} levels deep; the limit is ${max}.`, {
+              nodes: [operation],
+              extensions: { code: 'BAD_USER_INPUT' },
+            }),
+          );
+        }
+      },
+    };
+  };
+}
+
+/** A list field costs its children times the page size asked for. */
+const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const size = typeof args.first === 'number' ? args.first : typeof args.ids === 'object' && Array.isArray(args.ids) ? args.ids.length : undefined;
+  return size === undefined ? undefined : 1 + childComplexity * Math.max(size, 1);
+};
+
+/** Rejects an operation whose estimated cost is above MAX_COMPLEXITY, before it runs. */
+export function complexityLimit(schema: GraphQLSchema): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const complexity = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName,
+            variables: request.variables,
+            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (complexity > MAX_COMPLEXITY) {
+            throw new GraphQLError(`This query is too expensive (${complexity}); the limit is ${MAX_COMPLEXITY}. Ask for smaller pages.`, {
+              extensions: { code: 'BAD_USER_INPUT' },
+            });
+          }
+        },
+      };
+    },
+  };
+}

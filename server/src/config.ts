@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Everything the server reads from the environment, validated once at boot. */
+export interface Config {
+  port: number;
+  /** A PostgreSQL URL; when absent the server starts an embedded PostgreSQL in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Seed the demo organisations into an empty database (the embedded default does). */
+  seedDemo: boolean;
+  /** Adds `extensions.sqlStatements` to responses so tests can count queries. Never in production. */
+  exposeSqlCount: boolean;
+  /** Marks the session cookie Secure; on behind HTTPS. */
+  secureCookies: boolean;
+  sessionDays: number;
+  invitationDays: number;
+  publicUrl: string;
+  clientDir: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export class ConfigError extends Error {}
+
+/** The folder holding package.json, whether we run from server/src (tests) or dist/server/src. */
+function findRepoRoot(from: string): string {
+  let dir = from;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+export const repoRoot = findRepoRoot(__dirname);
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false; got "${raw}"`);
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = integer('PORT', env.PORT, 4000, 0, 65535);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL must be one of debug, info, warn, error, silent');
+  }
+  return {
+    port,
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),
+    seedDemo: flag('SEED_DEMO', env.SEED_DEMO, !databaseUrl),
+    exposeSqlCount: flag('EXPOSE_SQL_COUNT', env.EXPOSE_SQL_COUNT, false),
+    secureCookies: flag('SECURE_COOKIES', env.SECURE_COOKIES, false),
+    sessionDays: integer('SESSION_DAYS', env.SESSION_DAYS, 14, 1, 365),
+    invitationDays: integer('INVITATION_DAYS', env.INVITATION_DAYS, 7, 1, 90),
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    clientDir: path.resolve(env.CLIENT_DIR ?? path.join(repoRoot, 'client', 'dist')),
+    logLevel,
+  };
+}

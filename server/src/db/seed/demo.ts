@@ -1,0 +1,89 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '../../modules/auth/tokens';
+import { OrganisationEntity, Sector } from '../../modules/organisation/organisation.entity';
+import { MembershipEntity, Role } from '../../modules/person/membership.entity';
+import { PersonEntity } from '../../modules/person/person.entity';
+
+export const DEMO_PASSWORD = 'commonground';
+
+/** The demo accounts the README lists; all share DEMO_PASSWORD. */
+export const DEMO_ACCOUNTS = [
+  { email: 'admin@commonground.example', role: 'platform admin' },
+  { email: 'pat.manager@northshore.example', role: 'programme manager, Northshore Health NHS Trust' },
+  { email: 'sam.senior@northshore.example', role: 'senior co-learner (paired with Jo), Northshore' },
+  { email: 'jo.junior@northshore.example', role: 'junior co-learner (paired with Sam), Northshore' },
+  { email: 'olu.owner@northshore.example', role: 'owner (Director of People), Northshore' },
+  { email: 'casey.member@riverside.example', role: 'community-of-practice member, Riverside Council' },
+];
+
+interface DemoPerson {
+  email: string;
+  name: string;
+  roles: Role[];
+  jobTitle?: string;
+  division?: string;
+  admin?: boolean;
+}
+
+async function addPeople(tx: EntityManager, organisationId: string | null, people: DemoPerson[], passwordHash: string) {
+  const byEmail: Record<string, PersonEntity> = {};
+  for (const p of people) {
+    const person = await tx.getRepository(PersonEntity).save({
+      email: p.email,
+      displayName: p.name,
+      passwordHash,
+      isPlatformAdmin: p.admin ?? false,
+    });
+    if (organisationId && p.roles.length) {
+      await tx.getRepository(MembershipEntity).save({
+        personId: person.id,
+        organisationId,
+        roles: p.roles,
+        jobTitle: p.jobTitle ?? null,
+        division: p.division ?? null,
+      });
+    }
+    byEmail[p.email] = person;
+  }
+  return byEmail;
+}
+
+/** True when the database holds no organisation yet (a fresh embedded database). */
+export async function isEmpty(db: DataSource): Promise<boolean> {
+  return (await db.getRepository(OrganisationEntity).count()) === 0;
+}
+
+/** Seeds the two demo organisations with a realistic story, in one transaction. */
+export async function seedDemo(db: DataSource): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const organisations = tx.getRepository(OrganisationEntity);
+    const northshore = await organisations.save({ name: 'Northshore Health NHS Trust', slug: 'northshore', sector: Sector.HEALTH, country: 'GB' });
+    const riverside = await organisations.save({ name: 'Riverside Council', slug: 'riverside', sector: Sector.LOCAL_GOVERNMENT, country: 'GB' });
+
+    await addPeople(tx, null, [{ email: 'admin@commonground.example', name: 'Alex Admin', roles: [], admin: true }], passwordHash);
+    await addPeople(
+      tx,
+      northshore.id,
+      [
+        { email: 'pat.manager@northshore.example', name: 'Pat Manager', roles: [Role.PROGRAMME_MANAGER, Role.COMMUNITY_MEMBER], jobTitle: 'Inclusion Programme Lead', division: 'People Directorate' },
+        { email: 'sam.senior@northshore.example', name: 'Sam Senior', roles: [Role.CO_LEARNER, Role.COMMUNITY_MEMBER], jobTitle: 'Clinical Director', division: 'Surgery' },
+        { email: 'jo.junior@northshore.example', name: 'Jo Junior', roles: [Role.CO_LEARNER, Role.COMMUNITY_MEMBER], jobTitle: 'Staff Nurse', division: 'Surgery' },
+        { email: 'olu.owner@northshore.example', name: 'Olu Owner', roles: [Role.OWNER], jobTitle: 'Director of People', division: 'People Directorate' },
+        { email: 'rae.senior@northshore.example', name: 'Rae Senior', roles: [Role.CO_LEARNER], jobTitle: 'Head of Estates', division: 'Estates and Facilities' },
+        { email: 'kit.junior@northshore.example', name: 'Kit Junior', roles: [Role.CO_LEARNER], jobTitle: 'Porter', division: 'Estates and Facilities' },
+        { email: 'dee.owner@northshore.example', name: 'Dee Owner', roles: [Role.OWNER], jobTitle: 'Chief Nurse', division: 'Nursing' },
+      ],
+      passwordHash,
+    );
+    await addPeople(
+      tx,
+      riverside.id,
+      [
+        { email: 'casey.member@riverside.example', name: 'Casey Member', roles: [Role.COMMUNITY_MEMBER], jobTitle: 'Equality Officer', division: 'Corporate Services' },
+        { email: 'ria.manager@riverside.example', name: 'Ria Manager', roles: [Role.PROGRAMME_MANAGER, Role.COMMUNITY_MEMBER], jobTitle: 'Organisational Development Lead', division: 'Corporate Services' },
+      ],
+      passwordHash,
+    );
+  });
+}

@@ -1,0 +1,11 @@
+import type { DataSource } from 'typeorm';
+import { createIdentityLoaders } from './modules/person/person.loaders';
+
+/** Every domain's per-request DataLoaders, one namespace per domain. */
+export function createLoaders(db: DataSource) {
+  return {
+    identity: createIdentityLoaders(db),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

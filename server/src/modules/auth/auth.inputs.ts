@@ -1,0 +1,19 @@
+import { IsEmail, Length } from 'class-validator';
+import { Field, InputType } from 'type-graphql';
+
+@InputType()
+export class LoginInput {
+  @Field()
+  @IsEmail({}, { message: 'Enter a valid email address.' })
+  email: string;
+
+  @Field()
+  @Length(1, 200, { message: 'Enter your password.' })
+  password: string;
+}
+
+@InputType()
+export class LogoutInput {
+  @Field({ defaultValue: false, description: 'End every session of this person, on every device.' })
+  everywhere: boolean = false;
+}

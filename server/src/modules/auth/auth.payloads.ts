@@ -1,0 +1,24 @@
+import { Field, ObjectType } from 'type-graphql';
+import { MutationPayload } from '../../common/errors';
+import { ViewerType } from './auth.type';
+
+@ObjectType({ description: 'A new session: the viewer, and a bearer token (a session cookie is also set).' })
+export class SessionPayload extends MutationPayload {
+  @Field(() => ViewerType, { nullable: true })
+  viewer?: ViewerType | null;
+
+  @Field(() => String, { nullable: true, description: 'Send as `Authorization: Bearer <token>`; browsers can rely on the cookie.' })
+  token?: string | null;
+}
+
+@ObjectType()
+export class LoginPayload extends SessionPayload {}
+
+@ObjectType()
+export class AcceptInvitationPayload extends SessionPayload {}
+
+@ObjectType()
+export class LogoutPayload extends MutationPayload {
+  @Field()
+  signedOut: boolean = false;
+}

@@ -1,0 +1,51 @@
+import { Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PUBLIC } from '../../common/auth-checker';
+import { InputArg, mutate } from '../../common/errors';
+import type { Context } from '../../context';
+import { Organisation } from '../organisation/organisation.type';
+import { Role } from '../person/membership.entity';
+import { LoginInput, LogoutInput } from './auth.inputs';
+import { LoginPayload, LogoutPayload } from './auth.payloads';
+import { AuthService } from './auth.service';
+import { ViewerType } from './auth.type';
+
+@Resolver(() => ViewerType)
+export class AuthResolver {
+  @Authorized(PUBLIC)
+  @Query(() => ViewerType, { nullable: true, description: 'The signed-in person, or null when signed out.' })
+  viewer(@Ctx() ctx: Context): ViewerType | null {
+    return ctx.viewer ? ViewerType.from(ctx.viewer) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => Organisation, { nullable: true, description: "The viewer's home organisation: their first membership's." })
+  async organisation(@Root() root: ViewerType, @Ctx() ctx: Context): Promise<Organisation | null> {
+    const id = root.viewer.homeOrganisationId;
+    const entity = id ? await ctx.loaders.identity.organisation.load(id) : null;
+    return entity ? Organisation.from(entity) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => [Role], { description: 'Roles in the home organisation.' })
+  roles(@Root() root: ViewerType): Role[] {
+    return root.viewer.memberships[0]?.roles ?? [];
+  }
+
+  @Authorized(PUBLIC)
+  @Mutation(() => LoginPayload, { description: 'Sign in with email and password. Failed attempts are rate-limited.' })
+  login(@InputArg(LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
+    return mutate(LoginPayload, input, async () => {
+      const { viewer, token } = await new AuthService(ctx).login(input.email, input.password);
+      return { viewer: ViewerType.from(viewer), token };
+    });
+  }
+
+  @Authorized(PUBLIC)
+  @Mutation(() => LogoutPayload, { description: 'End the current session on the server and clear the cookie.' })
+  logout(@InputArg(LogoutInput) input: LogoutInput, @Ctx() ctx: Context): Promise<LogoutPayload> {
+    return mutate(LogoutPayload, input, async () => {
+      await new AuthService(ctx).logout(input.everywhere);
+      return { signedOut: true };
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import { IsNull, MoreThan } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { DomainError, UserErrorCode } from '../../common/errors';
+import type { Context } from '../../context';
+import { MembershipEntity } from '../person/membership.entity';
+import { PersonEntity } from '../person/person.entity';
+import { AuthSessionEntity } from './auth-session.entity';
+import { LoginAttemptEntity } from './login-attempt.entity';
+import { decoyPasswordHash, hashToken, newToken, verifyPassword } from './tokens';
+import { Viewer } from './viewer';
+
+/** Sign-in limits: failures per email, and per address, within the window. */
+export const LOGIN_LIMITS = { windowMinutes: 15, perEmail: 5, perAddress: 50 };
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+/** Resolves a bearer token or session cookie to the signed-in viewer, or null. */
+export async function authenticate(db: DataSource, token: string | undefined): Promise<Viewer | null> {
+  if (!token) return null;
+  const session = await db.getRepository(AuthSessionEntity).findOne({
+    where: { tokenHash: hashToken(token), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+    relations: { person: true },
+  });
+  if (!session?.person) return null;
+  const memberships = await db.getRepository(MembershipEntity).find({
+    where: { personId: session.personId },
+    order: { createdAt: 'ASC' },
+  });
+  return new Viewer(session.person, memberships, session.id);
+}
+
+export class AuthService {
+  constructor(private readonly ctx: Context) {}
+
+  async login(email: string, password: string): Promise<{ viewer: Viewer; token: string }> {
+    const address = normaliseEmail(email);
+    await this.refuseIfRateLimited(address);
+    const person = await this.ctx.db.getRepository(PersonEntity).findOneBy({ email: address });
+    const valid = await verifyPassword(person?.passwordHash ?? (await decoyPasswordHash()), password);
+    if (!person?.passwordHash || !valid) {
+      await this.ctx.db.getRepository(LoginAttemptEntity).insert({ email: address, ip: this.ctx.http.ip });
+      throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, 'That email and password do not match an account.');
+    }
+    return this.startSession(person);
+  }
+
+  /** Opens a session for a person whose identity is already proven (sign-in, accepted invitation). */
+  async startSession(person: PersonEntity): Promise<{ viewer: Viewer; token: string }> {
+    const { token, hash } = newToken();
+    const expiresAt = new Date(Date.now() + this.ctx.config.sessionDays * 86_400_000);
+    const session = await this.ctx.db.getRepository(AuthSessionEntity).save({ personId: person.id, tokenHash: hash, expiresAt });
+    this.ctx.http.setSessionCookie(token, expiresAt);
+    const memberships = await this.ctx.db.getRepository(MembershipEntity).find({
+      where: { personId: person.id },
+      order: { createdAt: 'ASC' },
+    });
+    const viewer = new Viewer(person, memberships, session.id);
+    this.ctx.viewer = viewer; // the rest of this request runs as the newly signed-in person
+    return { viewer, token };
+  }
+
+  /** Ends this session on the server (or every session of the person), and clears the cookie. */
+  async logout(everywhere: boolean): Promise<void> {
+    const viewer = this.ctx.viewer;
+    this.ctx.http.clearSessionCookie();
+    if (!viewer) return;
+    const sessions = this.ctx.db.getRepository(AuthSessionEntity);
+    const where = everywhere ? { personId: viewer.personId, revokedAt: IsNull() } : { id: viewer.sessionId };
+    await sessions.update(where, { revokedAt: new Date() });
+    this.ctx.viewer = null;
+  }
+
+  private async refuseIfRateLimited(email: string): Promise<void> {
+    const since = new Date(Date.now() - LOGIN_LIMITS.windowMinutes * 60_000);
+    const attempts = this.ctx.db.getRepository(LoginAttemptEntity);
+    const [byEmail, byAddress] = await Promise.all([
+      attempts.countBy({ email, at: MoreThan(since) }),
+      attempts.countBy({ ip: this.ctx.http.ip, at: MoreThan(since) }),
+    ]);
+    if (byEmail >= LOGIN_LIMITS.perEmail || byAddress >= LOGIN_LIMITS.perAddress) {
+      throw new DomainError(
+        UserErrorCode.TOO_MANY_ATTEMPTS,
+        `Too many failed sign-ins. Try again in ${LOGIN_LIMITS.windowMinutes} minutes.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,137 @@
+import { IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { DomainError, forbidden, UserErrorCode } from '../../common/errors';
+import type { Context } from '../../context';
+import { normaliseEmail, AuthService } from '../auth/auth.service';
+import { hashPassword, hashToken, newToken, verifyPassword } from '../auth/tokens';
+import type { Viewer } from '../auth/viewer';
+import { MembershipEntity, type Role } from '../person/membership.entity';
+import { PersonEntity } from '../person/person.entity';
+import { identityPolicy } from '../person/person.policy';
+import { InvitationEntity } from './invitation.entity';
+
+export interface InvitationRequest {
+  email: string;
+  displayName: string;
+  roles: Role[];
+  jobTitle?: string | null;
+  division?: string | null;
+}
+
+export interface IssuedInvitation {
+  invitation: InvitationEntity;
+  /** The link the invitee opens to set a password; it holds the only copy of the token. */
+  acceptUrl: string;
+}
+
+export class InvitationService {
+  constructor(private readonly ctx: Context) {}
+
+  async invite(organisationId: string, request: InvitationRequest): Promise<IssuedInvitation> {
+    const viewer = this.ctx.viewer as Viewer;
+    if (!identityPolicy.canInviteTo(viewer, organisationId)) {
+      throw forbidden('Only a programme manager of this organisation can invite people.');
+    }
+    return this.ctx.db.transaction(async (tx) => {
+      const email = normaliseEmail(request.email);
+      const alreadyMember = await tx
+        .getRepository(MembershipEntity)
+        .createQueryBuilder('m')
+        .innerJoin(PersonEntity, 'p', 'p.id = m.person_id')
+        .where('m.organisation_id = :organisationId AND p.email = :email', { organisationId, email })
+        .getExists();
+      if (alreadyMember) {
+        throw new DomainError(UserErrorCode.ALREADY_EXISTS, `${email} is already a member of this organisation.`, ['input', 'email']);
+      }
+      return this.issue(tx, organisationId, request);
+    });
+  }
+
+  /** Writes an invitation inside the caller's transaction; an earlier pending one for the same person lapses. */
+  async issue(tx: EntityManager, organisationId: string, request: InvitationRequest): Promise<IssuedInvitation> {
+    const email = normaliseEmail(request.email);
+    const invitations = tx.getRepository(InvitationEntity);
+    await invitations.update({ organisationId, email, acceptedAt: IsNull(), expiresAt: MoreThan(new Date()) }, { expiresAt: new Date() });
+    const { token, hash } = newToken();
+    const invitation = await invitations.save(
+      invitations.create({
+        organisationId,
+        email,
+        displayName: request.displayName.trim(),
+        roles: [...new Set(request.roles)],
+        jobTitle: request.jobTitle ?? null,
+        division: request.division ?? null,
+        tokenHash: hash,
+        invitedById: this.ctx.viewer?.personId ?? null,
+        expiresAt: new Date(Date.now() + this.ctx.config.invitationDays * 86_400_000),
+      }),
+    );
+    return { invitation, acceptUrl: `${this.ctx.config.publicUrl}/accept-invitation?token=${token}` };
+  }
+
+  /** What an invitation offers, for the acceptance page; null for an unknown token. */
+  async preview(token: string): Promise<{ invitation: InvitationEntity; hasAccount: boolean } | null> {
+    const invitation = await this.ctx.db.getRepository(InvitationEntity).findOne({
+      where: { tokenHash: hashToken(token) },
+      relations: { organisation: true },
+    });
+    if (!invitation) return null;
+    const person = await this.ctx.db.getRepository(PersonEntity).findOneBy({ email: invitation.email });
+    return { invitation, hasAccount: Boolean(person?.passwordHash) };
+  }
+
+  /**
+   * Accepts an invitation once: sets the new person's password (or checks an existing account's),
+   * adds the membership and signs them in. The invitation row is locked, so two concurrent
+   * acceptances cannot both succeed.
+   */
+  async accept(token: string, password: string, displayName?: string | null) {
+    const person = await this.ctx.db.transaction(async (tx) => {
+      const invitation = await tx
+        .getRepository(InvitationEntity)
+        .createQueryBuilder('i')
+        .setLock('pessimistic_write')
+        .where('i.token_hash = :hash', { hash: hashToken(token) })
+        .getOne();
+      if (!invitation) throw new DomainError(UserErrorCode.NOT_FOUND, 'This invitation link is not valid.', ['input', 'token']);
+      if (invitation.acceptedAt) throw new DomainError(UserErrorCode.ALREADY_USED, 'This invitation has already been used. Sign in instead.', ['input', 'token']);
+      if (invitation.expiresAt <= new Date()) {
+        throw new DomainError(UserErrorCode.EXPIRED, 'This invitation has expired. Ask your programme manager for a new one.', ['input', 'token']);
+      }
+
+      const people = tx.getRepository(PersonEntity);
+      let person = await people.findOneBy({ email: invitation.email });
+      if (person?.passwordHash) {
+        if (!(await verifyPassword(person.passwordHash, password))) {
+          throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, 'You already have an account: enter its password to accept.', ['input', 'password']);
+        }
+      } else {
+        person = await people.save({
+          ...(person ?? people.create({ email: invitation.email })),
+          displayName: displayName?.trim() || person?.displayName || invitation.displayName,
+          passwordHash: await hashPassword(password),
+        });
+      }
+
+      const memberships = tx.getRepository(MembershipEntity);
+      const existing = await memberships.findOneBy({ personId: person.id, organisationId: invitation.organisationId });
+      await memberships.save({
+        ...(existing ?? memberships.create({ personId: person.id, organisationId: invitation.organisationId })),
+        roles: [...new Set([...(existing?.roles ?? []), ...invitation.roles])],
+        jobTitle: invitation.jobTitle ?? existing?.jobTitle ?? null,
+        division: invitation.division ?? existing?.division ?? null,
+      });
+      await tx.getRepository(InvitationEntity).update(invitation.id, { acceptedAt: new Date() });
+      return person;
+    });
+    return new AuthService(this.ctx).startSession(person);
+  }
+
+  async pendingFor(organisationId: string): Promise<InvitationEntity[]> {
+    if (!identityPolicy.canInviteTo(this.ctx.viewer as Viewer, organisationId)) return [];
+    return this.ctx.db.getRepository(InvitationEntity).find({
+      where: { organisationId, acceptedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      order: { createdAt: 'DESC' },
+      take: 100,
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { PersonEntity } from './person.entity';
+
+/** What a person may do in one organisation. Platform admin is global, on the person. */
+export enum Role {
+  CO_LEARNER = 'CO_LEARNER',
+  OWNER = 'OWNER',
+  PROGRAMME_MANAGER = 'PROGRAMME_MANAGER',
+  COMMUNITY_MEMBER = 'COMMUNITY_MEMBER',
+}
+
+@Entity('membership')
+@Index('membership_person_organisation_key', ['personId', 'organisationId'], { unique: true })
+export class MembershipEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'person_id', type: 'uuid' })
+  personId: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id' })
+  person?: PersonEntity;
+
+  @Index('membership_organisation_idx')
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: OrganisationEntity;
+
+  @Column({ type: 'enum', enum: Role, enumName: 'role', array: true })
+  roles: Role[];
+
+  /** e.g. "Director of People"; owners are chosen by it. */
+  @Column({ name: 'job_title', type: 'text', nullable: true })
+  jobTitle: string | null;
+
+  /** The part of the organisation the person works in; corroboration is counted across divisions. */
+  @Column({ type: 'text', nullable: true })
+  division: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}

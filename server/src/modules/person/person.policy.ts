@@ -1,0 +1,28 @@
+import type { Viewer } from '../auth/viewer';
+import type { MembershipEntity } from './membership.entity';
+import { Role } from './membership.entity';
+
+/** Who may see and manage people and memberships. */
+export const identityPolicy = {
+  /** Members of an organisation see its members; a platform admin sees them to grant managers. */
+  canSeeMembersOf(viewer: Viewer, organisationId: string): boolean {
+    return viewer.isPlatformAdmin || viewer.isMemberOf(organisationId);
+  },
+
+  /** A person is visible to themselves, to people who share an organisation with them, and to admins. */
+  canSeePerson(viewer: Viewer, personId: string, theirMemberships: MembershipEntity[]): boolean {
+    return (
+      viewer.personId === personId ||
+      viewer.isPlatformAdmin ||
+      theirMemberships.some((m) => viewer.isMemberOf(m.organisationId))
+    );
+  },
+
+  canInviteTo(viewer: Viewer, organisationId: string): boolean {
+    return viewer.isPlatformAdmin || viewer.hasRole(organisationId, Role.PROGRAMME_MANAGER);
+  },
+
+  canCreateOrganisation(viewer: Viewer): boolean {
+    return viewer.isPlatformAdmin;
+  },
+};

@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { repoRoot } from './config';
+import { authChecker } from './common/auth-checker';
+import { AuthResolver } from './modules/auth/auth.resolver';
+import { InvitationResolver } from './modules/invitation/invitation.resolver';
+import { NodeResolver } from './modules/node/node.resolver';
+import { OrganisationResolver } from './modules/organisation/organisation.resolver';
+import { MembershipResolver, PersonResolver } from './modules/person/person.resolver';
+
+export const resolvers = [
+  AuthResolver,
+  NodeResolver,
+  OrganisationResolver,
+  PersonResolver,
+  MembershipResolver,
+  InvitationResolver,
+] as const;
+
+export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');
+
+export function createSchema(options: { emit?: boolean } = {}): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    authChecker,
+    authMode: 'error',
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: options.emit ? { path: schemaFile, sortedSchema: true } : false,
+  });
+}
