@@ -136,7 +136,13 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
     app,
     server,
     async listen(port: number, host?: string): Promise<number> {
-      await new Promise<void>((resolve) => server.listen(port, host, resolve));
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
       return (server.address() as { port: number }).port;
     },
     async close(): Promise<void> {

@@ -25,7 +25,10 @@ async function main() {
     log.info('seeded the demo organisations');
   }
   const app = await createApp(config, database.db, log);
-  const port = await app.listen(config.port);
+  const port = await app.listen(config.port).catch(async (error: NodeJS.ErrnoException) => {
+    await database.close();
+    throw error.code === 'EADDRINUSE' ? new Error(`port ${config.port} is in use: set PORT to another port`) : error;
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {

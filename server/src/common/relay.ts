@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InterfaceType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Authorized, Field, ID, InterfaceType, Int, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -87,6 +87,7 @@ export function Connection<T extends object>(NodeType: ClassType<T>, name: strin
     pageInfo: PageInfo;
     count: () => Promise<number>;
 
+    @Authorized()
     @Field(() => Int, { description: 'How many items the whole list holds.' })
     totalCount(): Promise<number> {
       return this.count();

@@ -81,8 +81,23 @@ function readOrCreatePassword(dataDir: string): string {
   return password;
 }
 
+/**
+ * One server per data folder: a live owner means another Common Ground is using it; a dead
+ * owner means a killed process whose PostgreSQL we may stop.
+ */
+function claimDataFolder(dataDir: string): () => void {
+  const ownerFile = path.join(dataDir, 'server.pid');
+  const owner = fs.existsSync(ownerFile) ? Number(fs.readFileSync(ownerFile, 'utf8')) : NaN;
+  if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+    throw new Error(`another Common Ground server (pid ${owner}) is using ${dataDir}; stop it or set DATA_DIR`);
+  }
+  fs.writeFileSync(ownerFile, String(process.pid));
+  return () => fs.rmSync(ownerFile, { force: true });
+}
+
 export async function startEmbeddedDatabase(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dataDir, { recursive: true });
+  const release = claimDataFolder(dataDir);
   const pgData = clusterFolder(dataDir);
   fs.mkdirSync(path.dirname(pgData), { recursive: true, mode: 0o755 });
   const isNew = !fs.existsSync(path.join(pgData, 'PG_VERSION'));
@@ -114,6 +129,7 @@ export async function startEmbeddedDatabase(dataDir: string, log: Logger): Promi
   try {
     await server.start();
   } catch (error) {
+    release();
     throw new Error(`the embedded PostgreSQL in ${pgData} did not start: ${error ?? 'it exited early (see LOG_LEVEL=debug)'}`);
   }
 
@@ -126,7 +142,10 @@ export async function startEmbeddedDatabase(dataDir: string, log: Logger): Promi
   return {
     url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`,
     dataDir: pgData,
-    stop: () => server.stop(),
+    async stop() {
+      await server.stop();
+      release();
+    },
   };
 }
 

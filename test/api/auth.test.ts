@@ -1,0 +1,106 @@
+import { Api } from '../helpers/api';
+import { factories, PASSWORD } from '../helpers/factories';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { Role } from '../../server/src/modules/person/membership.entity';
+import { LoginAttemptEntity } from '../../server/src/modules/auth/login-attempt.entity';
+
+const LOGIN = `mutation Login($input: LoginInput!) {
+  login(input: $input) { token viewer { email roles organisation { name } } userErrors { field message code } }
+}`;
+const VIEWER = `{ viewer { email isPlatformAdmin person { displayName } roles organisation { name } memberships { roles } } }`;
+const LOGOUT = `mutation Logout($input: LogoutInput!) { logout(input: $input) { signedOut userErrors { code } } }`;
+
+let server: TestServer;
+let api: Api;
+let make: ReturnType<typeof factories>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  api = new Api(server.url);
+  make = factories(server.db);
+});
+afterAll(() => server.close());
+
+describe('login', () => {
+  it('returns a bearer token and an httpOnly session cookie, and the viewer', async () => {
+    const org = await make.organisation({ name: 'Login Trust' });
+    const { person } = await make.person({ organisation: org, roles: [Role.CO_LEARNER, Role.OWNER], name: 'Lee Login' });
+    const response = await api.request(LOGIN, { input: { email: person.email.toUpperCase(), password: PASSWORD } });
+    const payload = response.data.login;
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.viewer).toEqual({ email: person.email, roles: [Role.CO_LEARNER, Role.OWNER], organisation: { name: 'Login Trust' } });
+    expect(payload.token).toMatch(/^[\w-]{40,}$/);
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^cg_session=[\w-]+;/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+
+    const byToken = await api.as(payload.token).ok(VIEWER);
+    expect(byToken.viewer.person.displayName).toBe('Lee Login');
+    const byCookie = await api.request(VIEWER, {}, { cookie: cookie.split(';')[0] });
+    expect(byCookie.data.viewer.email).toBe(person.email);
+  });
+
+  it('refuses a wrong password and an unknown email with the same coded error', async () => {
+    const { person } = await make.person();
+    for (const input of [
+      { email: person.email, password: 'not the password' },
+      { email: 'nobody-at-all@test.example', password: PASSWORD },
+    ]) {
+      const response = await api.request(LOGIN, { input });
+      expect(response.errors).toBeUndefined();
+      expect(response.data.login).toEqual({
+        token: null,
+        viewer: null,
+        userErrors: [{ field: null, code: 'INVALID_CREDENTIALS', message: 'That email and password do not match an account.' }],
+      });
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
+  });
+
+  it('rejects malformed input as a userError on the field, without touching the database', async () => {
+    const before = await server.db.getRepository(LoginAttemptEntity).count();
+    const payload = await api.mutation(LOGIN, { email: 'not-an-email', password: 'x' });
+    expect(payload.userErrors).toEqual([{ field: ['input', 'email'], code: 'INVALID_INPUT', message: 'Enter a valid email address.' }]);
+    expect(await server.db.getRepository(LoginAttemptEntity).count()).toBe(before);
+  });
+
+  it('rate-limits failed attempts per email, even when the right password follows', async () => {
+    const { person } = await make.person();
+    for (let i = 0; i < 5; i++) {
+      const payload = await api.mutation(LOGIN, { email: person.email, password: `wrong-${i}` });
+      expect(payload.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    }
+    const blocked = await api.mutation(LOGIN, { email: person.email, password: PASSWORD });
+    expect(blocked.token).toBeNull();
+    expect(blocked.userErrors[0].code).toBe('TOO_MANY_ATTEMPTS');
+  });
+});
+
+describe('viewer and logout', () => {
+  it('is null when signed out, and protected fields say UNAUTHENTICATED', async () => {
+    expect((await api.ok(`{ viewer { email } }`)).viewer).toBeNull();
+    const response = await api.request(`{ organisations { totalCount } }`);
+    expect(Api.codes(response)).toEqual(['UNAUTHENTICATED']);
+    const bogus = await api.as('made-up-token').request(`{ organisations { totalCount } }`);
+    expect(Api.codes(bogus)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('ends the session on the server: the token stops working and the cookie is cleared', async () => {
+    const { person } = await make.person();
+    const { token } = await api.mutation(LOGIN, { email: person.email, password: PASSWORD });
+    const me = api.as(token);
+    expect((await me.ok(VIEWER)).viewer.email).toBe(person.email);
+    const response = await me.request(LOGOUT, { input: {} });
+    expect(response.data.logout).toEqual({ signedOut: true, userErrors: [] });
+    expect(response.headers.get('set-cookie')).toMatch(/cg_session=;.*Expires=Thu, 01 Jan 1970/);
+    expect((await me.ok(VIEWER)).viewer).toBeNull();
+  });
+
+  it('can end every session of the person at once', async () => {
+    const { person, token: first } = await make.person();
+    const second = await make.signIn(person);
+    await api.as(first).mutation(LOGOUT, { everywhere: true });
+    expect((await api.as(second).ok(VIEWER)).viewer).toBeNull();
+  });
+});

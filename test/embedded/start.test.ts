@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Api } from '../helpers/api';
+
+/**
+ * The README's `npm start` path: the built server on the embedded PostgreSQL, with demo data.
+ * Needs `npm run build` first (npm test runs it).
+ */
+const main = path.resolve(__dirname, '../../dist/server/src/main.js');
+
+function start(dataDir: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/running at (http:\/\/localhost:\d+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1], output: () => output });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+}
+
+const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { token userErrors { code } } }`;
+
+describe('npm start on the embedded database', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-embedded-'));
+  fs.chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user and must reach this folder
+  const children: ChildProcess[] = [];
+
+  afterAll(async () => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 1500));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts with demo data, survives a killed process, and keeps what users wrote', async () => {
+    const first = await start(dataDir);
+    children.push(first.child);
+    expect(first.output()).toContain('jo.junior@northshore.example');
+    const api = new Api(first.url);
+    const { token } = await api.mutation(LOGIN, { email: 'jo.junior@northshore.example', password: 'commonground' });
+    expect(token).toBeTruthy();
+
+    first.child.kill('SIGKILL'); // PostgreSQL is left running, holding the data folder
+    await new Promise((r) => first.child.once('exit', r));
+
+    const second = await start(dataDir);
+    children.push(second.child);
+    const viewer = await new Api(second.url, token).ok(`{ viewer { email } }`);
+    expect(viewer.viewer.email).toBe('jo.junior@northshore.example'); // the session written before the kill survived
+    const orgs = await new Api(second.url, token).ok(`{ organisations { totalCount } }`);
+    expect(orgs.organisations.totalCount).toBe(1); // demo data was not seeded twice
+
+    second.child.kill('SIGINT');
+    await new Promise((r) => second.child.once('exit', r));
+  }, 120_000);
+});

@@ -1,0 +1,75 @@
+import crypto from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { AuthSessionEntity } from '../../server/src/modules/auth/auth-session.entity';
+import { hashPassword, newToken } from '../../server/src/modules/auth/tokens';
+import { OrganisationEntity, Sector } from '../../server/src/modules/organisation/organisation.entity';
+import { MembershipEntity, Role } from '../../server/src/modules/person/membership.entity';
+import { PersonEntity } from '../../server/src/modules/person/person.entity';
+import { toGlobalId } from '../../server/src/common/relay';
+
+/** Factories: each test builds the data it needs, with unique names, so tests run in any order. */
+export const PASSWORD = 'correct horse battery';
+let passwordHash: Promise<string> | undefined;
+const unique = () => crypto.randomBytes(4).toString('hex');
+
+export interface TestPerson {
+  person: PersonEntity;
+  membership?: MembershipEntity;
+  token: string;
+  globalId: string;
+}
+
+export function factories(db: DataSource) {
+  const f = {
+    async organisation(overrides: Partial<OrganisationEntity> = {}): Promise<OrganisationEntity> {
+      const tag = unique();
+      return db.getRepository(OrganisationEntity).save({
+        name: `Test Trust ${tag}`,
+        slug: `test-${tag}`,
+        sector: Sector.HEALTH,
+        country: 'GB',
+        ...overrides,
+      });
+    },
+
+    /** A person with a password (PASSWORD), a membership with `roles` in `organisation`, and a signed-in token. */
+    async person(
+      options: { organisation?: OrganisationEntity | null; roles?: Role[]; name?: string; admin?: boolean; jobTitle?: string; division?: string } = {},
+    ): Promise<TestPerson> {
+      passwordHash ??= hashPassword(PASSWORD);
+      const tag = unique();
+      const name = options.name ?? `Person ${tag}`;
+      const person = await db.getRepository(PersonEntity).save({
+        email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${tag}@test.example`,
+        displayName: name,
+        passwordHash: await passwordHash,
+        isPlatformAdmin: options.admin ?? false,
+      });
+      const organisation = options.organisation === undefined ? await f.organisation() : options.organisation;
+      const membership = organisation
+        ? await db.getRepository(MembershipEntity).save({
+            personId: person.id,
+            organisationId: organisation.id,
+            roles: options.roles ?? [Role.CO_LEARNER],
+            jobTitle: options.jobTitle ?? null,
+            division: options.division ?? null,
+          })
+        : undefined;
+      return { person, membership, token: await f.signIn(person), globalId: toGlobalId('Person', person.id) };
+    },
+
+    async admin(): Promise<TestPerson> {
+      return f.person({ organisation: null, admin: true, name: 'Platform Admin' });
+    },
+
+    /** A session token for a person, as `login` would issue. */
+    async signIn(person: PersonEntity): Promise<string> {
+      const { token, hash } = newToken();
+      await db.getRepository(AuthSessionEntity).save({ personId: person.id, tokenHash: hash, expiresAt: new Date(Date.now() + 86_400_000) });
+      return token;
+    },
+  };
+  return f;
+}
+
+export const gid = toGlobalId;
