@@ -1,3 +1,10 @@
+import { BarrierCorroborationEntity, BarrierEntity } from '../modules/barrier/barrier.entity';
+import { ChangeEntity, DecisionEntity } from '../modules/change/change.entity';
+import { CommentEntity } from '../modules/comment/comment.entity';
+import { EventEntity } from '../modules/history/event.entity';
+import { NotificationEntity } from '../modules/notification/notification.entity';
+import { ContractVersionEntity, MentoringSessionEntity, PairEntity } from '../modules/pair/pair.entity';
+import { ProgrammeEntity } from '../modules/programme/programme.entity';
 import { AuthSessionEntity } from '../modules/auth/auth-session.entity';
 import { LoginAttemptEntity } from '../modules/auth/login-attempt.entity';
 import { InvitationEntity } from '../modules/invitation/invitation.entity';
@@ -13,4 +20,15 @@ export const entities = [
   AuthSessionEntity,
   LoginAttemptEntity,
   InvitationEntity,
+  ProgrammeEntity,
+  PairEntity,
+  ContractVersionEntity,
+  MentoringSessionEntity,
+  BarrierEntity,
+  BarrierCorroborationEntity,
+  ChangeEntity,
+  DecisionEntity,
+  EventEntity,
+  CommentEntity,
+  NotificationEntity,
 ];

@@ -1,0 +1,56 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum EventKind {
+  BARRIER_RAISED = 'BARRIER_RAISED',
+  BARRIER_CORROBORATED = 'BARRIER_CORROBORATED',
+  BARRIER_STATUS_CHANGED = 'BARRIER_STATUS_CHANGED',
+  CHANGE_PROPOSED = 'CHANGE_PROPOSED',
+  CHANGE_EDITED = 'CHANGE_EDITED',
+  CHANGE_SUBMITTED = 'CHANGE_SUBMITTED',
+  CHANGE_DECIDED = 'CHANGE_DECIDED',
+  CHANGE_STARTED = 'CHANGE_STARTED',
+  CHANGE_PROGRESS_REPORTED = 'CHANGE_PROGRESS_REPORTED',
+  CHANGE_ADOPTED = 'CHANGE_ADOPTED',
+  CHANGE_WITHDRAWN = 'CHANGE_WITHDRAWN',
+}
+
+/**
+ * Append-only history of every state change and decision. The migration adds a trigger that
+ * refuses UPDATE and DELETE on this table, so not even a bug can rewrite history.
+ */
+@Entity('event')
+@Index('event_barrier_idx', ['barrierId', 'createdAt'])
+@Index('event_change_idx', ['changeId', 'createdAt'])
+export class EventEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'organisation_id', type: 'uuid' })
+  organisationId: string;
+
+  @Column({ type: 'enum', enum: EventKind, enumName: 'event_kind' })
+  kind: EventKind;
+
+  /** The barrier the event is about, or the barrier of the change it is about. */
+  @Column({ name: 'barrier_id', type: 'uuid', nullable: true })
+  barrierId: string | null;
+
+  @Column({ name: 'change_id', type: 'uuid', nullable: true })
+  changeId: string | null;
+
+  @Column({ name: 'actor_id', type: 'uuid' })
+  actorId: string;
+
+  @Column({ name: 'from_status', type: 'text', nullable: true })
+  fromStatus: string | null;
+
+  @Column({ name: 'to_status', type: 'text', nullable: true })
+  toStatus: string | null;
+
+  /** Kind-specific facts: a decision's outcome and rationale, a progress %, a withdrawal reason. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  detail: Record<string, unknown>;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+}
