@@ -8,7 +8,9 @@ import { AuthResolver } from './modules/auth/auth.resolver';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
+import { MentoringSessionResolver, PairResolver, ProgrammePairsResolver } from './modules/pair/pair.resolver';
 import { MembershipResolver, PersonResolver } from './modules/person/person.resolver';
+import { ProgrammeResolver } from './modules/programme/programme.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -17,6 +19,10 @@ export const resolvers = [
   PersonResolver,
   MembershipResolver,
   InvitationResolver,
+  ProgrammeResolver,
+  PairResolver,
+  MentoringSessionResolver,
+  ProgrammePairsResolver,
 ] as const;
 
 export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');

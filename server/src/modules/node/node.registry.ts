@@ -4,7 +4,12 @@ import type { Viewer } from '../auth/viewer';
 import { InvitationEntity } from '../invitation/invitation.entity';
 import { Invitation } from '../invitation/invitation.type';
 import { Organisation } from '../organisation/organisation.type';
+import { MentoringSessionEntity } from '../pair/pair.entity';
+import { pairPolicy } from '../pair/pair.policy';
+import { MentoringSession, Pair } from '../pair/pair.type';
 import { identityPolicy } from '../person/person.policy';
+import { programmePolicy } from '../programme/programme.policy';
+import { Programme } from '../programme/programme.type';
 import { Membership, Person } from '../person/person.type';
 
 /** Fetches one record by database id if the viewer may see it, else null (existence is not revealed). */
@@ -28,5 +33,18 @@ export const nodeFetchers: Record<string, NodeFetcher> = {
   async Invitation(ctx, viewer, id) {
     const entity = await ctx.db.getRepository(InvitationEntity).findOneBy({ id });
     return entity && identityPolicy.canInviteTo(viewer, entity.organisationId) ? Invitation.from(entity) : null;
+  },
+  async Programme(ctx, viewer, id) {
+    const entity = await ctx.loaders.pair.programme.load(id);
+    return entity && programmePolicy.canSee(viewer, entity.organisationId) ? Programme.from(entity) : null;
+  },
+  async Pair(ctx, viewer, id) {
+    const entity = await ctx.loaders.pair.pair.load(id);
+    return entity && pairPolicy.canSee(viewer, entity) ? Pair.from(entity) : null;
+  },
+  async MentoringSession(ctx, viewer, id) {
+    const entity = await ctx.db.getRepository(MentoringSessionEntity).findOneBy({ id });
+    const pair = entity && (await ctx.loaders.pair.pair.load(entity.pairId));
+    return entity && pair && pairPolicy.canSeeSessions(viewer, pair) ? MentoringSession.from(entity) : null;
   },
 };
