@@ -1,4 +1,8 @@
 import type { DataSource } from 'typeorm';
+import { createBarrierLoaders } from './modules/barrier/barrier.loaders';
+import { createChangeLoaders } from './modules/change/change.loaders';
+import { createCommentLoaders } from './modules/comment/comment.loaders';
+import { createHistoryLoaders } from './modules/history/history.loaders';
 import { createPairLoaders } from './modules/pair/pair.loaders';
 import { createIdentityLoaders } from './modules/person/person.loaders';
 
@@ -7,6 +11,10 @@ export function createLoaders(db: DataSource) {
   return {
     identity: createIdentityLoaders(db),
     pair: createPairLoaders(db),
+    barrier: createBarrierLoaders(db),
+    change: createChangeLoaders(db),
+    comment: createCommentLoaders(db),
+    history: createHistoryLoaders(db),
   };
 }
 

@@ -5,6 +5,11 @@ import { buildSchema } from 'type-graphql';
 import { repoRoot } from './config';
 import { authChecker } from './common/auth-checker';
 import { AuthResolver } from './modules/auth/auth.resolver';
+import { BarrierResolver } from './modules/barrier/barrier.resolver';
+import { ChangeResolver } from './modules/change/change.resolver';
+import { CommentResolver } from './modules/comment/comment.resolver';
+import { HistoryEventResolver } from './modules/history/history.resolver';
+import { NotificationResolver, ViewerNotificationsResolver } from './modules/notification/notification.resolver';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
@@ -23,6 +28,12 @@ export const resolvers = [
   PairResolver,
   MentoringSessionResolver,
   ProgrammePairsResolver,
+  BarrierResolver,
+  ChangeResolver,
+  CommentResolver,
+  HistoryEventResolver,
+  NotificationResolver,
+  ViewerNotificationsResolver,
 ] as const;
 
 export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');

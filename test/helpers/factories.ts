@@ -8,6 +8,8 @@ import { PersonEntity } from '../../server/src/modules/person/person.entity';
 import { toGlobalId } from '../../server/src/common/relay';
 import { Cadence, ProgrammeEntity, ProgrammeStatus } from '../../server/src/modules/programme/programme.entity';
 import { ContractVersionEntity, PairEntity, PairStatus } from '../../server/src/modules/pair/pair.entity';
+import { AffectedGroup, Attribution, BarrierCategory, BarrierEntity } from '../../server/src/modules/barrier/barrier.entity';
+import { ChangeEntity, ChangeStatus } from '../../server/src/modules/change/change.entity';
 
 /** Factories: each test builds the data it needs, with unique names, so tests run in any order. */
 export const PASSWORD = 'correct horse battery';
@@ -109,6 +111,42 @@ export function factories(db: DataSource) {
         });
       }
       return { pair, programme, senior, junior, id: toGlobalId('Pair', pair.id) };
+    },
+
+    /** A barrier raised by `pair` (written directly; the API path is tested in barriers.test.ts). */
+    async barrier(pair: PairEntity, overrides: Partial<BarrierEntity> = {}): Promise<BarrierEntity> {
+      return db.getRepository(BarrierEntity).save({
+        organisationId: pair.organisationId,
+        pairId: pair.id,
+        raisedById: pair.juniorId,
+        title: `Shortlists exclude part-time applicants ${unique()}`,
+        description: 'Recruitment shortlists are built from criteria that part-time staff rarely meet.',
+        category: BarrierCategory.RECRUITMENT,
+        affectedGroups: [AffectedGroup.SEX, AffectedGroup.PREGNANCY_AND_MATERNITY],
+        evidence: [],
+        attribution: Attribution.NAMED,
+        ...overrides,
+      });
+    },
+
+    /** A change to `barrier` proposed by its pair, owned by `ownerId`, in `status`. */
+    async change(barrier: BarrierEntity, ownerId: string, overrides: Partial<ChangeEntity> = {}): Promise<ChangeEntity> {
+      const status = overrides.status ?? ChangeStatus.DRAFT;
+      return db.getRepository(ChangeEntity).save({
+        organisationId: barrier.organisationId,
+        barrierId: barrier.id,
+        pairId: barrier.pairId,
+        proposedById: barrier.raisedById,
+        ownerId,
+        title: `Blind shortlisting ${unique()}`,
+        whatChanges: 'Shortlisting panels score anonymised applications against published criteria.',
+        expectedImpact: 'More part-time applicants reach interview.',
+        targetDate: '2030-06-30',
+        successMeasures: [{ metric: 'Part-time applicants interviewed', unit: '%', baseline: 8, target: 20, current: null }],
+        submittedAt: status === ChangeStatus.DRAFT ? null : new Date(),
+        ...overrides,
+        status,
+      });
     },
 
     /** A session token for a person, as `login` would issue. */

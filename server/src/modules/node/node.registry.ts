@@ -1,7 +1,16 @@
 import type { Node } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
+import { barrierPolicy } from '../barrier/barrier.policy';
+import { Barrier } from '../barrier/barrier.type';
+import { DecisionEntity } from '../change/change.entity';
+import { changePolicy } from '../change/change.policy';
+import { Change, Decision } from '../change/change.type';
+import { CommentEntity } from '../comment/comment.entity';
+import { Comment } from '../comment/comment.type';
 import { InvitationEntity } from '../invitation/invitation.entity';
+import { NotificationEntity } from '../notification/notification.entity';
+import { Notification } from '../notification/notification.type';
 import { Invitation } from '../invitation/invitation.type';
 import { Organisation } from '../organisation/organisation.type';
 import { MentoringSessionEntity } from '../pair/pair.entity';
@@ -46,5 +55,26 @@ export const nodeFetchers: Record<string, NodeFetcher> = {
     const entity = await ctx.db.getRepository(MentoringSessionEntity).findOneBy({ id });
     const pair = entity && (await ctx.loaders.pair.pair.load(entity.pairId));
     return entity && pair && pairPolicy.canSeeSessions(viewer, pair) ? MentoringSession.from(entity) : null;
+  },
+  async Barrier(ctx, viewer, id) {
+    const entity = await ctx.loaders.barrier.barrier.load(id);
+    return entity && barrierPolicy.canSee(viewer, entity) ? Barrier.from(entity) : null;
+  },
+  async Change(ctx, viewer, id) {
+    const entity = await ctx.loaders.change.change.load(id);
+    return entity && changePolicy.canSee(viewer, entity) ? Change.from(entity) : null;
+  },
+  async Decision(ctx, viewer, id) {
+    const entity = await ctx.db.getRepository(DecisionEntity).findOneBy({ id });
+    const change = entity && (await ctx.loaders.change.change.load(entity.changeId));
+    return entity && change && changePolicy.canSee(viewer, change) ? Decision.from(entity) : null;
+  },
+  async Comment(ctx, viewer, id) {
+    const entity = await ctx.db.getRepository(CommentEntity).findOneBy({ id });
+    return entity && viewer.isMemberOf(entity.organisationId) ? Comment.from(entity) : null;
+  },
+  async Notification(ctx, viewer, id) {
+    const entity = await ctx.db.getRepository(NotificationEntity).findOneBy({ id });
+    return entity && entity.recipientId === viewer.personId ? Notification.from(entity) : null;
   },
 };
