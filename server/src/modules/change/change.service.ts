@@ -201,7 +201,6 @@ export class ChangeService {
           kind: EventKind.BARRIER_STATUS_CHANGED,
           actorId: this.viewer.personId,
           barrierId: barrier.id,
-          changeId: change.id,
           fromStatus: BarrierStatus.OPEN,
           toStatus: BarrierStatus.ADDRESSED,
         });
