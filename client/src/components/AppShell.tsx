@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../hooks/useSession';
+import { useUnreadCount } from '../hooks/useUnreadCount';
 import type { SignedInViewer } from '../hooks/useViewer';
+import { sectionInfo, sectionsFor } from '../routes/sections';
 import { Logo } from './Logo';
 import { RoleBadges } from './RoleBadges';
 
@@ -10,15 +12,12 @@ interface NavItem {
   label: string;
 }
 
-/** The main sections; the ones not built yet lead to a short "coming soon" page. */
-export const sections: NavItem[] = [
-  { to: '/', label: 'Home' },
-  { to: '/barriers', label: 'Barriers' },
-  { to: '/changes', label: 'Changes' },
-  { to: '/decisions', label: 'Decisions' },
-  { to: '/library', label: 'Library' },
-  { to: '/members', label: 'Members' },
-];
+/** Home, then the sections the viewer's roles call for (Decisions for owners, Programmes for managers). */
+export function navItems(viewer: SignedInViewer): NavItem[] {
+  const items: NavItem[] = [{ to: '/', label: 'Home' }, ...sectionsFor(viewer.roles).map((key) => ({ to: sectionInfo[key].path, label: sectionInfo[key].title }))];
+  if (viewer.isPlatformAdmin) items.push({ to: '/admin/organisations', label: 'Organisations' });
+  return items;
+}
 
 /** Header with who is signed in, the main navigation (a menu on narrow screens), and the page. */
 export function AppShell({ viewer }: { viewer: SignedInViewer }) {
@@ -54,7 +53,8 @@ export function AppShell({ viewer }: { viewer: SignedInViewer }) {
     await signOut();
   }
 
-  const items = viewer.isPlatformAdmin ? [...sections, { to: '/admin/organisations', label: 'Organisations' }] : sections;
+  const items = navItems(viewer);
+  const unread = useUnreadCount();
 
   return (
     <div className="app">
@@ -84,6 +84,18 @@ export function AppShell({ viewer }: { viewer: SignedInViewer }) {
                 {viewer.organisation && <span className="account__org">{viewer.organisation.name}</span>}
               </div>
               <RoleBadges roles={viewer.roles} isPlatformAdmin={viewer.isPlatformAdmin} label="Your roles" />
+              <NavLink to="/notifications" className="notifications-link">
+                <BellIcon />
+                <span>Notifications</span>
+                {unread > 0 ? (
+                  <span className="notifications-link__count">
+                    {unread}
+                    <span className="visually-hidden"> unread</span>
+                  </span>
+                ) : (
+                  <span className="visually-hidden">, none unread</span>
+                )}
+              </NavLink>
               <button type="button" className="button button--quiet" onClick={handleSignOut} disabled={signingOut}>
                 Sign out
               </button>
@@ -109,5 +121,16 @@ export function AppShell({ viewer }: { viewer: SignedInViewer }) {
         <p>Common Ground · reciprocal mentoring that changes organisations</p>
       </footer>
     </div>
+  );
+}
+
+function BellIcon() {
+  return (
+    <svg className="notifications-link__icon" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+      />
+    </svg>
   );
 }

@@ -43,10 +43,12 @@ interface TextFieldProps extends Omit<ComponentProps<'input'>, 'id'> {
   label: string;
   hint?: ReactNode;
   error?: string;
+  /** Leave out "(optional)": for search boxes and filters, where nothing is required. */
+  plain?: boolean;
 }
 
 /** A labelled input; the hint and any error are tied to it with aria-describedby. */
-export function TextField({ label, hint, error, className, ...input }: TextFieldProps) {
+export function TextField({ label, hint, error, className, plain = false, ...input }: TextFieldProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -54,7 +56,7 @@ export function TextField({ label, hint, error, className, ...input }: TextField
     <div className={['field', error ? 'field--invalid' : '', className ?? ''].join(' ').trim()}>
       <label htmlFor={id}>
         {label}
-        {!input.required && <span className="field__optional"> (optional)</span>}
+        {!input.required && !plain && <span className="field__optional"> (optional)</span>}
       </label>
       {hint && (
         <p className="field__hint" id={hintId}>
@@ -97,5 +99,119 @@ export function SelectField({ label, error, children, ...select }: SelectFieldPr
         </p>
       )}
     </div>
+  );
+}
+
+interface TextAreaFieldProps extends Omit<ComponentProps<'textarea'>, 'id'> {
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+}
+
+/** A labelled multi-line input, with hint and error tied to it like TextField's. */
+export function TextAreaField({ label, hint, error, className, rows = 4, ...textarea }: TextAreaFieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={['field', error ? 'field--invalid' : '', className ?? ''].join(' ').trim()}>
+      <label htmlFor={id}>
+        {label}
+        {!textarea.required && <span className="field__optional"> (optional)</span>}
+      </label>
+      {hint && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        rows={rows}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+        {...textarea}
+      />
+      {error && (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface ChoiceGroupProps<T extends string> {
+  legend: string;
+  hint?: ReactNode;
+  error?: string;
+  options: readonly { value: T; label: string; hint?: string }[];
+  className?: string;
+}
+
+/** Checkboxes for choosing several values. */
+export function CheckboxGroup<T extends string>({ legend, hint, error, options, value, onChange, className }: ChoiceGroupProps<T> & { value: readonly T[]; onChange(next: T[]): void }) {
+  const id = useId();
+  return (
+    <fieldset
+      className={['field checkboxes', error ? 'field--invalid' : '', className ?? ''].join(' ').trim()}
+      aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+    >
+      <legend>{legend}</legend>
+      {hint && (
+        <p className="field__hint checkboxes__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {options.map((option) => (
+        <label key={option.value} className="checkbox">
+          <input
+            type="checkbox"
+            checked={value.includes(option.value)}
+            onChange={(event) => onChange(event.target.checked ? [...value, option.value] : value.filter((v) => v !== option.value))}
+          />
+          <span>
+            <span className="checkbox__label">{option.label}</span>
+            {option.hint && <span className="checkbox__hint">{option.hint}</span>}
+          </span>
+        </label>
+      ))}
+      {error && (
+        <p className="field__error checkboxes__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** Radio buttons for choosing one value. */
+export function RadioGroup<T extends string>({ legend, hint, error, options, value, onChange, className, name }: ChoiceGroupProps<T> & { value: T | null; onChange(next: T): void; name: string }) {
+  const id = useId();
+  return (
+    <fieldset
+      className={['field checkboxes', error ? 'field--invalid' : '', className ?? ''].join(' ').trim()}
+      aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+    >
+      <legend>{legend}</legend>
+      {hint && (
+        <p className="field__hint checkboxes__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {options.map((option) => (
+        <label key={option.value} className="checkbox">
+          <input type="radio" name={name} value={option.value} checked={value === option.value} onChange={() => onChange(option.value)} />
+          <span>
+            <span className="checkbox__label">{option.label}</span>
+            {option.hint && <span className="checkbox__hint">{option.hint}</span>}
+          </span>
+        </label>
+      ))}
+      {error && (
+        <p className="field__error checkboxes__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </fieldset>
   );
 }
