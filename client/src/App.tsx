@@ -9,6 +9,17 @@ import { MembersPage } from './routes/MembersPage';
 import { NotFoundPage } from './routes/NotFoundPage';
 import { OrganisationsPage } from './routes/OrganisationsPage';
 import { SignInPage } from './routes/SignInPage';
+import { BarrierPage } from './routes/barriers/BarrierPage';
+import { BarriersPage } from './routes/barriers/BarriersPage';
+import { RaiseBarrierPage } from './routes/barriers/RaiseBarrierPage';
+import { ChangePage } from './routes/changes/ChangePage';
+import { ChangesPage } from './routes/changes/ChangesPage';
+import { ProposeChangePage } from './routes/changes/ProposeChangePage';
+import { DecisionsPage } from './routes/decisions/DecisionsPage';
+import { NotificationsPage } from './routes/notifications/NotificationsPage';
+import { PairPage } from './routes/pair/PairPage';
+import { ProgrammePage } from './routes/programmes/ProgrammePage';
+import { ProgrammesPage } from './routes/programmes/ProgrammesPage';
 
 export function App() {
   return (
@@ -43,9 +54,17 @@ function SignedInArea() {
       <Route element={<AppShell viewer={viewer} />}>
         <Route index element={<HomePage viewer={viewer} />} />
         <Route path="members" element={<MembersPage viewer={viewer} />} />
-        <Route path="barriers" element={<ComingSoonPage section="barriers" />} />
-        <Route path="changes" element={<ComingSoonPage section="changes" />} />
-        <Route path="decisions" element={<ComingSoonPage section="decisions" />} />
+        <Route path="pair/:id" element={<PairPage viewer={viewer} />} />
+        <Route path="barriers" element={<BarriersPage viewer={viewer} />} />
+        <Route path="barriers/new" element={<RaiseBarrierPage />} />
+        <Route path="barriers/:id" element={<BarrierPage />} />
+        <Route path="changes" element={<ChangesPage viewer={viewer} />} />
+        <Route path="changes/new" element={<ProposeChangePage />} />
+        <Route path="changes/:id" element={<ChangePage />} />
+        <Route path="decisions" element={<DecisionsPage />} />
+        <Route path="programmes" element={<ProgrammesPage viewer={viewer} />} />
+        <Route path="programmes/:id" element={<ProgrammePage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="library" element={<ComingSoonPage section="library" />} />
         <Route path="admin/organisations" element={viewer.isPlatformAdmin ? <OrganisationsPage /> : <NotFoundPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,29 +1,36 @@
 import type { Role } from '../gql/graphql';
 
-export type SectionKey = 'barriers' | 'changes' | 'decisions' | 'library' | 'members';
+export type SectionKey = 'barriers' | 'changes' | 'decisions' | 'programmes' | 'library' | 'members';
 
-/** What each section is for, in a sentence; used on the home page and on "coming soon" pages. */
-export const sectionInfo: Record<SectionKey, { title: string; path: string; summary: string; forRoles: Role[]; ready: boolean }> = {
+/** What each section is for, in a sentence; used for the navigation, the home page and "coming soon" pages. */
+export const sectionInfo: Record<SectionKey, { title: string; path: string; summary: string; forRoles: Role[]; ready: boolean; everyone?: boolean }> = {
   barriers: {
     title: 'Barriers',
     path: '/barriers',
     summary: 'Name what gets in the way of equality, diversity and inclusion, with evidence, and see where other pairs see it too.',
     forRoles: ['CO_LEARNER', 'OWNER', 'PROGRAMME_MANAGER'],
-    ready: false,
+    ready: true,
   },
   changes: {
     title: 'Changes',
     path: '/changes',
     summary: 'Propose a change to a barrier, link it to the owner who can make it happen, and follow it until it is adopted.',
     forRoles: ['CO_LEARNER', 'OWNER', 'PROGRAMME_MANAGER'],
-    ready: false,
+    ready: true,
   },
   decisions: {
     title: 'Decisions',
     path: '/decisions',
     summary: 'Changes waiting for your decision: approve, reject or ask for changes, always with a reason.',
     forRoles: ['OWNER'],
-    ready: false,
+    ready: true,
+  },
+  programmes: {
+    title: 'Programmes',
+    path: '/programmes',
+    summary: 'Run cohorts: create a programme, start and close it, and match senior and junior co-learners into pairs.',
+    forRoles: ['PROGRAMME_MANAGER'],
+    ready: true,
   },
   library: {
     title: 'Library',
@@ -38,5 +45,13 @@ export const sectionInfo: Record<SectionKey, { title: string; path: string; summ
     summary: 'Who takes part in your organisation and in which roles; programme managers invite people from here.',
     forRoles: ['CO_LEARNER', 'OWNER', 'PROGRAMME_MANAGER', 'COMMUNITY_MEMBER'],
     ready: true,
+    everyone: true,
   },
 };
+
+export const sectionOrder: SectionKey[] = ['barriers', 'changes', 'decisions', 'programmes', 'library', 'members'];
+
+/** The sections this person's roles give them a reason to visit. */
+export function sectionsFor(roles: readonly Role[]): SectionKey[] {
+  return sectionOrder.filter((key) => sectionInfo[key].everyone || sectionInfo[key].forRoles.some((role) => roles.includes(role)));
+}

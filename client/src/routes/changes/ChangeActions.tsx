@@ -1,0 +1,343 @@
+import { useMutation } from '@apollo/client';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { FormProblems } from '../../components/FormProblems';
+import { fieldError, TextAreaField, TextField } from '../../components/forms';
+import { MeasureValues, measureValuesInput } from '../../components/Measures';
+import type { ChangeDetailFragment } from '../../gql/graphql';
+import { useFormAction } from '../../hooks/useFormAction';
+import { formatDay, today } from '../../labels';
+import { AdoptChangeMutation, ReportProgressMutation, ReviseChangeMutation, StartChangeMutation, SubmitChangeMutation, WithdrawChangeMutation } from './changeFragments';
+import { ChangeForm, changeInput } from './ChangeForm';
+import { DecideForm } from './DecideForm';
+
+type Panel = 'revise' | 'progress' | 'adopt' | 'withdraw' | null;
+
+const refetchAfterAction = ['DecisionQueue', 'UnreadCount', 'Changes', 'Barrier'];
+
+/** The workflow actions this viewer may take now (from the viewerCan… fields), and nothing else. */
+export function ChangeActions({ change, onReload }: { change: ChangeDetailFragment; onReload(): void }) {
+  const [panel, setPanel] = useState<Panel>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const simple = useFormAction();
+  const [submit] = useMutation(SubmitChangeMutation, { refetchQueries: refetchAfterAction });
+  const [start] = useMutation(StartChangeMutation, { refetchQueries: refetchAfterAction });
+  const expected = { changeId: change.id, expectedVersion: change.version };
+
+  const any =
+    change.viewerCanRevise ||
+    change.viewerCanSubmit ||
+    change.viewerCanDecide ||
+    change.viewerCanStart ||
+    change.viewerCanReportProgress ||
+    change.viewerCanAdopt ||
+    change.viewerCanWithdraw;
+
+  const finish = (message: string) => {
+    setPanel(null);
+    setDone(message);
+  };
+
+  // A live region that is always there, so screen readers announce what just happened.
+  const status = (
+    <div role="status">
+      {done && (
+        <div className="notice notice--success">
+          <p>{done}</p>
+        </div>
+      )}
+    </div>
+  );
+
+  if (!any) {
+    return (
+      <section className="card" aria-labelledby="actions-heading">
+        <h2 id="actions-heading">Next step</h2>
+        {status}
+        <p className="muted">{waitingFor(change)}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="card card--accent actions-card" aria-labelledby="actions-heading" id="actions">
+      <h2 id="actions-heading">{change.viewerCanDecide ? 'Your decision' : 'What you can do'}</h2>
+      {status}
+
+      {change.viewerCanDecide && (
+        <>
+          <p>
+            {change.pair ? `${change.pair.senior.displayName} and ${change.pair.junior.displayName} ask` : 'A co-learning pair asks'} you to decide this change
+            {change.decisionDueOn && ` by ${formatDay(change.decisionDueOn)}`}.
+          </p>
+          <DecideForm changeId={change.id} version={change.version} onReload={onReload} onDecided={() => setDone('Your decision is recorded; the pair has been told.')} />
+        </>
+      )}
+
+      {panel === null && (
+        <div className="actions">
+          {change.viewerCanSubmit && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={simple.busy}
+              onClick={async () => {
+                const payload = await simple.run(() => submit({ variables: { input: expected } }), (data) => data.submitChange);
+                if (payload) finish(`Submitted to ${change.owner.displayName} for a decision.`);
+              }}
+            >
+              Submit to {change.owner.displayName}
+            </button>
+          )}
+          {change.viewerCanStart && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={simple.busy}
+              onClick={async () => {
+                const payload = await simple.run(() => start({ variables: { input: expected } }), (data) => data.startChange);
+                if (payload) finish('Work has started. Report progress as it goes.');
+              }}
+            >
+              Start work
+            </button>
+          )}
+          {change.viewerCanReportProgress && (
+            <button type="button" className="button button--primary" onClick={() => setPanel('progress')}>
+              Report progress
+            </button>
+          )}
+          {change.viewerCanAdopt && (
+            <button type="button" className="button button--secondary" onClick={() => setPanel('adopt')}>
+              Mark adopted
+            </button>
+          )}
+          {change.viewerCanRevise && (
+            <button type="button" className="button button--secondary" onClick={() => setPanel('revise')}>
+              Edit proposal
+            </button>
+          )}
+          {change.viewerCanWithdraw && (
+            <button type="button" className="button button--danger-quiet" onClick={() => setPanel('withdraw')}>
+              Withdraw
+            </button>
+          )}
+        </div>
+      )}
+      {panel === null && <FormProblems userErrors={simple.userErrors} problem={simple.problem} onReload={onReload} />}
+
+      {panel === 'revise' && <ReviseForm change={change} onDone={() => finish('Your changes are saved.')} onCancel={() => setPanel(null)} onReload={onReload} />}
+      {panel === 'progress' && <ProgressForm change={change} onDone={() => finish('Progress reported.')} onCancel={() => setPanel(null)} onReload={onReload} />}
+      {panel === 'adopt' && <AdoptForm change={change} onDone={() => finish('The change is adopted, and its barrier marked addressed.')} onCancel={() => setPanel(null)} onReload={onReload} />}
+      {panel === 'withdraw' && <WithdrawForm change={change} onDone={() => finish('The change is withdrawn.')} onCancel={() => setPanel(null)} onReload={onReload} />}
+    </section>
+  );
+}
+
+function waitingFor(change: ChangeDetailFragment): string {
+  switch (change.status) {
+    case 'DRAFT':
+      return 'A draft: the pair that proposed it can edit it and submit it to the owner.';
+    case 'SUBMITTED':
+      return `Waiting for ${change.owner.displayName}'s decision${change.decisionDueOn ? `, due ${formatDay(change.decisionDueOn)}` : ''}.`;
+    case 'APPROVED':
+      return 'Approved: the owner or the pair can start the work.';
+    case 'IN_PROGRESS':
+      return 'In progress: the owner and the pair report progress and mark it adopted.';
+    case 'ADOPTED':
+      return 'Adopted: nothing more to do.';
+    case 'REJECTED':
+      return 'Rejected: it will not go ahead.';
+    case 'WITHDRAWN':
+      return 'Withdrawn by the pair.';
+    default:
+      return '';
+  }
+}
+
+interface PanelProps {
+  change: ChangeDetailFragment;
+  onDone(): void;
+  onCancel(): void;
+  onReload(): void;
+}
+
+function PanelForm({ title, children, onSubmit }: { title: string; children: ReactNode; onSubmit(event: FormEvent): void }) {
+  return (
+    <form onSubmit={onSubmit} noValidate className="panel-form" aria-label={title}>
+      <h3>{title}</h3>
+      {children}
+    </form>
+  );
+}
+
+function Buttons({ busy, label, busyLabel, onCancel }: { busy: boolean; label: string; busyLabel: string; onCancel(): void }) {
+  return (
+    <div className="actions">
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {busy ? busyLabel : label}
+      </button>
+      <button type="button" className="button button--link" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+function ReviseForm({ change, onDone, onCancel, onReload }: PanelProps) {
+  const [revise] = useMutation(ReviseChangeMutation, { refetchQueries: ['Changes'] });
+  const action = useFormAction();
+  return (
+    <div className="panel-form">
+      <h3>Edit proposal</h3>
+      <ChangeForm
+        organisationId={change.barrier.organisation.id}
+        initial={{
+          title: change.title,
+          whatChanges: change.whatChanges,
+          expectedImpact: change.expectedImpact,
+          ownerId: change.owner.id,
+          targetDate: change.targetDate,
+          measures: change.successMeasures.map((m) => ({ metric: m.metric, unit: m.unit ?? '', baseline: String(m.baseline), target: String(m.target) })),
+        }}
+        submitLabel="Save changes"
+        busyLabel="Saving…"
+        busy={action.busy}
+        userErrors={action.userErrors}
+        problem={action.problem}
+        onInvalid={action.fail}
+        onCancel={onCancel}
+        onReload={onReload}
+        onSubmit={async (values) => {
+          const payload = await action.run(
+            () => revise({ variables: { input: { changeId: change.id, expectedVersion: change.version, ...changeInput(values) } } }),
+            (data) => data.reviseChange,
+          );
+          if (payload) onDone();
+        }}
+      />
+    </div>
+  );
+}
+
+function ProgressForm({ change, onDone, onCancel, onReload }: PanelProps) {
+  const [progress, setProgress] = useState(String(change.progress));
+  const [note, setNote] = useState('');
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(change.successMeasures.map((m) => [m.metric, m.current == null ? '' : String(m.current)])),
+  );
+  const [report] = useMutation(ReportProgressMutation, { refetchQueries: ['Changes'] });
+  const action = useFormAction();
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const value = Number(progress);
+    const problems = [];
+    if (progress.trim() === '' || !Number.isInteger(value) || value < 0 || value > 100) problems.push({ field: ['input', 'progress'], message: 'Progress is a whole number from 0 to 100.' });
+    if (!note.trim()) problems.push({ field: ['input', 'note'], message: 'Say what has happened since the last report.' });
+    if (problems.length > 0) {
+      action.fail(problems);
+      return;
+    }
+    const payload = await action.run(
+      () =>
+        report({
+          variables: { input: { changeId: change.id, expectedVersion: change.version, progress: value, note: note.trim(), measures: measureValuesInput(values) } },
+        }),
+      (data) => data.reportChangeProgress,
+    );
+    if (payload) onDone();
+  }
+
+  return (
+    <PanelForm title="Report progress" onSubmit={handleSubmit}>
+      <div className="form-grid">
+        <TextField label="Progress (%)" required type="number" min={0} max={100} step={1} inputMode="numeric" value={progress} onChange={(event) => setProgress(event.target.value)} error={fieldError(action.userErrors, 'progress')} />
+        <TextAreaField className="field--wide" label="What has happened" required rows={3} value={note} onChange={(event) => setNote(event.target.value)} error={fieldError(action.userErrors, 'note')} />
+        <MeasureValues measures={change.successMeasures} values={values} onChange={setValues} />
+      </div>
+      <FormProblems userErrors={action.userErrors} problem={action.problem} onReload={onReload} />
+      <Buttons busy={action.busy} label="Report progress" busyLabel="Reporting…" onCancel={onCancel} />
+    </PanelForm>
+  );
+}
+
+function AdoptForm({ change, onDone, onCancel, onReload }: PanelProps) {
+  const [policy, setPolicy] = useState('');
+  const [effectiveFrom, setEffectiveFrom] = useState(today());
+  const [link, setLink] = useState('');
+  const [summary, setSummary] = useState('');
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(change.successMeasures.map((m) => [m.metric, m.current == null ? '' : String(m.current)])),
+  );
+  const [adopt] = useMutation(AdoptChangeMutation, { refetchQueries: ['Changes', 'Barrier', 'Barriers'] });
+  const action = useFormAction();
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const problems = [];
+    if (!policy.trim()) problems.push({ field: ['input', 'evidence', 'policyOrProcess'], message: 'Name the policy or process that changed.' });
+    if (!effectiveFrom) problems.push({ field: ['input', 'evidence', 'effectiveFrom'], message: 'Say from when it applies.' });
+    if (problems.length > 0) {
+      action.fail(problems);
+      return;
+    }
+    const payload = await action.run(
+      () =>
+        adopt({
+          variables: {
+            input: {
+              changeId: change.id,
+              expectedVersion: change.version,
+              evidence: { policyOrProcess: policy.trim(), effectiveFrom, link: link.trim() || null, summary: summary.trim() || null },
+              measures: measureValuesInput(values),
+            },
+          },
+        }),
+      (data) => data.adoptChange,
+    );
+    if (payload) onDone();
+  }
+
+  return (
+    <PanelForm title="Mark adopted" onSubmit={handleSubmit}>
+      <p className="muted">The evidence that the change is real: what changed, from when, and where to see it.</p>
+      <div className="form-grid">
+        <TextField className="field--wide" label="Policy or process that changed" required value={policy} onChange={(event) => setPolicy(event.target.value)} error={fieldError(action.userErrors, 'evidence.policyOrProcess')} />
+        <TextField label="Effective from" type="date" required value={effectiveFrom} onChange={(event) => setEffectiveFrom(event.target.value)} error={fieldError(action.userErrors, 'evidence.effectiveFrom')} />
+        <TextField label="Link to the policy" type="url" inputMode="url" placeholder="https://" value={link} onChange={(event) => setLink(event.target.value)} error={fieldError(action.userErrors, 'evidence.link')} />
+        <TextAreaField className="field--wide" label="Summary" rows={3} value={summary} onChange={(event) => setSummary(event.target.value)} error={fieldError(action.userErrors, 'evidence.summary')} />
+        <MeasureValues measures={change.successMeasures} values={values} onChange={setValues} />
+      </div>
+      <FormProblems userErrors={action.userErrors} problem={action.problem} onReload={onReload} />
+      <Buttons busy={action.busy} label="Mark adopted" busyLabel="Saving…" onCancel={onCancel} />
+    </PanelForm>
+  );
+}
+
+function WithdrawForm({ change, onDone, onCancel, onReload }: PanelProps) {
+  const [reason, setReason] = useState('');
+  const [withdraw] = useMutation(WithdrawChangeMutation, { refetchQueries: ['Changes', 'DecisionQueue'] });
+  const action = useFormAction();
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!reason.trim()) {
+      action.fail([{ field: ['input', 'reason'], message: 'Say why you are withdrawing it.' }]);
+      return;
+    }
+    const payload = await action.run(
+      () => withdraw({ variables: { input: { changeId: change.id, expectedVersion: change.version, reason: reason.trim() } } }),
+      (data) => data.withdrawChange,
+    );
+    if (payload) onDone();
+  }
+
+  return (
+    <PanelForm title="Withdraw this change" onSubmit={handleSubmit}>
+      <p className="muted">A withdrawn change stops for good; it stays in the history.</p>
+      <TextAreaField label="Reason" required rows={3} value={reason} onChange={(event) => setReason(event.target.value)} error={fieldError(action.userErrors, 'reason')} />
+      <FormProblems userErrors={action.userErrors} problem={action.problem} onReload={onReload} />
+      <Buttons busy={action.busy} label="Withdraw change" busyLabel="Withdrawing…" onCancel={onCancel} />
+    </PanelForm>
+  );
+}

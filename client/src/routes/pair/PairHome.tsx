@@ -1,0 +1,231 @@
+import { useQuery } from '@apollo/client';
+import { Link } from 'react-router';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { PairStatusBadge } from '../../components/StatusBadge';
+import { graphql } from '../../gql';
+import { useTitle } from '../../hooks/useTitle';
+import { formatDay, plural } from '../../labels';
+import { BarrierCard } from '../barriers/BarriersPage';
+import { ChangeCard } from '../changes/ChangesPage';
+import { NotFoundPage } from '../NotFoundPage';
+import { ContractCard } from './ContractCard';
+import { SessionsCard } from './SessionsCard';
+
+const PairHomeQuery = graphql(`
+  query PairHome($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Pair {
+        status
+        endedReason
+        viewerIsMember
+        senior {
+          id
+          displayName
+        }
+        junior {
+          id
+          displayName
+        }
+        programme {
+          id
+          name
+          startsOn
+          endsOn
+        }
+        contract {
+          version
+          focusTopics
+          cadence
+          groundRules
+          confidentiality
+          seniorAgreedAt
+          juniorAgreedAt
+          isAgreed
+          createdAt
+        }
+        contractInEffect {
+          version
+          focusTopics
+        }
+        lastSessionOn
+        sessions(first: 20) {
+          totalCount
+          nodes {
+            id
+            heldOn
+            topics
+            privateNotes
+            sharedTakeaways
+            loggedBy {
+              id
+              displayName
+            }
+          }
+        }
+        viewerCanProposeContract
+        viewerCanAgreeContract
+        viewerCanLogSession
+      }
+    }
+    openChanges: changes(filter: { pairId: $id, status: [DRAFT, SUBMITTED, APPROVED, IN_PROGRESS] }, orderBy: RECENTLY_UPDATED, first: 20) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...ChangeSummary
+        }
+      }
+    }
+    pairBarriers: barriers(filter: { pairId: $id }, first: 20) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...BarrierSummary
+        }
+      }
+    }
+  }
+`);
+
+/**
+ * A pair's home: the contract, prompts for the next session (focus topics, open changes), sessions and
+ * the barriers the pair raised. `viewerId` tells which co-learner is looking, to name the other one.
+ */
+export function PairHome({ pairId, viewerId, heading }: { pairId: string; viewerId: string; heading?: 'greeting' | 'names' }) {
+  const { data, loading, error, refetch } = useQuery(PairHomeQuery, { variables: { id: pairId } });
+  const pair = data?.node?.__typename === 'Pair' ? data.node : null;
+  useTitle(heading === 'names' && pair ? `${pair.senior.displayName} and ${pair.junior.displayName}` : heading === 'names' ? 'Pair' : 'Home');
+
+  if (loading && !data) return <p className="loading">Loading your pair…</p>;
+  if (!pair) return error ? <ProblemMessage error={error} onRetry={() => refetch()} /> : <NotFoundPage />;
+
+  const partner = pair.senior.id === viewerId ? pair.junior : pair.junior.id === viewerId ? pair.senior : null;
+  const openChanges = data?.openChanges.edges.map((edge) => edge.node) ?? [];
+  const barriers = data?.pairBarriers.edges.map((edge) => edge.node) ?? [];
+  const topics = pair.contractInEffect?.focusTopics ?? pair.contract?.focusTopics ?? [];
+  const active = pair.status === 'ACTIVE';
+
+  return (
+    <>
+      {heading === 'names' && (
+        <div className="page-header">
+          <div className="title-row">
+            <h1>
+              {pair.senior.displayName} and {pair.junior.displayName}
+            </h1>
+            <PairStatusBadge status={pair.status} />
+          </div>
+          <p className="page-header__sub">
+            {pair.programme.name} · {formatDay(pair.programme.startsOn)} to {formatDay(pair.programme.endsOn)}
+          </p>
+        </div>
+      )}
+      {error && <ProblemMessage error={error} onRetry={() => refetch()} />}
+
+      <section className="card pair-summary" aria-label="Your pair">
+        <div className="pair-summary__who">
+          <p className="eyebrow">{partner ? 'Your co-learner' : 'Co-learners'}</p>
+          <p className="pair-summary__name">
+            {partner ? partner.displayName : `${pair.senior.displayName} (senior) and ${pair.junior.displayName} (junior)`}
+            {partner && <span className="muted"> · {partner.id === pair.senior.id ? 'senior' : 'junior'} co-learner</span>}
+          </p>
+        </div>
+        <dl className="facts facts--inline">
+          <div>
+            <dt>Programme</dt>
+            <dd>{pair.programme.name}</dd>
+          </div>
+          <div>
+            <dt>Pair</dt>
+            <dd>
+              <PairStatusBadge status={pair.status} />
+            </dd>
+          </div>
+          <div>
+            <dt>Last session</dt>
+            <dd>{pair.lastSessionOn ? formatDay(pair.lastSessionOn) : 'None yet'}</dd>
+          </div>
+          <div>
+            <dt>Sessions</dt>
+            <dd>{pair.sessions.totalCount}</dd>
+          </div>
+        </dl>
+        {pair.endedReason && <p className="muted">Ended early: {pair.endedReason}</p>}
+      </section>
+
+      <div className="layout-split">
+        <div className="layout-split__main">
+          {pair.viewerIsMember && active && (
+            <section className="card card--accent" aria-labelledby="prompts-heading">
+              <h2 id="prompts-heading">For your next session</h2>
+              {topics.length > 0 ? (
+                <>
+                  <p className="muted">The focus topics you agreed:</p>
+                  <ul className="chips chips--large" aria-label="Focus topics">
+                    {topics.map((topic) => (
+                      <li key={topic} className="chip">
+                        {topic}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <p className="muted">Agree a contract with focus topics to see them here.</p>
+              )}
+              <h3>
+                Open changes <span className="count">{data?.openChanges.totalCount ?? 0}</span>
+              </h3>
+              {openChanges.length === 0 ? (
+                <p className="muted">No open changes. Is there a barrier you could propose a change for?</p>
+              ) : (
+                <ul className="item-list item-list--flat">
+                  {openChanges.map((change) => (
+                    <li key={change.id}>
+                      <ChangeCard change={change} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <p>
+                <Link to="/changes?mine=1">All your changes</Link>
+              </p>
+            </section>
+          )}
+
+          <SessionsCard pairId={pair.id} sessions={pair.sessions.nodes} total={pair.sessions.totalCount} canLog={pair.viewerCanLogSession} suggestedTopics={topics} />
+
+          <section className="card" aria-labelledby="pair-barriers-heading">
+            <div className="card-header">
+              <h2 id="pair-barriers-heading">
+                Barriers raised <span className="count">{data?.pairBarriers.totalCount ?? 0}</span>
+              </h2>
+              {pair.viewerIsMember && active && (
+                <Link className="button button--primary button--small" to="/barriers/new">
+                  Raise a barrier
+                </Link>
+              )}
+            </div>
+            {barriers.length === 0 ? (
+              <p className="muted">{pair.viewerIsMember ? 'Your pair has not raised a barrier yet.' : 'This pair has not raised a barrier yet.'}</p>
+            ) : (
+              <ul className="item-list item-list--flat">
+                {barriers.map((barrier) => (
+                  <li key={barrier.id}>
+                    <BarrierCard barrier={barrier} />
+                  </li>
+                ))}
+              </ul>
+            )}
+            {(data?.pairBarriers.totalCount ?? 0) > barriers.length && <p className="muted">Showing the newest {plural(barriers.length, 'barrier')}.</p>}
+          </section>
+        </div>
+        <div className="layout-split__side">
+          <ContractCard pair={pair} viewerId={viewerId} />
+        </div>
+      </div>
+    </>
+  );
+}

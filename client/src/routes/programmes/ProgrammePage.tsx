@@ -1,0 +1,367 @@
+import { useMutation, useQuery } from '@apollo/client';
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { FormProblems } from '../../components/FormProblems';
+import { fieldError, SelectField, TextAreaField } from '../../components/forms';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { PairStatusBadge, ProgrammeStatusBadge } from '../../components/StatusBadge';
+import { graphql } from '../../gql';
+import { useFormAction } from '../../hooks/useFormAction';
+import { memberLabel, useMembers } from '../../hooks/useMembers';
+import { useTitle } from '../../hooks/useTitle';
+import { cadenceLabels, formatDay } from '../../labels';
+import { NotFoundPage } from '../NotFoundPage';
+
+const ProgrammeQuery = graphql(`
+  query Programme($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+      ... on Programme {
+        name
+        description
+        status
+        startsOn
+        endsOn
+        sessionCadence
+        viewerCanManage
+        organisation {
+          id
+          name
+        }
+        pairs(first: 100) {
+          totalCount
+          nodes {
+            id
+            status
+            endedReason
+            lastSessionOn
+            viewerCanEnd
+            senior {
+              id
+              displayName
+            }
+            junior {
+              id
+              displayName
+            }
+            contractInEffect {
+              version
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const StartProgrammeMutation = graphql(`
+  mutation StartProgramme($input: ProgrammeInput!) {
+    startProgramme(input: $input) {
+      programme {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+const CloseProgrammeMutation = graphql(`
+  mutation CloseProgramme($input: ProgrammeInput!) {
+    closeProgramme(input: $input) {
+      programme {
+        id
+        status
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+const CreatePairMutation = graphql(`
+  mutation CreatePair($input: CreatePairInput!) {
+    createPair(input: $input) {
+      pair {
+        id
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+const EndPairMutation = graphql(`
+  mutation EndPair($input: EndPairInput!) {
+    endPair(input: $input) {
+      pair {
+        id
+        status
+        endedReason
+        viewerCanEnd
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+/** One programme: start or close it, see its pairs, match a new pair, end a pair early. */
+export function ProgrammePage() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const flash = (location.state as { flash?: string } | null)?.flash;
+  const { data, loading, error, refetch } = useQuery(ProgrammeQuery, { variables: { id } });
+  const programme = data?.node?.__typename === 'Programme' ? data.node : null;
+  useTitle(programme?.name ?? 'Programme');
+  const [start] = useMutation(StartProgrammeMutation, { refetchQueries: ['Programme', 'Programmes'] });
+  const [close] = useMutation(CloseProgrammeMutation, { refetchQueries: ['Programme', 'Programmes'] });
+  const lifecycle = useFormAction();
+  const [confirmClose, setConfirmClose] = useState(false);
+
+  if (loading && !data) return <p className="loading">Loading the programme…</p>;
+  if (!programme) return error ? <ProblemMessage error={error} onRetry={() => refetch()} /> : <NotFoundPage />;
+
+  const pairs = programme.pairs.nodes;
+
+  return (
+    <div className="page">
+      <div className="page-header page-header--split">
+        <div>
+          <p className="breadcrumb">
+            <Link to="/programmes">Programmes</Link>
+          </p>
+          <div className="title-row">
+            <h1>{programme.name}</h1>
+            <ProgrammeStatusBadge status={programme.status} />
+          </div>
+          <p className="page-header__sub">
+            {formatDay(programme.startsOn)} to {formatDay(programme.endsOn)} · {cadenceLabels[programme.sessionCadence]} sessions · {programme.organisation.name}
+          </p>
+        </div>
+        {programme.viewerCanManage && (
+          <div className="actions">
+            {programme.status === 'PLANNED' && (
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={lifecycle.busy}
+                onClick={() => lifecycle.run(() => start({ variables: { input: { programmeId: programme.id } } }), (result) => result.startProgramme)}
+              >
+                Start programme
+              </button>
+            )}
+            {programme.status === 'ACTIVE' && !confirmClose && (
+              <button type="button" className="button button--secondary" onClick={() => setConfirmClose(true)}>
+                Close programme
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+
+      {flash && (
+        <div className="notice notice--success" role="status">
+          <p>{flash}</p>
+        </div>
+      )}
+      {confirmClose && programme.status === 'ACTIVE' && (
+        <div className="notice notice--info" role="alert">
+          <p>Closing the programme marks every open pair completed. It cannot be reopened.</p>
+          <div className="actions">
+            <button
+              type="button"
+              className="button button--primary button--small"
+              disabled={lifecycle.busy}
+              onClick={async () => {
+                await lifecycle.run(() => close({ variables: { input: { programmeId: programme.id } } }), (result) => result.closeProgramme);
+                setConfirmClose(false);
+              }}
+            >
+              Yes, close it
+            </button>
+            <button type="button" className="button button--link" onClick={() => setConfirmClose(false)}>
+              Keep it open
+            </button>
+          </div>
+        </div>
+      )}
+      <FormProblems userErrors={lifecycle.userErrors} problem={lifecycle.problem} />
+      {programme.description && <p className="prose">{programme.description}</p>}
+
+      <section className="card" aria-labelledby="pairs-heading">
+        <h2 id="pairs-heading">
+          Pairs <span className="count">{programme.pairs.totalCount}</span>
+        </h2>
+        {pairs.length === 0 ? (
+          <p className="muted">No pairs yet.</p>
+        ) : (
+          <table className="table table--stack">
+            <caption className="visually-hidden">Pairs in {programme.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Senior and junior</th>
+                <th scope="col">Status</th>
+                <th scope="col">Contract</th>
+                <th scope="col">Last session</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {pairs.map((pair) => (
+                <PairRow key={pair.id} pair={pair} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {programme.viewerCanManage && programme.status !== 'CLOSED' && <CreatePairForm programmeId={programme.id} organisationId={programme.organisation.id} />}
+    </div>
+  );
+}
+
+interface PairRowData {
+  id: string;
+  status: 'PROPOSED' | 'ACTIVE' | 'COMPLETED' | 'ENDED';
+  endedReason?: string | null;
+  lastSessionOn?: string | null;
+  viewerCanEnd: boolean;
+  senior: { displayName: string };
+  junior: { displayName: string };
+  contractInEffect?: { version: number } | null;
+}
+
+function PairRow({ pair }: { pair: PairRowData }) {
+  const [ending, setEnding] = useState(false);
+  const [reason, setReason] = useState('');
+  const [end] = useMutation(EndPairMutation, { refetchQueries: ['Programme'] });
+  const action = useFormAction();
+
+  async function handleEnd(event: FormEvent) {
+    event.preventDefault();
+    if (!reason.trim()) {
+      action.fail([{ field: ['input', 'reason'], message: 'Say why the pair is ending.' }]);
+      return;
+    }
+    const payload = await action.run(() => end({ variables: { input: { pairId: pair.id, reason: reason.trim() } } }), (data) => data.endPair);
+    if (payload) setEnding(false);
+  }
+
+  return (
+    <tr>
+      <th scope="row" data-label="Pair">
+        <Link className="person-name" to={`/pair/${encodeURIComponent(pair.id)}`}>
+          {pair.senior.displayName} and {pair.junior.displayName}
+        </Link>
+        {pair.endedReason && <span className="person-email">Ended: {pair.endedReason}</span>}
+      </th>
+      <td data-label="Status">
+        <PairStatusBadge status={pair.status} />
+      </td>
+      <td data-label="Contract">{pair.contractInEffect ? `Version ${pair.contractInEffect.version} agreed` : <span className="muted">Not agreed yet</span>}</td>
+      <td data-label="Last session">{pair.lastSessionOn ? formatDay(pair.lastSessionOn) : <span className="muted">None yet</span>}</td>
+      <td data-label="">
+        {pair.viewerCanEnd &&
+          (ending ? (
+            <form onSubmit={handleEnd} noValidate className="stack end-pair-form" aria-label={`End the pair ${pair.senior.displayName} and ${pair.junior.displayName}`}>
+              <TextAreaField label="Reason" required rows={2} value={reason} onChange={(event) => setReason(event.target.value)} error={fieldError(action.userErrors, 'reason')} />
+              <FormProblems userErrors={action.userErrors} problem={action.problem} />
+              <div className="actions">
+                <button type="submit" className="button button--primary button--small" disabled={action.busy}>
+                  End pair
+                </button>
+                <button type="button" className="button button--link" onClick={() => setEnding(false)}>
+                  Cancel
+                </button>
+              </div>
+            </form>
+          ) : (
+            <button type="button" className="button button--link" onClick={() => setEnding(true)}>
+              End early<span className="visually-hidden"> ({pair.senior.displayName} and {pair.junior.displayName})</span>
+            </button>
+          ))}
+      </td>
+    </tr>
+  );
+}
+
+function CreatePairForm({ programmeId, organisationId }: { programmeId: string; organisationId: string }) {
+  const colearners = useMembers(organisationId, ['CO_LEARNER']);
+  const [seniorId, setSeniorId] = useState('');
+  const [juniorId, setJuniorId] = useState('');
+  const [created, setCreated] = useState<string | null>(null);
+  const [createPair] = useMutation(CreatePairMutation, { refetchQueries: ['Programme', 'Programmes'], awaitRefetchQueries: true });
+  const action = useFormAction();
+  const name = (personId: string) => colearners.members.find((member) => member.person.id === personId)?.person.displayName ?? '';
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    setCreated(null);
+    const problems = [];
+    if (!seniorId) problems.push({ field: ['input', 'seniorId'], message: 'Choose the senior co-learner.' });
+    if (!juniorId) problems.push({ field: ['input', 'juniorId'], message: 'Choose the junior co-learner.' });
+    if (seniorId && seniorId === juniorId) problems.push({ field: ['input', 'juniorId'], message: 'Choose two different people.' });
+    if (problems.length > 0) {
+      action.fail(problems);
+      return;
+    }
+    const payload = await action.run(() => createPair({ variables: { input: { programmeId, seniorId, juniorId } } }), (data) => data.createPair);
+    if (payload) {
+      setCreated(`${name(seniorId)} and ${name(juniorId)} are matched. Their pair becomes active when both agree a contract.`);
+      setSeniorId('');
+      setJuniorId('');
+    }
+  }
+
+  const options = colearners.members.map((member) => (
+    <option key={member.person.id} value={member.person.id}>
+      {memberLabel(member)}
+      {member.division ? ` (${member.division})` : ''}
+    </option>
+  ));
+
+  return (
+    <section className="card" aria-labelledby="new-pair-heading">
+      <h2 id="new-pair-heading">Match a pair</h2>
+      <p className="muted">A senior and a junior co-learner, ideally from different parts of the organisation.</p>
+      {created && (
+        <div className="notice notice--success" role="status">
+          <p>{created}</p>
+        </div>
+      )}
+      <form onSubmit={handleSubmit} noValidate className="form-grid">
+        <SelectField label="Senior co-learner" value={seniorId} onChange={(event) => setSeniorId(event.target.value)} error={fieldError(action.userErrors, 'seniorId')}>
+          <option value="">{colearners.loading ? 'Loading…' : 'Choose a person'}</option>
+          {options}
+        </SelectField>
+        <SelectField label="Junior co-learner" value={juniorId} onChange={(event) => setJuniorId(event.target.value)} error={fieldError(action.userErrors, 'juniorId')}>
+          <option value="">{colearners.loading ? 'Loading…' : 'Choose a person'}</option>
+          {options}
+        </SelectField>
+        <div className="field--wide">
+          <FormProblems userErrors={action.userErrors} problem={action.problem ?? colearners.error ?? null} />
+          <button type="submit" className="button button--primary" disabled={action.busy}>
+            {action.busy ? 'Matching…' : 'Create pair'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
