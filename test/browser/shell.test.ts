@@ -81,13 +81,16 @@ test('a co-learner signs in, sees the shell, visits Members and signs out', asyn
   await page.getByRole('heading', { level: 1, name: 'Hello, Jo' }).waitFor();
 
   const nav = page.getByRole('navigation', { name: 'Main' });
-  for (const label of ['Home', 'Barriers', 'Changes', 'Decisions', 'Library', 'Members']) {
+  for (const label of ['Home', 'Barriers', 'Changes', 'Library', 'Members']) {
     expect(await nav.getByRole('link', { name: label, exact: true }).isVisible()).toBe(true);
   }
+  // Sections for other roles are not offered: Decisions is for owners, Programmes for managers.
+  expect(await nav.getByRole('link', { name: 'Decisions', exact: true }).count()).toBe(0);
+  expect(await nav.getByRole('link', { name: 'Programmes', exact: true }).count()).toBe(0);
   await shot(page, 'home-laptop');
 
   // A section still to come says so kindly.
-  await nav.getByRole('link', { name: 'Barriers', exact: true }).click();
+  await nav.getByRole('link', { name: 'Library', exact: true }).click();
   await page.getByRole('main').getByText('Coming soon').waitFor();
 
   await nav.getByRole('link', { name: 'Members', exact: true }).click();
