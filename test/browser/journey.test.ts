@@ -170,10 +170,12 @@ test('Sam finds the barrier, proposes a change owned by Olu and submits it', asy
 
   await stale.getByRole('button', { name: 'Submit to Olu Owner' }).click();
   const conflict = stale.getByRole('main').locator('[role="alert"]');
-  await conflict.getByText(/Reload it to see the latest/).waitFor();
+  // The refusal (CONFLICT) comes with a way to load what changed.
+  await conflict.getByRole('button', { name: 'Reload' }).waitFor();
   await shot(stale, 'change-conflict-laptop');
   await conflict.getByRole('button', { name: 'Reload' }).click();
   await stale.getByRole('main').getByText('Awaiting decision', { exact: true }).first().waitFor();
+  await conflict.waitFor({ state: 'detached' });
   await page.context().close();
 });
 

@@ -11,10 +11,9 @@ export function FormProblems({ userErrors, problem, onReload }: { userErrors: re
     <>
       {conflict ? (
         <div className="error-summary" role="alert">
-          <p>{userErrors.find((error) => error.code === 'CONFLICT')?.message}</p>
-          <p>Someone else has acted on this since you opened the page. Reload it to see the latest, then try again.</p>
+          <p>{userErrors.find((error) => error.code === 'CONFLICT')?.message ?? 'Someone else has acted on this since you opened the page.'}</p>
           {onReload && (
-            <button type="button" className="button button--secondary button--small" onClick={onReload}>
+            <button type="button" className="button button--secondary button--small error-summary__action" onClick={onReload}>
               Reload
             </button>
           )}

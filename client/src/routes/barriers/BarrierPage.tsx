@@ -95,6 +95,26 @@ const BarrierQuery = graphql(`
         viewerCanCorroborate
         viewerCanProposeChange
         viewerCanComment
+        viewerCanClose
+      }
+    }
+  }
+`);
+
+const CloseBarrierMutation = graphql(`
+  mutation CloseBarrier($input: CloseBarrierInput!) {
+    closeBarrier(input: $input) {
+      barrier {
+        id
+        status
+        viewerCanClose
+        viewerCanCorroborate
+        viewerCanProposeChange
+      }
+      userErrors {
+        field
+        message
+        code
       }
     }
   }
@@ -166,6 +186,7 @@ export function BarrierPage() {
             </p>
             <h3>Evidence</h3>
             <EvidenceList items={barrier.evidence} />
+            {barrier.viewerCanClose && <CloseBarrierForm barrierId={barrier.id} />}
           </section>
 
           <section className="card" aria-labelledby="changes-heading">
@@ -278,6 +299,49 @@ function CorroborateForm({ barrierId }: { barrierId: string }) {
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={action.busy}>
           {action.busy ? 'Sending…' : 'Corroborate'}
+        </button>
+        <button type="button" className="button button--link" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The raising pair or a programme manager closes an open barrier (a duplicate, no longer true) with a reason. */
+function CloseBarrierForm({ barrierId }: { barrierId: string }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [close] = useMutation(CloseBarrierMutation, { refetchQueries: ['Barrier', 'Barriers'], awaitRefetchQueries: true });
+  const action = useFormAction();
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!reason.trim()) {
+      action.fail([{ field: ['input', 'reason'], message: 'Say why it is closed: a duplicate, no longer true, dealt with elsewhere…' }]);
+      return;
+    }
+    await action.run(() => close({ variables: { input: { barrierId, reason: reason.trim() } } }), (data) => data.closeBarrier);
+  }
+
+  if (!open) {
+    return (
+      <p className="close-barrier">
+        <button type="button" className="button button--link" onClick={() => setOpen(true)}>
+          Close this barrier
+        </button>
+      </p>
+    );
+  }
+  return (
+    <form onSubmit={handleSubmit} noValidate className="panel-form" aria-label="Close this barrier">
+      <h3>Close this barrier</h3>
+      <p className="muted">A closed barrier leaves the open list; the reason stays in its history.</p>
+      <TextAreaField label="Reason" required rows={2} value={reason} onChange={(event) => setReason(event.target.value)} error={fieldError(action.userErrors, 'reason')} />
+      <FormProblems userErrors={action.userErrors} problem={action.problem} />
+      <div className="actions">
+        <button type="submit" className="button button--danger-quiet" disabled={action.busy}>
+          {action.busy ? 'Closing…' : 'Close barrier'}
         </button>
         <button type="button" className="button button--link" onClick={() => setOpen(false)}>
           Cancel

@@ -123,7 +123,16 @@ export function ChangeActions({ change, onReload }: { change: ChangeDetailFragme
           )}
         </div>
       )}
-      {panel === null && <FormProblems userErrors={simple.userErrors} problem={simple.problem} onReload={onReload} />}
+      {panel === null && (
+        <FormProblems
+          userErrors={simple.userErrors}
+          problem={simple.problem}
+          onReload={() => {
+            simple.reset();
+            onReload();
+          }}
+        />
+      )}
 
       {panel === 'revise' && <ReviseForm change={change} onDone={() => finish('Your changes are saved.')} onCancel={() => setPanel(null)} onReload={onReload} />}
       {panel === 'progress' && <ProgressForm change={change} onDone={() => finish('Progress reported.')} onCancel={() => setPanel(null)} onReload={onReload} />}

@@ -42,7 +42,8 @@ function WorkflowSteps({ status }: { status: ChangeStatus }) {
     <ol className="steps" aria-label="Workflow">
       {shown.map((step, index) => {
         const current = step.status === status && (!stopped || index === shown.length - 1);
-        const done = !current && index <= (stopped ? shown.length - 1 : reached);
+        // Adopted is the end: its step is both current and done.
+        const done = (!current && index <= (stopped ? shown.length - 1 : reached)) || (current && status === 'ADOPTED');
         return (
           <li key={`${step.status}-${index}`} className={['steps__step', done ? 'steps__step--done' : '', current ? 'steps__step--current' : '', stopped && current ? 'steps__step--stopped' : ''].join(' ').trim()} aria-current={current ? 'step' : undefined}>
             <span className="steps__marker" aria-hidden="true">
@@ -50,7 +51,7 @@ function WorkflowSteps({ status }: { status: ChangeStatus }) {
             </span>
             <span className="steps__label">
               {step.label}
-              {done && <span className="visually-hidden"> (done)</span>}
+              {done && !current && <span className="visually-hidden"> (done)</span>}
               {current && <span className="visually-hidden"> (current)</span>}
             </span>
           </li>
@@ -151,7 +152,7 @@ export function ChangePage() {
           {change.adoptionEvidence && (
             <section className="card card--success" aria-labelledby="adoption-heading">
               <h2 id="adoption-heading">Adopted</h2>
-              <dl className="facts">
+              <dl className="facts facts--stacked">
                 <div>
                   <dt>Policy or process</dt>
                   <dd>{change.adoptionEvidence.policyOrProcess}</dd>

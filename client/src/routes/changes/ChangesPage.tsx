@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { SelectField } from '../../components/forms';
 import { ProblemMessage } from '../../components/ProblemMessage';
@@ -65,6 +65,9 @@ export function ChangesPage({ viewer }: { viewer: SignedInViewer }) {
   const mine = params.get('mine') === '1';
   const orderBy = (params.get('order') as ChangeOrder | null) ?? 'NEWEST';
   const owners = useMembers(viewer.organisation?.id, ['OWNER']);
+  // The boxes follow a click at once; the address bar (and so the query) follows a moment later.
+  const [toggles, setToggles] = useState({ mine, overdue });
+  useEffect(() => setToggles({ mine, overdue }), [mine, overdue]);
 
   const filter: ChangeFilter = {
     ...(status ? { status: [status] } : {}),
@@ -136,11 +139,25 @@ export function ChangesPage({ viewer }: { viewer: SignedInViewer }) {
           <fieldset className="field filters__toggles">
             <legend>Show only</legend>
             <label className="toggle">
-              <input type="checkbox" checked={mine} onChange={(event) => setParam('mine', event.target.checked ? '1' : '')} />
+              <input
+                type="checkbox"
+                checked={toggles.mine}
+                onChange={(event) => {
+                  setToggles((current) => ({ ...current, mine: event.target.checked }));
+                  setParam('mine', event.target.checked ? '1' : '');
+                }}
+              />
               Mine
             </label>
             <label className="toggle">
-              <input type="checkbox" checked={overdue} onChange={(event) => setParam('overdue', event.target.checked ? '1' : '')} />
+              <input
+                type="checkbox"
+                checked={toggles.overdue}
+                onChange={(event) => {
+                  setToggles((current) => ({ ...current, overdue: event.target.checked }));
+                  setParam('overdue', event.target.checked ? '1' : '');
+                }}
+              />
               Overdue
             </label>
           </fieldset>

@@ -174,7 +174,7 @@ export function ProgrammePage() {
         )}
       </div>
 
-      {flash && (
+      {flash && programme.status === 'PLANNED' && (
         <div className="notice notice--success" role="status">
           <p>{flash}</p>
         </div>
