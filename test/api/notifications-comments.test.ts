@@ -56,6 +56,8 @@ describe('notifications', () => {
     expect((await api.as(s.senior.token).ok(`query ($id: ID!) { node(id: $id) { id } }`, { id: notification.id })).node).toBeNull();
     expect(await api.as(s.owner.token).mutation(MARK, { ids: [notification.id] })).toEqual({ marked: 1, unreadCount: 0, userErrors: [] });
     expect((await api.as(s.owner.token).ok(`{ notifications(unreadOnly: true) { totalCount } }`)).notifications.totalCount).toBe(0);
+    await api.as(s.senior.token).mutation(`mutation ($input: AddCommentInput!) { addComment(input: $input) { userErrors { code } } }`, { subjectId: s.id, body: 'One more thing.' });
+    expect(await api.as(s.owner.token).mutation(MARK, { all: true })).toEqual({ marked: 1, unreadCount: 0, userErrors: [] });
   });
 
   it('do not unmask an anonymous pair to the owner', async () => {

@@ -1,4 +1,4 @@
-import { ArrayMaxSize } from 'class-validator';
+import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ConnectionArgs } from '../../common/relay';
 
@@ -11,6 +11,7 @@ export class NotificationsArgs extends ConnectionArgs {
 @InputType()
 export class MarkNotificationsReadInput {
   @Field(() => [ID], { nullable: true, description: 'These notifications; ignored when `all` is true.' })
+  @IsOptional()
   @ArrayMaxSize(100)
   ids?: string[] | null;
 
