@@ -6,6 +6,7 @@ import { repoRoot } from './config';
 import { authChecker } from './common/auth-checker';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
+import { CaseAdaptationResolver, SharedCaseResolver } from './modules/library/library.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
 import { MembershipResolver, PersonResolver } from './modules/person/person.resolver';
@@ -17,6 +18,8 @@ export const resolvers = [
   PersonResolver,
   MembershipResolver,
   InvitationResolver,
+  SharedCaseResolver,
+  CaseAdaptationResolver,
 ] as const;
 
 export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');

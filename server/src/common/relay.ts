@@ -105,12 +105,12 @@ export interface Ordering<Row> {
 
 type CursorValue = string | number;
 
-function encodeCursor(ordering: string, values: CursorValue[]): string {
+export function encodeCursor(ordering: string, values: CursorValue[]): string {
   return Buffer.from(JSON.stringify({ o: ordering, v: values })).toString('base64url');
 }
 
 /** Cursors are opaque, and checked: a cursor from another list or a hand-made one is refused. */
-function decodeCursor(cursor: string, ordering: Ordering<unknown>): CursorValue[] {
+export function decodeCursor(cursor: string, ordering: Ordering<unknown>): CursorValue[] {
   const invalid = () => badInput('The `after` cursor is not valid for this list.');
   let parsed: unknown;
   try {
