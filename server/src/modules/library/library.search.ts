@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
-import { type ConnectionArgs, type ConnectionShape, decodeCursor, encodeCursor, type Ordering } from '../../common/relay';
+import { type ConnectionArgs, type ConnectionShape, decodeCursor, type Ordering, pageOf } from '../../common/relay';
 import { AffectedGroup, BarrierCategory } from '../barrier/barrier.entity';
 import { Sector } from '../organisation/organisation.entity';
 import { CaseOutcome, SharedCaseEntity, SharedCaseStatus } from './library.entity';
@@ -73,7 +73,7 @@ export class SharedCaseSearch {
   }
 
   /** One page of cases, most relevant first; counts and facets are computed only when asked for. */
-  async page(args: ConnectionArgs): Promise<ConnectionShape<SharedCase> & { count: () => Promise<number>; facetCounts: () => Promise<SharedCaseFacets>; facets: () => Promise<SharedCaseFacets> }> {
+  async page(args: ConnectionArgs): Promise<ConnectionShape<SharedCase> & { count: () => Promise<number>; facetCounts: () => Promise<SharedCaseFacets> }> {
     const params = new Params();
     const where = this.conditions(params);
     const rank = this.search ? RANK(`websearch_to_tsquery('english', ${params.add(this.search)})`) : 'NULL::float8';
@@ -91,34 +91,11 @@ export class SharedCaseSearch {
        ) matches ${keyset} ORDER BY ${order} LIMIT ${params.add(args.first + 1)}`,
       params.values,
     );
-    const kept = rows.slice(0, args.first);
-    const entities = kept.length ? await this.db.getRepository(SharedCaseEntity).findBy({ id: In(kept.map((r) => r.id)) }) : [];
+    const ids = rows.slice(0, args.first).map((r) => r.id);
+    const entities = ids.length ? await this.db.getRepository(SharedCaseEntity).findBy({ id: In(ids) }) : [];
     const byId = new Map(entities.map((e) => [e.id, e]));
-    const edges = kept.map((row) => ({
-      cursor: encodeCursor(
-        ordering.name,
-        ordering.keys.map((k) => {
-          const value = k.value(row);
-          return value instanceof Date ? value.toISOString() : value;
-        }),
-      ),
-      node: SharedCase.from(byId.get(row.id)!),
-    }));
-    const count = () => this.count();
-    return {
-      edges,
-      nodes: edges.map((e) => e.node),
-      pageInfo: {
-        hasNextPage: rows.length > args.first,
-        hasPreviousPage: Boolean(args.after),
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-      count,
-      totalCount: count,
-      facetCounts: () => this.facets(),
-      facets: () => this.facets(),
-    };
+    const page = pageOf(rows, ordering, args, (row) => SharedCase.from(byId.get(row.id)!), () => this.count());
+    return { ...page, facetCounts: () => this.facets() };
   }
 
   async count(): Promise<number> {
