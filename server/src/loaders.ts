@@ -1,5 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { createLibraryLoaders } from './modules/library/library.loaders';
+import { createBarrierLoaders } from './modules/barrier/barrier.loaders';
+import { createChangeLoaders } from './modules/change/change.loaders';
+import { createCommentLoaders } from './modules/comment/comment.loaders';
+import { createHistoryLoaders } from './modules/history/history.loaders';
+import { createPairLoaders } from './modules/pair/pair.loaders';
 import { createIdentityLoaders } from './modules/person/person.loaders';
 
 /** Every domain's per-request DataLoaders, one namespace per domain. */
@@ -7,6 +12,11 @@ export function createLoaders(db: DataSource) {
   return {
     identity: createIdentityLoaders(db),
     library: createLibraryLoaders(db),
+    pair: createPairLoaders(db),
+    barrier: createBarrierLoaders(db),
+    change: createChangeLoaders(db),
+    comment: createCommentLoaders(db),
+    history: createHistoryLoaders(db),
   };
 }
 

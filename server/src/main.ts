@@ -19,7 +19,13 @@ async function main() {
     throw error;
   }
   const log = createLogger(config.logLevel);
-  const database = await openDatabase(config, log);
+  const database = await openDatabase(config, log).catch((error) => {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  });
   if (config.seedDemo && (await isEmpty(database.db))) {
     await seedDemo(database.db);
     log.info('seeded the demo organisations');

@@ -5,11 +5,18 @@ import { buildSchema } from 'type-graphql';
 import { repoRoot } from './config';
 import { authChecker } from './common/auth-checker';
 import { AuthResolver } from './modules/auth/auth.resolver';
+import { BarrierResolver } from './modules/barrier/barrier.resolver';
+import { ChangeResolver } from './modules/change/change.resolver';
+import { CommentResolver } from './modules/comment/comment.resolver';
+import { HistoryEventResolver } from './modules/history/history.resolver';
+import { NotificationResolver, ViewerNotificationsResolver } from './modules/notification/notification.resolver';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
-import { CaseAdaptationResolver, SharedCaseResolver } from './modules/library/library.resolver';
+import { BarrierCaseResolver, CaseAdaptationResolver, SharedCaseResolver } from './modules/library/library.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
+import { MentoringSessionResolver, PairResolver, ProgrammePairsResolver } from './modules/pair/pair.resolver';
 import { MembershipResolver, PersonResolver } from './modules/person/person.resolver';
+import { ProgrammeResolver } from './modules/programme/programme.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -20,6 +27,17 @@ export const resolvers = [
   InvitationResolver,
   SharedCaseResolver,
   CaseAdaptationResolver,
+  BarrierCaseResolver,
+  ProgrammeResolver,
+  PairResolver,
+  MentoringSessionResolver,
+  ProgrammePairsResolver,
+  BarrierResolver,
+  ChangeResolver,
+  CommentResolver,
+  HistoryEventResolver,
+  NotificationResolver,
+  ViewerNotificationsResolver,
 ] as const;
 
 export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');

@@ -7,7 +7,7 @@ import { ADAPT, Api, CASE, gid, libraryTestServer, type Team } from '../helpers/
 
 const t = libraryTestServer();
 
-const ADAPTATIONS = `query ($id: ID!) { node(id: $id) { ... on SharedCase { adaptationCount adaptations { totalCount nodes { sector organisationName changeStatus progress barrierId changeId shareProgress viewerCanChangeSharing } } } } }`;
+const ADAPTATIONS = `query ($id: ID!) { node(id: $id) { ... on SharedCase { adaptationCount adaptations { totalCount nodes { sector organisationName changeStatus progress barrier { id } change { id status } shareProgress viewerCanChangeSharing } } } } }`;
 const SHARING = `mutation ($input: SetAdaptationSharingInput!) { setAdaptationSharing(input: $input) { adaptation { shareProgress } userErrors { code } } }`;
 
 async function publishedCase() {
@@ -50,8 +50,10 @@ describe('adaptCase', () => {
     expect(change.successMeasures).toEqual([{ metric: 'Shortlisting rate, minority ethnic applicants', unit: '%', baseline: 18, target: 35, current: null }]);
     const events = await t.server.db.getRepository(EventEntity).findBy({ barrierId: barrier.id });
     expect(events.map((e) => e.kind).sort()).toEqual(['BARRIER_RAISED', 'CHANGE_PROPOSED']);
-    expect(payload.barrierId).toBe(gid('Barrier', barrier.id));
-    expect(payload.changeId).toBe(gid('Change', change.id));
+    expect(payload.barrier).toEqual({ id: gid('Barrier', barrier.id), title: sharedCase.title });
+    expect(payload.change).toEqual({ id: gid('Change', change.id), status: 'DRAFT' });
+    const BARRIER = `query ($id: ID!) { node(id: $id) { ... on Barrier { adaptedFrom { id } sharedCase { id } } } }`;
+    expect((await t.api.as(adopter.member.token).ok(BARRIER, { id: payload.barrier.id })).node).toEqual({ adaptedFrom: { id: sharedCase.id }, sharedCase: null });
   });
 
   it('writes nothing in the case\'s own organisation or anyone else\'s, and refuses pairs and owners from elsewhere', async () => {
@@ -88,14 +90,14 @@ describe('adaptCase', () => {
     const { node } = await t.api.as(source.member.token).ok(ADAPTATIONS, { id: sharedCase.id });
     expect(node.adaptationCount).toBe(2);
     const bySector = Object.fromEntries(node.adaptations.nodes.map((a: { sector: string }) => [a.sector, a]));
-    expect(bySector.LOCAL_GOVERNMENT).toMatchObject({ organisationName: sharing.organisation.name, changeStatus: 'IN_PROGRESS', progress: 40, barrierId: null, changeId: null });
-    expect(bySector.FINANCE).toMatchObject({ organisationName: null, changeStatus: null, progress: null, barrierId: null, viewerCanChangeSharing: false });
+    expect(bySector.LOCAL_GOVERNMENT).toMatchObject({ organisationName: sharing.organisation.name, changeStatus: 'IN_PROGRESS', progress: 40, barrier: null, change: null });
+    expect(bySector.FINANCE).toMatchObject({ organisationName: null, changeStatus: null, progress: null, barrier: null, viewerCanChangeSharing: false });
 
     // The adopting organisation sees its own, and decides whether to share it.
     const own = await t.api.as(private_.member.token).ok(ADAPTATIONS, { id: sharedCase.id });
     const mine = own.node.adaptations.nodes.find((a: { sector: string }) => a.sector === 'FINANCE');
     expect(mine).toMatchObject({ changeStatus: 'DRAFT', viewerCanChangeSharing: true });
-    expect(mine.barrierId).toBeTruthy();
+    expect(mine.barrier.id).toBeTruthy();
     const adaptationId = shared.adaptation.id;
     expect(Api.codes(await t.api.as(private_.member.token).request(SHARING, { input: { adaptationId, shareProgress: false } }))).toEqual(['NOT_FOUND']);
     expect((await t.api.as(sharing.member.token).mutation(SHARING, { adaptationId, shareProgress: false })).adaptation.shareProgress).toBe(false);

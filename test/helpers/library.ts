@@ -25,7 +25,7 @@ export const APPROVE = `mutation ($input: ApproveCasePublicationInput!) { approv
 export const UNPUBLISH = `mutation ($input: UnpublishCaseInput!) { unpublishCase(input: $input) { sharedCase { id status } userErrors { field message code } } }`;
 export const ENDORSE = `mutation ($input: EndorseCaseInput!) { endorseCase(input: $input) { sharedCase { id endorsementCount viewerHasEndorsed viewerCanEndorse } userErrors { field message code } } }`;
 export const ADAPT = `mutation ($input: AdaptCaseInput!) { adaptCase(input: $input) {
-  sharedCase { id adaptationCount } adaptation { id shareProgress organisationName changeStatus progress barrierId changeId } barrierId changeId
+  sharedCase { id adaptationCount } adaptation { id shareProgress organisationName changeStatus progress barrier { id } change { id } } barrier { id title } change { id status }
   userErrors { field message code } } }`;
 export const CASE = `query ($id: ID!) { node(id: $id) { ... on SharedCase { ${CASE_FIELDS} } } }`;
 

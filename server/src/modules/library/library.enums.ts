@@ -1,20 +1,8 @@
 import { registerEnumType } from 'type-graphql';
-import { AffectedGroup, BarrierCategory } from '../barrier/barrier.entity';
-import { ChangeStatus } from '../change/change.entity';
 import { CaseOutcome, CaseTextField, RedactionStatus, SharedCaseStatus } from './library.entity';
 import { RedactionKind } from './redaction';
 
-/**
- * The library's enums in the API. BarrierCategory, AffectedGroup and ChangeStatus belong to the
- * barrier and change domains: when their API types register them, the registrations here go.
- */
-registerEnumType(BarrierCategory, { name: 'BarrierCategory', description: 'The kind of organisational barrier.' });
-registerEnumType(AffectedGroup, {
-  name: 'AffectedGroup',
-  description: 'The protected characteristics of the Equality Act 2010, socio-economic background, and other.',
-});
-registerEnumType(ChangeStatus, { name: 'ChangeStatus', description: 'Where a change proposal stands in its workflow.' });
-
+/** The library's enums in the API (BarrierCategory, AffectedGroup and ChangeStatus are registered by their own domains). */
 registerEnumType(SharedCaseStatus, {
   name: 'SharedCaseStatus',
   description: 'Where a case stands on its way to the community library.',

@@ -1,9 +1,13 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { byId, manyBy } from '../../common/loader-utils';
-import { ChangeEntity } from '../change/change.entity';
-import { PairEntity } from '../pair/pair.entity';
 import { CaseAdaptationEntity, CaseConsentEntity, CaseEndorsementEntity, CaseRedactionEntity, SharedCaseEntity } from './library.entity';
+
+/** A loader of the one row (or none) whose `property` equals each key. */
+function oneBy<T extends object>(db: DataSource, entity: new () => T, property: keyof T & string) {
+  const many = manyBy(db, entity, property);
+  return new DataLoader<string, T | null>(async (keys) => (await many.loadMany(keys)).map((rows) => (Array.isArray(rows) ? (rows[0] ?? null) : null)));
+}
 
 /** A loader of one number per case, from a grouped count. */
 function countBy(db: DataSource, sql: (ids: string) => string) {
@@ -19,10 +23,8 @@ export function createLibraryLoaders(db: DataSource) {
     sharedCase: byId(db, SharedCaseEntity),
     redaction: byId(db, CaseRedactionEntity),
     adaptation: byId(db, CaseAdaptationEntity),
-    /** The case's pair, for the authorship checks; the pair domain's own loader replaces it when there is one. */
-    pair: byId(db, PairEntity),
-    /** An adaptation's change, for how far it got. */
-    change: byId(db, ChangeEntity),
+    caseByBarrier: oneBy(db, SharedCaseEntity, 'sourceBarrierId'),
+    adaptationByBarrier: oneBy(db, CaseAdaptationEntity, 'barrierId'),
     redactionsByCase: manyBy(db, CaseRedactionEntity, 'caseId', { createdAt: 'ASC' }),
     consentsByCase: manyBy(db, CaseConsentEntity, 'caseId'),
     endorsementCount: countBy(db, (ids) => `SELECT case_id, count(*)::int AS count FROM case_endorsement WHERE case_id = ANY(${ids}::uuid[]) GROUP BY case_id`),

@@ -1,4 +1,6 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { Barrier } from '../barrier/barrier.type';
+import { Change } from '../change/change.type';
 import { MutationPayload } from '../../common/errors';
 import { CaseAdaptation, CaseRedaction, SharedCase } from './library.type';
 
@@ -40,11 +42,11 @@ export class AdaptCasePayload extends SharedCasePayload {
   @Field(() => CaseAdaptation, { nullable: true })
   adaptation?: CaseAdaptation | null;
 
-  @Field(() => ID, { nullable: true, description: 'The barrier created in your organisation.' })
-  barrierId?: string | null;
+  @Field(() => Barrier, { nullable: true, description: 'The barrier created in your organisation.' })
+  barrier?: Barrier | null;
 
-  @Field(() => ID, { nullable: true, description: 'The draft change created in your organisation.' })
-  changeId?: string | null;
+  @Field(() => Change, { nullable: true, description: 'The draft change created in your organisation.' })
+  change?: Change | null;
 }
 
 @ObjectType()

@@ -1,9 +1,13 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { forbidden, InputArg, mutate } from '../../common/errors';
-import { ConnectionArgs, idOf, paginate, toGlobalId } from '../../common/relay';
+import { ConnectionArgs, idOf, paginate } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
+import { barrierPolicy } from '../barrier/barrier.policy';
+import { Barrier } from '../barrier/barrier.type';
 import { ChangeStatus } from '../change/change.entity';
+import { changePolicy } from '../change/change.policy';
+import { Change } from '../change/change.type';
 import { Sector } from '../organisation/organisation.entity';
 import { CaseAdaptationEntity, SharedCaseStatus, type SharedCaseEntity } from './library.entity';
 import {
@@ -47,7 +51,7 @@ import {
 const viewerOf = (ctx: Context) => ctx.viewer as Viewer;
 
 async function pairOf(ctx: Context, sharedCase: SharedCaseEntity) {
-  return (await ctx.loaders.library.pair.load(sharedCase.pairId))!;
+  return (await ctx.loaders.pair.pair.load(sharedCase.pairId))!;
 }
 
 async function isInsider(ctx: Context, sharedCase: SharedCaseEntity): Promise<boolean> {
@@ -170,12 +174,12 @@ export class SharedCaseResolver {
   })
   adaptCase(@InputArg(AdaptCaseInput) input: AdaptCaseInput, @Ctx() ctx: Context) {
     return mutate(AdaptCasePayload, input, async () => {
-      const { sharedCase, adaptation } = await new LibraryService(ctx).adapt(input);
+      const { sharedCase, adaptation, barrier, change } = await new LibraryService(ctx).adapt(input);
       return {
         sharedCase: SharedCase.from(sharedCase),
         adaptation: CaseAdaptation.from(adaptation),
-        barrierId: toGlobalId('Barrier', adaptation.barrierId),
-        changeId: toGlobalId('Change', adaptation.changeId),
+        barrier: Barrier.from(barrier),
+        change: Change.from(change),
       };
     });
   }
@@ -332,26 +336,30 @@ export class CaseAdaptationResolver {
   @FieldResolver(() => ChangeStatus, { nullable: true, description: "How far the adopting organisation's change got, where it consented to share." })
   async changeStatus(@Root() adaptation: CaseAdaptation, @Ctx() ctx: Context): Promise<ChangeStatus | null> {
     if (!libraryPolicy.canSeeAdaptationDetail(viewerOf(ctx), adaptation.entity)) return null;
-    return (await ctx.loaders.library.change.load(adaptation.entity.changeId))?.status ?? null;
+    return (await ctx.loaders.change.change.load(adaptation.entity.changeId))?.status ?? null;
   }
 
   @Authorized()
   @FieldResolver(() => Int, { nullable: true, description: 'Progress of that change in %, where it consented to share.' })
   async progress(@Root() adaptation: CaseAdaptation, @Ctx() ctx: Context): Promise<number | null> {
     if (!libraryPolicy.canSeeAdaptationDetail(viewerOf(ctx), adaptation.entity)) return null;
-    return (await ctx.loaders.library.change.load(adaptation.entity.changeId))?.progress ?? null;
+    return (await ctx.loaders.change.change.load(adaptation.entity.changeId))?.progress ?? null;
   }
 
   @Authorized()
-  @FieldResolver(() => ID, { nullable: true, description: 'The barrier it created; for members of the adopting organisation.' })
-  barrierId(@Root() adaptation: CaseAdaptation, @Ctx() ctx: Context): string | null {
-    return libraryPolicy.canSeeAdaptationRecords(viewerOf(ctx), adaptation.entity) ? toGlobalId('Barrier', adaptation.entity.barrierId) : null;
+  @FieldResolver(() => Barrier, { nullable: true, description: 'The barrier it created; for members of the adopting organisation.' })
+  async barrier(@Root() adaptation: CaseAdaptation, @Ctx() ctx: Context): Promise<Barrier | null> {
+    if (!libraryPolicy.canSeeAdaptationRecords(viewerOf(ctx), adaptation.entity)) return null;
+    const entity = await ctx.loaders.barrier.barrier.load(adaptation.entity.barrierId);
+    return entity && barrierPolicy.canSee(viewerOf(ctx), entity) ? Barrier.from(entity) : null;
   }
 
   @Authorized()
-  @FieldResolver(() => ID, { nullable: true, description: 'The draft change it created; for members of the adopting organisation.' })
-  changeId(@Root() adaptation: CaseAdaptation, @Ctx() ctx: Context): string | null {
-    return libraryPolicy.canSeeAdaptationRecords(viewerOf(ctx), adaptation.entity) ? toGlobalId('Change', adaptation.entity.changeId) : null;
+  @FieldResolver(() => Change, { nullable: true, description: 'The change it created; for members of the adopting organisation.' })
+  async change(@Root() adaptation: CaseAdaptation, @Ctx() ctx: Context): Promise<Change | null> {
+    if (!libraryPolicy.canSeeAdaptationRecords(viewerOf(ctx), adaptation.entity)) return null;
+    const entity = await ctx.loaders.change.change.load(adaptation.entity.changeId);
+    return entity && changePolicy.canSee(viewerOf(ctx), entity) ? Change.from(entity) : null;
   }
 
   @Authorized()
@@ -364,5 +372,25 @@ export class CaseAdaptationResolver {
   @FieldResolver(() => SharedCase, { description: 'The case it adapts.' })
   async sharedCase(@Root() adaptation: CaseAdaptation, @Ctx() ctx: Context): Promise<SharedCase> {
     return SharedCase.from((await ctx.loaders.library.sharedCase.load(adaptation.entity.caseId))!);
+  }
+}
+
+@Resolver(() => Barrier)
+export class BarrierCaseResolver {
+  @Authorized()
+  @FieldResolver(() => SharedCase, { nullable: true, description: 'The case shared from this barrier, if there is one you may see.' })
+  async sharedCase(@Root() barrier: Barrier, @Ctx() ctx: Context): Promise<SharedCase | null> {
+    const entity = await ctx.loaders.library.caseByBarrier.load(barrier.entity.id);
+    if (!entity) return null;
+    return libraryPolicy.canSee(viewerOf(ctx), entity, await pairOf(ctx, entity)) ? SharedCase.from(entity) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => SharedCase, { nullable: true, description: 'The library case this barrier was adapted from, if any.' })
+  async adaptedFrom(@Root() barrier: Barrier, @Ctx() ctx: Context): Promise<SharedCase | null> {
+    const adaptation = await ctx.loaders.library.adaptationByBarrier.load(barrier.entity.id);
+    const entity = adaptation && (await ctx.loaders.library.sharedCase.load(adaptation.caseId));
+    if (!entity) return null;
+    return libraryPolicy.canSee(viewerOf(ctx), entity, await pairOf(ctx, entity)) ? SharedCase.from(entity) : null;
   }
 }

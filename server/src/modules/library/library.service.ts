@@ -1,14 +1,16 @@
 import { In, type EntityManager } from 'typeorm';
 import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
-import { type ConnectionArgs, idOf, paginate, toGlobalId } from '../../common/relay';
+import { type ConnectionArgs, idOf, paginate } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
-import { BarrierEntity } from '../barrier/barrier.entity';
+import { Attribution, BarrierEntity } from '../barrier/barrier.entity';
+import { BarrierService } from '../barrier/barrier.service';
+import { Barrier } from '../barrier/barrier.type';
 import { ChangeEntity, DecisionEntity } from '../change/change.entity';
+import { ChangeService } from '../change/change.service';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ContractVersionEntity, PairEntity, PairStatus } from '../pair/pair.entity';
 import { MembershipEntity, Role } from '../person/membership.entity';
-import { createAdaptedRecords } from './adapted-records';
 import { syncRedactions } from './case-redactions';
 import { normaliseTags, SHAREABLE_CHANGE_STATUSES, snapshotCase } from './case-snapshot';
 import { caseText, setCaseText } from './case-text';
@@ -271,7 +273,7 @@ export class LibraryService {
   }
 
   /** Creates, in the viewer's organisation and for a pair there, a barrier and a DRAFT change prefilled from the case. */
-  async adapt(input: AdaptCaseInput): Promise<{ sharedCase: SharedCaseEntity; adaptation: CaseAdaptationEntity }> {
+  async adapt(input: AdaptCaseInput): Promise<{ sharedCase: SharedCaseEntity; adaptation: CaseAdaptationEntity; barrier: BarrierEntity; change: ChangeEntity }> {
     const caseId = idOf(input.caseId, 'SharedCase');
     const pairId = idOf(input.pairId, 'Pair');
     const ownerId = idOf(input.ownerId, 'Person');
@@ -297,25 +299,29 @@ export class LibraryService {
         throw new DomainError(UserErrorCode.ALREADY_EXISTS, 'This pair has already adapted this case.', ['input', 'pairId']);
       }
 
-      const { barrier, change } = await createAdaptedRecords(tx, {
+      // The barrier and change services write the records and their history; this service has authorised the viewer.
+      const barrier = await new BarrierService(this.ctx).createInTransaction(tx, {
         organisationId: pair.organisationId,
         pairId: pair.id,
-        actorId: this.viewer.personId,
+        raisedById: this.viewer.personId,
+        title: input.title?.trim() || sharedCase.title,
+        description: `Adapted from a case in the community library.\n\n${sharedCase.summary}`,
+        category: sharedCase.category,
+        affectedGroups: sharedCase.affectedGroups,
+        evidence: [],
+        attribution: Attribution.NAMED,
+      });
+      const change = await new ChangeService(this.ctx).createDraftInTransaction(tx, {
+        organisationId: pair.organisationId,
+        barrierId: barrier.id,
+        pairId: pair.id,
+        proposedById: this.viewer.personId,
         ownerId,
-        caseId: sharedCase.id,
-        barrier: {
-          title: input.title?.trim() || sharedCase.title,
-          description: `Adapted from a case in the community library.\n\n${sharedCase.summary}`,
-          category: sharedCase.category,
-          affectedGroups: sharedCase.affectedGroups,
-        },
-        change: {
-          title: `Adapt: ${sharedCase.title}`,
-          whatChanges: sharedCase.whatChanged,
-          expectedImpact: sharedCase.outcomeSummary,
-          targetDate: input.targetDate ?? new Date(Date.now() + SIX_MONTHS_MS).toISOString().slice(0, 10),
-          successMeasures: sharedCase.measures.map((m) => ({ metric: m.metric, unit: m.unit ?? null, baseline: m.baseline, target: m.target, current: null })),
-        },
+        title: `Adapt: ${sharedCase.title}`,
+        whatChanges: sharedCase.whatChanged,
+        expectedImpact: sharedCase.outcomeSummary,
+        targetDate: input.targetDate ?? new Date(Date.now() + SIX_MONTHS_MS).toISOString().slice(0, 10),
+        successMeasures: sharedCase.measures.map((m) => ({ metric: m.metric, unit: m.unit ?? null, baseline: m.baseline, target: m.target, current: null })),
       });
       const adaptation = await tx.getRepository(CaseAdaptationEntity).save(
         tx.getRepository(CaseAdaptationEntity).create({
@@ -328,7 +334,7 @@ export class LibraryService {
           shareProgress: input.shareProgress,
         }),
       );
-      return { sharedCase, adaptation };
+      return { sharedCase, adaptation, barrier, change };
     });
   }
 
@@ -378,14 +384,7 @@ export class LibraryService {
       (barrier) => barrier,
     );
     const counts = await this.changeCounts(page.nodes.map((b) => b.id));
-    const toCandidate = (b: BarrierEntity) =>
-      Object.assign(new CasePublicationCandidate(), {
-        barrierEntityId: b.id,
-        barrierId: toGlobalId('Barrier', b.id),
-        title: b.title,
-        category: b.category,
-        changeCount: counts.get(b.id) ?? 0,
-      });
+    const toCandidate = (b: BarrierEntity) => Object.assign(new CasePublicationCandidate(), { barrier: Barrier.from(b), changeCount: counts.get(b.id) ?? 0 });
     return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toCandidate(e.node) })), nodes: page.nodes.map(toCandidate) };
   }
 

@@ -1,6 +1,7 @@
-import { Authorized, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Connection, Node, toGlobalId } from '../../common/relay';
 import { AffectedGroup, BarrierCategory } from '../barrier/barrier.entity';
+import { Barrier } from '../barrier/barrier.type';
 import { Sector } from '../organisation/organisation.entity';
 import {
   type CaseAdaptationEntity,
@@ -232,16 +233,8 @@ export class SharedCaseFacets {
 
 @ObjectType('CasePublicationCandidate', { description: "A barrier of one of the viewer's pairs, with the changes that could make it a case." })
 export class CasePublicationCandidate {
-  barrierEntityId: string;
-
-  @Field(() => ID, { description: "The barrier's global id, for requestCasePublication." })
-  barrierId: string;
-
-  @Field()
-  title: string;
-
-  @Field(() => BarrierCategory)
-  category: BarrierCategory;
+  @Field(() => Barrier)
+  barrier: Barrier;
 
   @Field(() => Int, { description: 'Changes past the draft stage and not withdrawn.' })
   changeCount: number;
