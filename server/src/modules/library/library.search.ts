@@ -50,10 +50,17 @@ export class SharedCaseSearch {
     this.search = search?.trim() ? search.trim().slice(0, 200) : null;
   }
 
-  /** WHERE conditions over a case row: published, the search, and every filter but `except`. */
-  private conditions(params: Params, except?: Dimension): string[] {
-    const where = [`status = ${params.add(SharedCaseStatus.PUBLISHED)}::shared_case_status`];
-    if (this.search) where.push(`search_vector @@ websearch_to_tsquery('english', ${params.add(this.search)})`);
+  /**
+   * WHERE conditions over a case row: published and matching the search (unless `onlyFilters`),
+   * then every filter but `except` ('all' leaves out every filter).
+   */
+  private conditions(params: Params, except?: Dimension | 'all', options: { onlyFilters?: boolean } = {}): string[] {
+    const where: string[] = [];
+    if (!options.onlyFilters) {
+      where.push(`status = ${params.add(SharedCaseStatus.PUBLISHED)}::shared_case_status`);
+      if (this.search) where.push(`search_vector @@ websearch_to_tsquery('english', ${params.add(this.search)})`);
+    }
+    if (except === 'all') return where;
     for (const [name, dimension] of Object.entries(DIMENSIONS) as [Dimension, (typeof DIMENSIONS)[Dimension]][]) {
       const chosen = this.filter[name];
       if (name !== except && chosen?.length) where.push(dimension.sql(params.add(chosen)));
@@ -98,25 +105,42 @@ export class SharedCaseSearch {
     return { ...page, facetCounts: () => this.facets() };
   }
 
+  private stats?: Promise<{ total: number; rows: { facet: Dimension | 'total'; value: string; count: number }[] }>;
+
   async count(): Promise<number> {
-    const params = new Params();
-    const [row] = await this.db.query(`SELECT count(*)::int AS count FROM shared_case WHERE ${this.conditions(params).join(' AND ')}`, params.values);
-    return row.count;
+    return (await this.statistics()).total;
   }
 
   /**
-   * Facet counts in one statement: each dimension counted over the cases that match the search and
-   * the other dimensions' filters, so a reader sees what choosing another value would give.
+   * The total and every facet in one statement and one pass over the matches: the search's matches
+   * are gathered once, then each dimension is counted over those that pass the other dimensions'
+   * filters, so a reader sees what choosing another value would give. Shared by totalCount and facets.
    */
+  private statistics() {
+    this.stats ??= (async () => {
+      const params = new Params();
+      const matchOnly = this.conditions(params, 'all');
+      const others = (except?: Dimension) => {
+        const where = this.conditions(params, except, { onlyFilters: true });
+        return where.length ? where.join(' AND ') : 'true';
+      };
+      const parts = (Object.keys(DIMENSIONS) as Dimension[]).map((name) => {
+        const from = name === 'affectedGroups' ? 'matches CROSS JOIN LATERAL unnest(affected_groups) AS g' : 'matches';
+        return `SELECT '${name}' AS facet, ${DIMENSIONS[name].column}::text AS value, count(*)::int AS count FROM ${from} WHERE ${others(name)} GROUP BY 2`;
+      });
+      parts.push(`SELECT 'total', NULL, count(*)::int FROM matches WHERE ${others()}`);
+      const rows: { facet: Dimension | 'total'; value: string; count: number }[] = await this.db.query(
+        `WITH matches AS MATERIALIZED (SELECT sector, category, affected_groups, outcome, tags FROM shared_case WHERE ${matchOnly.join(' AND ')})
+         ${parts.join(' UNION ALL ')}`,
+        params.values,
+      );
+      return { total: rows.find((r) => r.facet === 'total')?.count ?? 0, rows };
+    })();
+    return this.stats;
+  }
+
   async facets(): Promise<SharedCaseFacets> {
-    const params = new Params();
-    const parts = (Object.keys(DIMENSIONS) as Dimension[]).map((name) => {
-      const dimension = DIMENSIONS[name];
-      const from = name === 'affectedGroups' ? 'shared_case CROSS JOIN LATERAL unnest(affected_groups) AS g' : 'shared_case';
-      return `SELECT '${name}' AS facet, ${dimension.column}::text AS value, count(*)::int AS count
-              FROM ${from} WHERE ${this.conditions(params, name).join(' AND ')} GROUP BY 2`;
-    });
-    const rows: { facet: Dimension; value: string; count: number }[] = await this.db.query(parts.join(' UNION ALL '), params.values);
+    const { rows } = await this.statistics();
     const facet = (name: Dimension): FacetCount[] =>
       DIMENSIONS[name].values.map((value) => ({
         value,
