@@ -27,7 +27,7 @@ async function main() {
     throw error;
   });
   if (config.seedDemo && (await isEmpty(database.db))) {
-    await seedDemo(database.db);
+    await seedDemo(database.db, config.notesKey!);
     log.info('seeded the demo organisations');
   }
   const app = await createApp(config, database.db, log);

@@ -1,5 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
+import { findForUpdate } from '../../common/locking';
 import { idOf, paginate, type Ordering } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
@@ -7,6 +8,7 @@ import { EventKind } from '../history/event.entity';
 import { recordEvent } from '../history/history.service';
 import { PairEntity, PairStatus } from '../pair/pair.entity';
 import { pairPolicy } from '../pair/pair.policy';
+import { PairService } from '../pair/pair.service';
 import { MembershipEntity } from '../person/membership.entity';
 import {
   type AffectedGroup,
@@ -59,9 +61,8 @@ export class BarrierService {
 
   /** A barrier the viewer may see, or NOT_FOUND (a barrier of another organisation does not exist for them). */
   async findVisible(barrierGlobalId: string, tx: EntityManager = this.ctx.db.manager, lock = false): Promise<BarrierEntity> {
-    const query = tx.getRepository(BarrierEntity).createQueryBuilder('b').where('b.id = :id', { id: idOf(barrierGlobalId, 'Barrier') });
-    if (lock) query.setLock('pessimistic_write');
-    const barrier = await query.getOne();
+    const id = idOf(barrierGlobalId, 'Barrier');
+    const barrier = lock ? await findForUpdate(tx, BarrierEntity, id) : await tx.getRepository(BarrierEntity).findOneBy({ id });
     if (!barrier || !barrierPolicy.canSee(this.viewer, barrier)) throw notFound('That barrier');
     return barrier;
   }
@@ -138,9 +139,7 @@ export class BarrierService {
   /** The viewer's pair that corroborates: the one named, or their only eligible one; each refusal says why. */
   private async chooseCorroboratingPair(tx: EntityManager, barrier: BarrierEntity, pairGlobalId?: string | null): Promise<PairEntity> {
     if (barrier.status !== BarrierStatus.OPEN) throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'Only an open barrier can be corroborated.');
-    const mine = (await tx.getRepository(PairEntity).find({ where: [{ seniorId: this.viewer.personId }, { juniorId: this.viewer.personId }] })).filter(
-      (p) => p.organisationId === barrier.organisationId && p.status === PairStatus.ACTIVE,
-    );
+    const mine = await PairService.activePairsOf(tx, this.viewer.personId, barrier.organisationId);
     const wanted = pairGlobalId ? idOf(pairGlobalId, 'Pair') : null;
     const candidates = wanted ? mine.filter((p) => p.id === wanted) : mine.filter((p) => p.id !== barrier.pairId);
     if (candidates.length === 0) {

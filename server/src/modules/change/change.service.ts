@@ -1,5 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { isIsoDate, today } from '../../common/dates';
+import { findForUpdate } from '../../common/locking';
 import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
 import { idOf, paginate, type Ordering } from '../../common/relay';
 import type { Context } from '../../context';
@@ -11,7 +12,8 @@ import { EventKind, type Facts } from '../history/event.entity';
 import { recordEvent } from '../history/history.service';
 import { NotificationKind } from '../notification/notification.entity';
 import { notify } from '../notification/notification.service';
-import { PairEntity, PairStatus } from '../pair/pair.entity';
+import { PairEntity } from '../pair/pair.entity';
+import { PairService } from '../pair/pair.service';
 import { MembershipEntity, Role } from '../person/membership.entity';
 import { ChangeEntity, ChangeStatus, DecisionEntity, type SuccessMeasure } from './change.entity';
 import {
@@ -201,7 +203,6 @@ export class ChangeService {
           kind: EventKind.BARRIER_STATUS_CHANGED,
           actorId: this.viewer.personId,
           barrierId: barrier.id,
-          changeId: change.id,
           fromStatus: BarrierStatus.OPEN,
           toStatus: BarrierStatus.ADDRESSED,
         });
@@ -224,12 +225,7 @@ export class ChangeService {
    */
   private async act(input: ChangeActionInput, action: ChangeAction, apply: Apply): Promise<ChangeEntity> {
     return this.ctx.db.transaction(async (tx) => {
-      const change = await tx
-        .getRepository(ChangeEntity)
-        .createQueryBuilder('c')
-        .setLock('pessimistic_write')
-        .where('c.id = :id', { id: idOf(input.changeId, 'Change') })
-        .getOne();
+      const change = await findForUpdate(tx, ChangeEntity, idOf(input.changeId, 'Change'));
       if (!change || !changePolicy.canSee(this.viewer, change)) throw notFound('That change');
       const pair = await tx.getRepository(PairEntity).findOneByOrFail({ id: change.pairId });
       if (!changePolicy.mayAct(this.viewer, change, pair, action)) throw forbidden(ACTOR_REFUSAL[actorsOf(action)]);
@@ -284,9 +280,7 @@ export class ChangeService {
   }
 
   private async proposingPair(tx: EntityManager, barrier: BarrierEntity, pairGlobalId?: string | null): Promise<PairEntity> {
-    const mine = (await tx.getRepository(PairEntity).find({ where: [{ seniorId: this.viewer.personId }, { juniorId: this.viewer.personId }] })).filter(
-      (p) => p.organisationId === barrier.organisationId && p.status === PairStatus.ACTIVE,
-    );
+    const mine = await PairService.activePairsOf(tx, this.viewer.personId, barrier.organisationId);
     if (!barrierPolicy.canProposeChange(this.viewer, barrier, mine)) {
       throw forbidden('Only a co-learner of an active pair in this organisation can propose a change.');
     }

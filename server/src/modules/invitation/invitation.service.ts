@@ -1,5 +1,6 @@
 import { IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { DomainError, forbidden, UserErrorCode } from '../../common/errors';
+import { findForUpdate } from '../../common/locking';
 import type { Context } from '../../context';
 import { normaliseEmail, AuthService } from '../auth/auth.service';
 import { hashPassword, hashToken, newToken, verifyPassword } from '../auth/tokens';
@@ -86,12 +87,8 @@ export class InvitationService {
    */
   async accept(token: string, password: string, displayName?: string | null) {
     const person = await this.ctx.db.transaction(async (tx) => {
-      const invitation = await tx
-        .getRepository(InvitationEntity)
-        .createQueryBuilder('i')
-        .setLock('pessimistic_write')
-        .where('i.token_hash = :hash', { hash: hashToken(token) })
-        .getOne();
+      const found = await tx.getRepository(InvitationEntity).findOneBy({ tokenHash: hashToken(token) });
+      const invitation = found && (await findForUpdate(tx, InvitationEntity, found.id));
       if (!invitation) throw new DomainError(UserErrorCode.NOT_FOUND, 'This invitation link is not valid.', ['input', 'token']);
       if (invitation.acceptedAt) throw new DomainError(UserErrorCode.ALREADY_USED, 'This invitation has already been used. Sign in instead.', ['input', 'token']);
       if (invitation.expiresAt <= new Date()) {

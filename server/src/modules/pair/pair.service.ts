@@ -1,5 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { isIsoDate, today } from '../../common/dates';
+import { findForUpdate } from '../../common/locking';
 import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
 import { idOf, paginate, type ConnectionArgs } from '../../common/relay';
 import type { Context } from '../../context';
@@ -24,12 +25,7 @@ export class PairService {
 
   /** Locks and returns a pair the viewer may see; NOT_FOUND otherwise (existence is not revealed). */
   async lockVisible(tx: EntityManager, pairGlobalId: string): Promise<PairEntity> {
-    const pair = await tx
-      .getRepository(PairEntity)
-      .createQueryBuilder('p')
-      .setLock('pessimistic_write')
-      .where('p.id = :id', { id: idOf(pairGlobalId, 'Pair') })
-      .getOne();
+    const pair = await findForUpdate(tx, PairEntity, idOf(pairGlobalId, 'Pair'));
     if (!pair || !pairPolicy.canSee(this.viewer, pair)) throw notFound('That pair');
     return pair;
   }
@@ -38,12 +34,7 @@ export class PairService {
   async create(input: CreatePairInput): Promise<PairEntity> {
     return this.ctx.db.transaction(async (tx) => {
       // Locking the programme serialises pairings in it, so two managers cannot double-book a person.
-      const programme = await tx
-        .getRepository(ProgrammeEntity)
-        .createQueryBuilder('p')
-        .setLock('pessimistic_write')
-        .where('p.id = :id', { id: idOf(input.programmeId, 'Programme') })
-        .getOne();
+      const programme = await findForUpdate(tx, ProgrammeEntity, idOf(input.programmeId, 'Programme'));
       if (!programme || !programmePolicy.canSee(this.viewer, programme.organisationId)) throw notFound('That programme');
       if (!programmePolicy.canManage(this.viewer, programme.organisationId)) throw forbidden('Only a programme manager can pair people.');
       if (programme.status === ProgrammeStatus.CLOSED) {
@@ -157,6 +148,12 @@ export class PairService {
         }),
       );
     });
+  }
+
+  /** The person's active pairs in one organisation. */
+  static async activePairsOf(tx: EntityManager, personId: string, organisationId: string): Promise<PairEntity[]> {
+    const pairs = await tx.getRepository(PairEntity).find({ where: [{ seniorId: personId }, { juniorId: personId }] });
+    return pairs.filter((p) => p.organisationId === organisationId && p.status === PairStatus.ACTIVE);
   }
 
   list(args: PairsArgs) {

@@ -1,5 +1,6 @@
 import { In } from 'typeorm';
 import { isIsoDate } from '../../common/dates';
+import { findForUpdate } from '../../common/locking';
 import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
 import { idOf, paginate } from '../../common/relay';
 import type { Context } from '../../context';
@@ -52,12 +53,7 @@ export class ProgrammeService {
   /** PLANNED → ACTIVE → CLOSED. Closing completes the programme's open pairs. */
   async moveTo(programmeGlobalId: string, wanted: ProgrammeStatus): Promise<ProgrammeEntity> {
     return this.ctx.db.transaction(async (tx) => {
-      const programme = await tx
-        .getRepository(ProgrammeEntity)
-        .createQueryBuilder('p')
-        .setLock('pessimistic_write')
-        .where('p.id = :id', { id: idOf(programmeGlobalId, 'Programme') })
-        .getOne();
+      const programme = await findForUpdate(tx, ProgrammeEntity, idOf(programmeGlobalId, 'Programme'));
       if (!programme || !programmePolicy.canSee(this.viewer, programme.organisationId)) throw notFound('That programme');
       if (!programmePolicy.canManage(this.viewer, programme.organisationId)) throw forbidden('Only a programme manager can do this.');
       if (NEXT[programme.status] !== wanted) {
