@@ -1,5 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
+import { findForUpdate } from '../../common/locking';
 import { type ConnectionArgs, idOf, paginate } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
@@ -55,7 +56,7 @@ export class LibraryService {
 
   /** The case, locked for this transaction, with its pair; a case the viewer may not see does not exist for them. */
   private async lockCase(tx: EntityManager, caseId: string): Promise<{ sharedCase: SharedCaseEntity; pair: PairEntity }> {
-    const sharedCase = await tx.getRepository(SharedCaseEntity).findOne({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
+    const sharedCase = await findForUpdate(tx, SharedCaseEntity, caseId);
     const pair = sharedCase && (await tx.getRepository(PairEntity).findOneBy({ id: sharedCase.pairId }));
     if (!sharedCase || !pair || !libraryPolicy.canSee(this.viewer, sharedCase, pair)) throw notFound('That case');
     return { sharedCase, pair };
