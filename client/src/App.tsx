@@ -8,6 +8,9 @@ import { HomePage } from './routes/HomePage';
 import { MembersPage } from './routes/MembersPage';
 import { NotFoundPage } from './routes/NotFoundPage';
 import { OrganisationsPage } from './routes/OrganisationsPage';
+import { CasePage } from './routes/library/CasePage';
+import { LibraryPage } from './routes/library/LibraryPage';
+import { ShareCasePage } from './routes/library/ShareCasePage';
 import { SignInPage } from './routes/SignInPage';
 
 export function App() {
@@ -46,7 +49,9 @@ function SignedInArea() {
         <Route path="barriers" element={<ComingSoonPage section="barriers" />} />
         <Route path="changes" element={<ComingSoonPage section="changes" />} />
         <Route path="decisions" element={<ComingSoonPage section="decisions" />} />
-        <Route path="library" element={<ComingSoonPage section="library" />} />
+        <Route path="library" element={<LibraryPage />} />
+        <Route path="library/share" element={<ShareCasePage viewer={viewer} />} />
+        <Route path="library/cases/:id" element={<CasePage viewer={viewer} />} />
         <Route path="admin/organisations" element={viewer.isPlatformAdmin ? <OrganisationsPage /> : <NotFoundPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -22,7 +22,7 @@ describe('publishing a case', () => {
       category: 'RECRUITMENT',
       affectedGroups: ['RACE'],
       outcome: 'ADOPTED',
-      tags: ['shortlisting', 'panels', 'inclusive recruitment', 'fair shortlisting'],
+      tags: ['shortlisting', 'panels', 'shortlisting panels'],
       measures: [{ metric: 'Shortlisting rate, minority ethnic applicants', unit: '%', baseline: 18, target: 35, current: 33 }],
     });
     expect(sharedCase.summary).toContain('Evidence:\n- Shortlisting rate, minority ethnic applicants (18 %)');

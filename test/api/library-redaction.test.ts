@@ -49,7 +49,7 @@ describe('the redaction assistant finds personal data in realistic text', () => 
   it('finds job titles held by one person and counts of people under five, and proposes role-shaped replacements', () => {
     const text =
       'The Director of People agreed. Only 3 Black nurses and two disabled applicants were shortlisted in 2024; 45 staff took part over 12 months, ' +
-      'and every Staff Nurse was asked.';
+      'and every Staff Nurse was asked. Each panel has at least one member from outside the ward.';
     const findings = detectPersonalData(text, context);
     expect(findings.map((f) => [f.kind, f.text, f.replacement])).toEqual([
       [RedactionKind.JOB_TITLE, 'Director of People', '[a senior leader]'],

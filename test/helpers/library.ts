@@ -82,7 +82,7 @@ export function libraryFixtures(db: DataSource) {
       await db.getRepository(ContractVersionEntity).save({
         pairId: pair.id,
         version: 1,
-        focusTopics: ['Inclusive recruitment', 'Fair shortlisting'],
+        focusTopics: ['Shortlisting panels', 'Flexible working'],
         cadence: Cadence.MONTHLY,
         groundRules: 'Honest, kind, confidential.',
         confidentiality: 'What is said stays with us.',

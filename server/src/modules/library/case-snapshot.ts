@@ -82,6 +82,19 @@ export function snapshotCase(barrier: BarrierEntity, changes: ChangeEntity[], de
   };
 }
 
+/**
+ * The pair's contract focus topics that the case is about: a topic whose words all appear in the
+ * case's text ("Promotion panels" for a case about promotion panels, not "Flexible working").
+ */
+export function topicsAbout(topics: string[], snapshot: Pick<CaseSnapshot, 'title' | 'summary' | 'whatChanged'>): string[] {
+  const text = `${snapshot.title} ${snapshot.summary} ${snapshot.whatChanged}`.toLowerCase();
+  const stem = (word: string) => word.replace(/(ies|es|s)$/, '');
+  return topics.filter((topic) => {
+    const words = topic.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+    return words.length > 0 && words.every((w) => text.includes(stem(w)));
+  });
+}
+
 /** Tags in one form: trimmed, lower-case, single-spaced, without repeats. */
 export function normaliseTags(tags: string[]): string[] {
   const seen = new Set<string>();

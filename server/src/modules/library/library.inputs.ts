@@ -55,7 +55,7 @@ export class RequestCasePublicationInput {
   @ArrayMaxSize(20)
   changeIds?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: "Extra tags; the pair's contract focus topics are added." })
+  @Field(() => [String], { nullable: true, description: "Tags; the pair's contract focus topics that the case is about are added." })
   @IsOptional()
   @ArrayMaxSize(12)
   @Length(1, 40, TAG_RULES)

@@ -13,7 +13,7 @@ import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ContractVersionEntity, PairEntity, PairStatus } from '../pair/pair.entity';
 import { MembershipEntity, Role } from '../person/membership.entity';
 import { syncRedactions } from './case-redactions';
-import { normaliseTags, SHAREABLE_CHANGE_STATUSES, snapshotCase } from './case-snapshot';
+import { normaliseTags, SHAREABLE_CHANGE_STATUSES, snapshotCase, topicsAbout } from './case-snapshot';
 import { caseText, setCaseText } from './case-text';
 import type { AdaptCaseInput, CaseMeasureInput, RequestCasePublicationInput } from './library.inputs';
 import { RedactionAction } from './library.inputs';
@@ -111,6 +111,7 @@ export class LibraryService {
       const organisation = await tx.getRepository(OrganisationEntity).findOneByOrFail({ id: barrier.organisationId });
       const contract = await tx.getRepository(ContractVersionEntity).findOne({ where: { pairId: pair.id }, order: { version: 'DESC' } });
 
+      const snapshot = snapshotCase(barrier, changes, decisions);
       const sharedCase = await tx.getRepository(SharedCaseEntity).save(
         tx.getRepository(SharedCaseEntity).create({
           organisationId: barrier.organisationId,
@@ -118,11 +119,11 @@ export class LibraryService {
           sourceChangeIds: changes.map((c) => c.id),
           pairId: pair.id,
           requestedById: this.viewer.personId,
-          ...snapshotCase(barrier, changes, decisions),
+          ...snapshot,
           sector: organisation.sector,
           category: barrier.category,
           affectedGroups: barrier.affectedGroups,
-          tags: normaliseTags([...(input.tags ?? []), ...(contract?.focusTopics ?? [])]),
+          tags: normaliseTags([...(input.tags ?? []), ...topicsAbout(contract?.focusTopics ?? [], snapshot)]),
           status: SharedCaseStatus.REDACTING,
         }),
       );

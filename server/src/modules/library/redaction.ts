@@ -189,7 +189,8 @@ function findUniqueJobTitles(text: string, context: DetectionContext): Finding[]
 
 /** Counts of people under five: "3 nurses", "two disabled applicants", "only one Black consultant". */
 function findSmallNumbers(text: string): Finding[] {
-  const pattern = new RegExp(`(?<![\\w.,])${SMALL_NUMBER_WORDS}(?:\\s+(?:of\\s+(?:the|our)\\s+)?[A-Za-z-]+){0,2}?\\s+${PEOPLE_NOUNS}\\b`, 'gi');
+  // "at least one panel member", "every one", "up to two staff" state a rule, not a count of particular people.
+  const pattern = new RegExp(`(?<![\\w.,])(?<!\\b(?:at least|at most|up to|each|every|per|no more than|no fewer than)\\s)${SMALL_NUMBER_WORDS}(?:\\s+(?:of\\s+(?:the|our)\\s+)?[A-Za-z-]+){0,2}?\\s+${PEOPLE_NOUNS}\\b`, 'gi');
   return collect(text, pattern, (m) => {
     const number = m[0].match(new RegExp(`^${SMALL_NUMBER_WORDS}`, 'i'))![0];
     return { kind: RedactionKind.SMALL_NUMBER, replacement: REPLACEMENTS.smallNumber, length: number.length };
