@@ -6,7 +6,7 @@ import { repoRoot } from './config';
 import { authChecker } from './common/auth-checker';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { BarrierResolver } from './modules/barrier/barrier.resolver';
-import { ChangeResolver } from './modules/change/change.resolver';
+import { ChangeResolver, SessionPromptsResolver } from './modules/change/change.resolver';
 import { CommentResolver } from './modules/comment/comment.resolver';
 import { HistoryEventResolver } from './modules/history/history.resolver';
 import { NotificationResolver, ViewerNotificationsResolver } from './modules/notification/notification.resolver';
@@ -34,6 +34,7 @@ export const resolvers = [
   ProgrammePairsResolver,
   BarrierResolver,
   ChangeResolver,
+  SessionPromptsResolver,
   CommentResolver,
   HistoryEventResolver,
   NotificationResolver,

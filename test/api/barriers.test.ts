@@ -154,3 +154,19 @@ describe('barriers list', () => {
     expect(rest.barriers.nodes).toEqual(ids(rota));
   });
 });
+
+describe('closeBarrier', () => {
+  it('lets the raising pair or a manager close an open barrier with a reason, kept in the history', async () => {
+    const organisation = await make.organisation();
+    const { pair, junior } = await make.pair(organisation);
+    const other = await make.pair(organisation);
+    const barrier = await make.barrier(pair);
+    const id = gid('Barrier', barrier.id);
+    const CLOSE = `mutation ($input: CloseBarrierInput!) { closeBarrier(input: $input) { barrier { status history { kind toStatus note } } userErrors { code } } }`;
+    expect(Api.codes(await api.as(other.senior.token).request(CLOSE, { input: { barrierId: id, reason: 'Not ours to close.' } }))).toEqual(['FORBIDDEN']);
+    const closed = await api.as(junior.token).mutation(CLOSE, { barrierId: id, reason: 'A duplicate of the rota barrier.' });
+    expect(closed.barrier).toMatchObject({ status: 'CLOSED', history: [{ kind: 'BARRIER_STATUS_CHANGED', toStatus: 'CLOSED', note: 'A duplicate of the rota barrier.' }] });
+    const manager = await make.person({ organisation, roles: [Role.PROGRAMME_MANAGER] });
+    expect((await api.as(manager.token).mutation(CLOSE, { barrierId: id, reason: 'Closing twice.' })).userErrors[0].code).toBe('INVALID_TRANSITION');
+  });
+});

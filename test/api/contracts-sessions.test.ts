@@ -110,3 +110,21 @@ describe('sessions and private notes', () => {
     expect(gid('Pair', active.pair.id)).toBe(active.id);
   });
 });
+
+describe('session prompts', () => {
+  it("show the pair the contract's topics and their open changes, and no one else", async () => {
+    const organisation = await make.organisation();
+    const { senior, id: pairId, pair } = await make.pair(organisation);
+    const owner = await make.person({ organisation, roles: [Role.OWNER] });
+    const barrier = await make.barrier(pair);
+    const open = await make.change(barrier, owner.person.id, { status: 'IN_PROGRESS' as never });
+    await make.change(barrier, owner.person.id, { status: 'ADOPTED' as never });
+    const Q = `query ($id: ID!) { node(id: $id) { ... on Pair { sessionPrompts { focusTopics openChanges { id } } } } }`;
+    expect((await api.as(senior.token).ok(Q, { id: pairId })).node.sessionPrompts).toEqual({
+      focusTopics: ['Shortlisting', 'Flexible rotas'],
+      openChanges: [{ id: gid('Change', open.id) }],
+    });
+    const manager = await make.person({ organisation, roles: [Role.PROGRAMME_MANAGER] });
+    expect((await api.as(manager.token).ok(Q, { id: pairId })).node.sessionPrompts).toBeNull();
+  });
+});

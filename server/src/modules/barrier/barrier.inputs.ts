@@ -76,6 +76,16 @@ export class CorroborateBarrierInput {
   evidence: EvidenceInput[];
 }
 
+@InputType()
+export class CloseBarrierInput {
+  @Field(() => ID)
+  barrierId: string;
+
+  @Field({ description: 'Why it is closed: a duplicate, no longer true, dealt with elsewhere…' })
+  @Length(5, 2000, { message: 'Say why the barrier is closed.' })
+  reason: string;
+}
+
 @InputType({ description: 'Narrows a list of barriers; every given condition must hold.' })
 export class BarrierFilter {
   @Field(() => ID, { nullable: true, description: "Defaults to all of the viewer's organisations." })

@@ -1,6 +1,7 @@
 import type { Viewer } from '../auth/viewer';
 import { type PairEntity, PairStatus } from '../pair/pair.entity';
 import { pairPolicy } from '../pair/pair.policy';
+import { Role } from '../person/membership.entity';
 import { Attribution, type BarrierEntity, BarrierStatus } from './barrier.entity';
 
 /** The viewer's active pairs in the barrier's organisation. */
@@ -36,4 +37,8 @@ export const barrierPolicy = {
     barrier.status === BarrierStatus.OPEN && activePairsIn(viewer, barrier.organisationId, viewerPairs).length > 0,
 
   canComment: (viewer: Viewer, barrier: BarrierEntity) => barrierPolicy.canSee(viewer, barrier),
+
+  /** The raising pair or a programme manager may close an open barrier (a duplicate, or no longer true). */
+  mayClose: (viewer: Viewer, barrier: BarrierEntity, raisingPair: PairEntity) =>
+    pairPolicy.isMember(viewer, raisingPair) || viewer.hasRole(barrier.organisationId, Role.PROGRAMME_MANAGER),
 };

@@ -8,10 +8,11 @@ import { HistoryEvent } from '../history/history.type';
 import { Organisation } from '../organisation/organisation.type';
 import { Pair } from '../pair/pair.type';
 import { Role } from '../person/membership.entity';
-import { BarriersArgs, CorroborateBarrierInput, RaiseBarrierInput } from './barrier.inputs';
+import { BarriersArgs, CloseBarrierInput, CorroborateBarrierInput, RaiseBarrierInput } from './barrier.inputs';
 import { BarrierPayload } from './barrier.payloads';
 import { barrierPolicy } from './barrier.policy';
 import { BarrierService } from './barrier.service';
+import { BarrierStatus } from './barrier.entity';
 import { Barrier, BarrierConnection, Corroboration } from './barrier.type';
 
 @Resolver(() => Barrier)
@@ -32,6 +33,19 @@ export class BarrierResolver {
   @Mutation(() => BarrierPayload, { description: '"We see this too": another pair corroborates a barrier with its own evidence.' })
   corroborateBarrier(@InputArg(CorroborateBarrierInput) input: CorroborateBarrierInput, @Ctx() ctx: Context) {
     return mutate(BarrierPayload, input, async () => ({ barrier: Barrier.from(await new BarrierService(ctx).corroborate(input)) }));
+  }
+
+  @Authorized()
+  @Mutation(() => BarrierPayload, { description: 'Close an open barrier (a duplicate, or no longer true), with a reason: the raising pair or a programme manager.' })
+  closeBarrier(@InputArg(CloseBarrierInput) input: CloseBarrierInput, @Ctx() ctx: Context) {
+    return mutate(BarrierPayload, input, async () => ({ barrier: Barrier.from(await new BarrierService(ctx).close(input)) }));
+  }
+
+  @Authorized()
+  @FieldResolver(() => Boolean)
+  async viewerCanClose(@Root() barrier: Barrier, @Ctx() ctx: Context): Promise<boolean> {
+    const pair = (await ctx.loaders.pair.pair.load(barrier.entity.pairId))!;
+    return barrier.entity.status === BarrierStatus.OPEN && barrierPolicy.mayClose(ctx.viewer as Viewer, barrier.entity, pair);
   }
 
   @Authorized()

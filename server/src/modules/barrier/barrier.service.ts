@@ -19,7 +19,7 @@ import {
   BarrierStatus,
   type Evidence,
 } from './barrier.entity';
-import { BarrierOrder, type BarriersArgs, type CorroborateBarrierInput, type EvidenceInput, type RaiseBarrierInput } from './barrier.inputs';
+import { BarrierOrder, type BarriersArgs, type CloseBarrierInput, type CorroborateBarrierInput, type EvidenceInput, type RaiseBarrierInput } from './barrier.inputs';
 import { barrierPolicy } from './barrier.policy';
 import { Barrier } from './barrier.type';
 
@@ -131,6 +131,28 @@ export class BarrierService {
         actorId: this.viewer.personId,
         barrierId: barrier.id,
         detail: { corroborations: barrier.corroborationCount },
+      });
+      return barrier;
+    });
+  }
+
+  /** OPEN → CLOSED, with a reason kept in the history. */
+  async close(input: CloseBarrierInput): Promise<BarrierEntity> {
+    return this.ctx.db.transaction(async (tx) => {
+      const barrier = await this.findVisible(input.barrierId, tx, true);
+      const raisingPair = await tx.getRepository(PairEntity).findOneByOrFail({ id: barrier.pairId });
+      if (!barrierPolicy.mayClose(this.viewer, barrier, raisingPair)) throw forbidden('Only the pair that raised it or a programme manager can close a barrier.');
+      if (barrier.status !== BarrierStatus.OPEN) throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'Only an open barrier can be closed.');
+      barrier.status = BarrierStatus.CLOSED;
+      await tx.getRepository(BarrierEntity).update(barrier.id, { status: BarrierStatus.CLOSED });
+      await recordEvent(tx, {
+        organisationId: barrier.organisationId,
+        kind: EventKind.BARRIER_STATUS_CHANGED,
+        actorId: this.viewer.personId,
+        barrierId: barrier.id,
+        fromStatus: BarrierStatus.OPEN,
+        toStatus: BarrierStatus.CLOSED,
+        detail: { reason: input.reason.trim() },
       });
       return barrier;
     });

@@ -7,6 +7,7 @@ export function createChangeLoaders(db: DataSource) {
   return {
     change: byId(db, ChangeEntity),
     changesByBarrier: manyBy(db, ChangeEntity, 'barrierId', { createdAt: 'ASC' }),
+    changesByPair: manyBy(db, ChangeEntity, 'pairId', { createdAt: 'ASC' }),
     decisions: manyBy(db, DecisionEntity, 'changeId', { createdAt: 'ASC' }),
     latestDecision: new DataLoader<string, DecisionEntity | null>(async (changeIds) => {
       const rows = await db

@@ -7,7 +7,7 @@ import { hidesIdentity } from '../barrier/barrier.masking';
 import { Barrier } from '../barrier/barrier.type';
 import { Comment } from '../comment/comment.type';
 import { HistoryEvent } from '../history/history.type';
-import { Pair } from '../pair/pair.type';
+import { Pair, SessionPrompts } from '../pair/pair.type';
 import { Role } from '../person/membership.entity';
 import { Person } from '../person/person.type';
 import type { ChangeEntity } from './change.entity';
@@ -25,7 +25,7 @@ import { ChangePayload } from './change.payloads';
 import { changePolicy } from './change.policy';
 import { ChangeService } from './change.service';
 import { Change, ChangeConnection, Decision } from './change.type';
-import { ChangeAction } from './change.workflow';
+import { ChangeAction, FINISHED } from './change.workflow';
 
 /** The viewerCan… hints come from the same policy and workflow the service enforces. */
 async function viewerCan(ctx: Context, change: Change, action: ChangeAction): Promise<boolean> {
@@ -193,5 +193,15 @@ export class ChangeResolver {
   @FieldResolver(() => Boolean)
   viewerCanComment(@Root() change: Change, @Ctx() ctx: Context): boolean {
     return changePolicy.canComment(ctx.viewer as Viewer, change.entity);
+  }
+}
+
+@Resolver(() => SessionPrompts)
+export class SessionPromptsResolver {
+  @Authorized()
+  @FieldResolver(() => [Change], { description: "The pair's changes that are not finished yet, oldest first." })
+  async openChanges(@Root() prompts: SessionPrompts, @Ctx() ctx: Context): Promise<Change[]> {
+    const changes = await ctx.loaders.change.changesByPair.load(prompts.pairId);
+    return changes.filter((c) => !FINISHED.includes(c.status)).map(Change.from);
   }
 }

@@ -11,7 +11,7 @@ import { AgreeContractInput, CreatePairInput, EndPairInput, LogSessionInput, Pai
 import { LogSessionPayload, PairPayload } from './pair.payloads';
 import { pairPolicy } from './pair.policy';
 import { PairService } from './pair.service';
-import { ContractVersion, MentoringSession, MentoringSessionConnection, Pair, PairConnection } from './pair.type';
+import { ContractVersion, MentoringSession, MentoringSessionConnection, Pair, PairConnection, SessionPrompts } from './pair.type';
 
 @Resolver(() => Pair)
 export class PairResolver {
@@ -93,6 +93,14 @@ export class PairResolver {
   @FieldResolver(() => String, { nullable: true, description: 'The date of the latest logged session (YYYY-MM-DD).' })
   lastSessionOn(@Root() pair: Pair, @Ctx() ctx: Context): Promise<string | null> | null {
     return pairPolicy.canSeeSessions(ctx.viewer as Viewer, pair.entity) ? ctx.loaders.pair.lastSessionOn.load(pair.entity.id) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => SessionPrompts, { nullable: true, description: 'Prompts for the next session; for the two co-learners only.' })
+  async sessionPrompts(@Root() pair: Pair, @Ctx() ctx: Context): Promise<SessionPrompts | null> {
+    if (!pairPolicy.isMember(ctx.viewer as Viewer, pair.entity)) return null;
+    const contract = await ctx.loaders.pair.contractInEffect.load(pair.entity.id);
+    return Object.assign(new SessionPrompts(), { focusTopics: contract?.focusTopics ?? [], pairId: pair.entity.id });
   }
 
   @Authorized()

@@ -35,6 +35,14 @@ export class Pair extends Node {
 @ObjectType('PairConnection')
 export class PairConnection extends Connection(Pair, 'Pair') {}
 
+@ObjectType('SessionPrompts', { description: 'What to talk about next: the contract\'s focus topics and the pair\'s open changes.' })
+export class SessionPrompts {
+  @Field(() => [String])
+  focusTopics: string[];
+
+  pairId: string;
+}
+
 @ObjectType('ContractVersion', { description: "One version of a pair's mentoring contract." })
 export class ContractVersion {
   entity: ContractVersionEntity;
