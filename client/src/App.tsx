@@ -3,11 +3,13 @@ import { AppShell } from './components/AppShell';
 import { ProblemMessage } from './components/ProblemMessage';
 import { useViewer } from './hooks/useViewer';
 import { AcceptInvitationPage } from './routes/AcceptInvitationPage';
-import { ComingSoonPage } from './routes/ComingSoonPage';
 import { HomePage } from './routes/HomePage';
 import { MembersPage } from './routes/MembersPage';
 import { NotFoundPage } from './routes/NotFoundPage';
 import { OrganisationsPage } from './routes/OrganisationsPage';
+import { CasePage } from './routes/library/CasePage';
+import { LibraryPage } from './routes/library/LibraryPage';
+import { ShareCasePage } from './routes/library/ShareCasePage';
 import { SignInPage } from './routes/SignInPage';
 import { BarrierPage } from './routes/barriers/BarrierPage';
 import { BarriersPage } from './routes/barriers/BarriersPage';
@@ -65,7 +67,9 @@ function SignedInArea() {
         <Route path="programmes" element={<ProgrammesPage viewer={viewer} />} />
         <Route path="programmes/:id" element={<ProgrammePage />} />
         <Route path="notifications" element={<NotificationsPage />} />
-        <Route path="library" element={<ComingSoonPage section="library" />} />
+        <Route path="library" element={<LibraryPage />} />
+        <Route path="library/share" element={<ShareCasePage viewer={viewer} />} />
+        <Route path="library/cases/:id" element={<CasePage viewer={viewer} />} />
         <Route path="admin/organisations" element={viewer.isPlatformAdmin ? <OrganisationsPage /> : <NotFoundPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

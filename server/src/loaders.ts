@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { createLibraryLoaders } from './modules/library/library.loaders';
 import { createBarrierLoaders } from './modules/barrier/barrier.loaders';
 import { createChangeLoaders } from './modules/change/change.loaders';
 import { createCommentLoaders } from './modules/comment/comment.loaders';
@@ -10,6 +11,7 @@ import { createIdentityLoaders } from './modules/person/person.loaders';
 export function createLoaders(db: DataSource) {
   return {
     identity: createIdentityLoaders(db),
+    library: createLibraryLoaders(db),
     pair: createPairLoaders(db),
     barrier: createBarrierLoaders(db),
     change: createChangeLoaders(db),

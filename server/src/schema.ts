@@ -11,6 +11,7 @@ import { CommentResolver } from './modules/comment/comment.resolver';
 import { HistoryEventResolver } from './modules/history/history.resolver';
 import { NotificationResolver, ViewerNotificationsResolver } from './modules/notification/notification.resolver';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
+import { BarrierCaseResolver, CaseAdaptationResolver, SharedCaseResolver } from './modules/library/library.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
 import { MentoringSessionResolver, PairResolver, ProgrammePairsResolver } from './modules/pair/pair.resolver';
@@ -24,6 +25,9 @@ export const resolvers = [
   PersonResolver,
   MembershipResolver,
   InvitationResolver,
+  SharedCaseResolver,
+  CaseAdaptationResolver,
+  BarrierCaseResolver,
   ProgrammeResolver,
   PairResolver,
   MentoringSessionResolver,

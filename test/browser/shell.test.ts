@@ -89,9 +89,8 @@ test('a co-learner signs in, sees the shell, visits Members and signs out', asyn
   expect(await nav.getByRole('link', { name: 'Programmes', exact: true }).count()).toBe(0);
   await shot(page, 'home-laptop');
 
-  // A section still to come says so kindly.
   await nav.getByRole('link', { name: 'Library', exact: true }).click();
-  await page.getByRole('main').getByText('Coming soon').waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
 
   await nav.getByRole('link', { name: 'Members', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();

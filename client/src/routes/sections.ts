@@ -37,7 +37,7 @@ export const sectionInfo: Record<SectionKey, { title: string; path: string; summ
     path: '/library',
     summary: 'Anonymised cases from organisations in the community of practice: what the barrier was, what changed, what happened.',
     forRoles: ['CO_LEARNER', 'OWNER', 'PROGRAMME_MANAGER', 'COMMUNITY_MEMBER'],
-    ready: false,
+    ready: true,
   },
   members: {
     title: 'Members',

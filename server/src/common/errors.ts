@@ -18,6 +18,10 @@ export enum UserErrorCode {
   ALREADY_USED = 'ALREADY_USED',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   CONFLICT = 'CONFLICT',
+  /** A case still has flagged personal data that nobody has resolved. */
+  UNRESOLVED_REDACTIONS = 'UNRESOLVED_REDACTIONS',
+  /** A case lacks the consent of one or both co-learners to its current text. */
+  CONSENT_MISSING = 'CONSENT_MISSING',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',

@@ -105,12 +105,12 @@ export interface Ordering<Row> {
 
 type CursorValue = string | number;
 
-function encodeCursor(ordering: string, values: CursorValue[]): string {
+export function encodeCursor(ordering: string, values: CursorValue[]): string {
   return Buffer.from(JSON.stringify({ o: ordering, v: values })).toString('base64url');
 }
 
 /** Cursors are opaque, and checked: a cursor from another list or a hand-made one is refused. */
-function decodeCursor(cursor: string, ordering: Ordering<unknown>): CursorValue[] {
+export function decodeCursor(cursor: string, ordering: Ordering<unknown>): CursorValue[] {
   const invalid = () => badInput('The `after` cursor is not valid for this list.');
   let parsed: unknown;
   try {
@@ -147,6 +147,17 @@ export async function paginate<Row extends ObjectLiteral, Node>(
     i === 0 ? page.orderBy(key.sql, ordering.direction) : page.addOrderBy(key.sql, ordering.direction),
   );
   const rows = await page.limit(args.first + 1).getMany();
+  return pageOf(rows, ordering, args, toNode, () => countQuery.getCount());
+}
+
+/** A connection from rows fetched as first+1 in keyset order: edges with cursors, and pageInfo. */
+export function pageOf<Row, Node>(
+  rows: Row[],
+  ordering: Ordering<Row>,
+  args: ConnectionArgs,
+  toNode: (row: Row) => Node,
+  count: () => Promise<number>,
+): ConnectionShape<Node> & { count: () => Promise<number> } {
   const hasNextPage = rows.length > args.first;
   const kept = rows.slice(0, args.first);
   const edges = kept.map((row) => ({
@@ -168,7 +179,7 @@ export async function paginate<Row extends ObjectLiteral, Node>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    count: () => countQuery.getCount(),
-    totalCount: () => countQuery.getCount(),
+    count,
+    totalCount: count,
   };
 }

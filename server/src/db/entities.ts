@@ -7,6 +7,7 @@ import { ContractVersionEntity, MentoringSessionEntity, PairEntity } from '../mo
 import { ProgrammeEntity } from '../modules/programme/programme.entity';
 import { AuthSessionEntity } from '../modules/auth/auth-session.entity';
 import { LoginAttemptEntity } from '../modules/auth/login-attempt.entity';
+import { CaseAdaptationEntity, CaseConsentEntity, CaseEndorsementEntity, CaseRedactionEntity, SharedCaseEntity } from '../modules/library/library.entity';
 import { InvitationEntity } from '../modules/invitation/invitation.entity';
 import { OrganisationEntity } from '../modules/organisation/organisation.entity';
 import { MembershipEntity } from '../modules/person/membership.entity';
@@ -31,4 +32,9 @@ export const entities = [
   EventEntity,
   CommentEntity,
   NotificationEntity,
+  SharedCaseEntity,
+  CaseRedactionEntity,
+  CaseConsentEntity,
+  CaseEndorsementEntity,
+  CaseAdaptationEntity,
 ];

@@ -12,6 +12,8 @@ import { InvitationEntity } from '../invitation/invitation.entity';
 import { NotificationEntity } from '../notification/notification.entity';
 import { Notification } from '../notification/notification.type';
 import { Invitation } from '../invitation/invitation.type';
+import { libraryPolicy } from '../library/library.policy';
+import { CaseAdaptation, CaseRedaction, SharedCase } from '../library/library.type';
 import { Organisation } from '../organisation/organisation.type';
 import { MentoringSessionEntity } from '../pair/pair.entity';
 import { pairPolicy } from '../pair/pair.policy';
@@ -42,6 +44,23 @@ export const nodeFetchers: Record<string, NodeFetcher> = {
   async Invitation(ctx, viewer, id) {
     const entity = await ctx.db.getRepository(InvitationEntity).findOneBy({ id });
     return entity && identityPolicy.canInviteTo(viewer, entity.organisationId) ? Invitation.from(entity) : null;
+  },
+  async SharedCase(ctx, viewer, id) {
+    const entity = await ctx.loaders.library.sharedCase.load(id);
+    const pair = entity && (await ctx.loaders.pair.pair.load(entity.pairId));
+    return entity && pair && libraryPolicy.canSee(viewer, entity, pair) ? SharedCase.from(entity) : null;
+  },
+  async CaseRedaction(ctx, viewer, id) {
+    const flag = await ctx.loaders.library.redaction.load(id);
+    const entity = flag && (await ctx.loaders.library.sharedCase.load(flag.caseId));
+    const pair = entity && (await ctx.loaders.pair.pair.load(entity.pairId));
+    return flag && entity && pair && libraryPolicy.isInsider(viewer, entity, pair) ? CaseRedaction.from(flag, entity) : null;
+  },
+  async CaseAdaptation(ctx, viewer, id) {
+    const adaptation = await ctx.loaders.library.adaptation.load(id);
+    const entity = adaptation && (await ctx.loaders.library.sharedCase.load(adaptation.caseId));
+    const pair = entity && (await ctx.loaders.pair.pair.load(entity.pairId));
+    return adaptation && entity && pair && libraryPolicy.canSee(viewer, entity, pair) ? CaseAdaptation.from(adaptation) : null;
   },
   async Programme(ctx, viewer, id) {
     const entity = await ctx.loaders.pair.programme.load(id);

@@ -1,0 +1,107 @@
+import { useMutation, useQuery } from '@apollo/client';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ErrorSummary, type UserErrorLike } from '../../components/forms';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { graphql } from '../../gql';
+import { useTitle } from '../../hooks/useTitle';
+import type { SignedInViewer } from '../../hooks/useViewer';
+import { formatDate } from '../../labels';
+import { caseStatusLabels, categoryLabels } from './labels';
+
+const SharingQuery = graphql(`
+  query CaseSharing($organisationId: ID!) {
+    casePublicationCandidates(first: 50) {
+      nodes { changeCount barrier { id title category } }
+    }
+    organisationCases(organisationId: $organisationId, first: 50) {
+      totalCount
+      nodes { id title status requestedAt openRedactionCount consents { complete } }
+    }
+  }
+`);
+
+const RequestMutation = graphql(`
+  mutation RequestCasePublication($input: RequestCasePublicationInput!) {
+    requestCasePublication(input: $input) {
+      sharedCase { id }
+      userErrors { field message code }
+    }
+  }
+`);
+
+/** Where co-learners start a case from one of their barriers, and managers find the cases to review. */
+export function ShareCasePage({ viewer }: { viewer: SignedInViewer }) {
+  useTitle('Share a case');
+  const organisationId = viewer.organisation?.id ?? viewer.memberships[0]?.organisation.id ?? '';
+  const { data, loading, error, refetch } = useQuery(SharingQuery, { variables: { organisationId }, skip: !organisationId, fetchPolicy: 'cache-and-network' });
+  const [request, requesting] = useMutation(RequestMutation);
+  const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
+  const navigate = useNavigate();
+
+  const start = async (barrierId: string) => {
+    const payload = (await request({ variables: { input: { barrierId } } })).data?.requestCasePublication;
+    setErrors(payload?.userErrors ?? []);
+    if (payload?.sharedCase) navigate(`/library/cases/${encodeURIComponent(payload.sharedCase.id)}`);
+  };
+
+  return (
+    <div className="page">
+      <p className="breadcrumb">
+        <Link to="/library">Library</Link>
+      </p>
+      <div className="page-header">
+        <h1>Share a case</h1>
+        <p className="page-header__sub">
+          Turn a barrier your pair worked on into an anonymised case. Personal data is flagged for you to resolve, both of you consent, and a programme manager approves before
+          anyone else can read it.
+        </p>
+      </div>
+      {error && <ProblemMessage error={error} onRetry={() => refetch()} />}
+      {loading && !data && <p className="loading">Loading…</p>}
+      <ErrorSummary errors={errors} />
+
+      <section className="card" aria-labelledby="candidates-heading">
+        <h2 id="candidates-heading">Your barriers ready to share</h2>
+        {data && data.casePublicationCandidates.nodes.length === 0 && <p className="muted">None yet: a barrier can be shared once a change for it has been submitted.</p>}
+        <ul className="plain-list candidates">
+          {data?.casePublicationCandidates.nodes.map((c) => (
+            <li key={c.barrier.id}>
+              <strong>{c.barrier.title}</strong>
+              <span className="muted">
+                {' '}
+                — {categoryLabels[c.barrier.category]}, {c.changeCount} {c.changeCount === 1 ? 'change' : 'changes'}
+              </span>{' '}
+              <button type="button" className="button button--secondary button--small" disabled={requesting.loading} onClick={() => start(c.barrier.id)}>
+                Start a case
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card" aria-labelledby="cases-heading">
+        <h2 id="cases-heading">
+          Cases from your organisation <span className="count">{data?.organisationCases.totalCount ?? 0}</span>
+        </h2>
+        {data && data.organisationCases.nodes.length === 0 && <p className="muted">No case has been started yet.</p>}
+        <table className="table">
+          <tbody>
+            {data?.organisationCases.nodes.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={`/library/cases/${encodeURIComponent(c.id)}`}>{c.title}</Link>
+                </td>
+                <td>
+                  <span className="tag">{caseStatusLabels[c.status]}</span>
+                  {c.openRedactionCount ? <span className="muted"> {c.openRedactionCount} to resolve</span> : null}
+                </td>
+                <td className="muted">Started {formatDate(c.requestedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { AffectedGroup, BarrierCategory } from '../../server/src/modules/barrier/barrier.entity';
+import { ChangeStatus } from '../../server/src/modules/change/change.entity';
+import { Sector } from '../../server/src/modules/organisation/organisation.entity';
+import { Api, libraryTestServer } from '../helpers/library';
+
+const t = libraryTestServer();
+let reader: string;
+const word = `kestrel${Date.now()}`;
+const titles: Record<string, string> = {};
+
+const SEARCH = `query ($search: String, $filter: SharedCaseFilter, $first: Int, $after: String) {
+  sharedCases(search: $search, filter: $filter, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes { id title sector category outcome endorsementCount adaptationCount viewerHasEndorsed viewerCanAdapt organisationName }
+    facets { sectors { value count selected } categories { value count selected } affectedGroups { value count } outcomes { value count } }
+  }
+}`;
+
+/** Five published cases from a health trust and a council, four of them mentioning a word unique to this run. */
+beforeAll(async () => {
+  const { fx, api } = t;
+  const trust = await fx.team({ organisation: await fx.make.organisation({ sector: Sector.HEALTH }) });
+  const council = await fx.team({ organisation: await fx.make.organisation({ sector: Sector.LOCAL_GOVERNMENT }) });
+  const specs = [
+    { key: 'titleHit', team: trust, title: `${word} shortlisting panels`, description: 'Panels drawn from one division shortlist the same kind of people again and again.', category: BarrierCategory.RECRUITMENT, groups: [AffectedGroup.RACE], status: ChangeStatus.ADOPTED },
+    { key: 'bodyHit', team: trust, title: 'Interview questions favour insiders', description: `The ${word} effect: questions reward knowledge of local jargon rather than ability.`, category: BarrierCategory.RECRUITMENT, groups: [AffectedGroup.RACE, AffectedGroup.SOCIO_ECONOMIC_BACKGROUND], status: ChangeStatus.IN_PROGRESS },
+    { key: 'council', team: council, title: `Flexible working refused at ${word} depots`, description: 'Requests for flexible working in the depots are refused without a reason being recorded.', category: BarrierCategory.POLICY, groups: [AffectedGroup.SEX, AffectedGroup.PREGNANCY_AND_MATERNITY], status: ChangeStatus.ADOPTED },
+    { key: 'councilPay', team: council, title: `Acting-up pay at ${word} libraries`, description: 'Acting-up allowances are given informally and unevenly across library branches.', category: BarrierCategory.PAY, groups: [AffectedGroup.SEX], status: ChangeStatus.APPROVED },
+    { key: 'unrelated', team: council, title: 'Accessible meeting rooms', description: 'Two of the committee rooms cannot be reached without stairs, which keeps wheelchair users out.', category: BarrierCategory.ACCESS, groups: [AffectedGroup.DISABILITY], status: ChangeStatus.ADOPTED },
+  ];
+  for (const spec of specs) {
+    const { barrier } = await fx.barrier(spec.team, { title: spec.title, description: spec.description, category: spec.category, affectedGroups: spec.groups, changes: [{ status: spec.status }] });
+    titles[spec.key] = (await fx.publishCase(api, spec.team, barrier)).title;
+  }
+  reader = (await fx.team()).member.token;
+});
+
+describe('sharedCases', () => {
+  it('ranks matches by relevance: a match in the title before a match in the story', async () => {
+    const { sharedCases } = await t.api.as(reader).ok(SEARCH, { search: word });
+    expect(sharedCases.totalCount).toBe(4);
+    expect(sharedCases.nodes[0].title).toBe(titles.titleHit);
+    expect(sharedCases.nodes.map((n: { title: string }) => n.title)).not.toContain(titles.unrelated);
+  });
+
+  it('finds stemmed words and phrases', async () => {
+    const { sharedCases } = await t.api.as(reader).ok(SEARCH, { search: `"flexible working" ${word}` });
+    expect(sharedCases.nodes.map((n: { title: string }) => n.title)).toEqual([titles.council]);
+    const stemmed = await t.api.as(reader).ok(SEARCH, { search: `${word} allowance` });
+    expect(stemmed.sharedCases.nodes.map((n: { title: string }) => n.title)).toEqual([titles.councilPay]);
+  });
+
+  it('filters by sector, category, affected group and outcome, with facet counts that ignore their own filter', async () => {
+    const { sharedCases } = await t.api.as(reader).ok(SEARCH, {
+      search: word,
+      filter: { sectors: ['LOCAL_GOVERNMENT'], categories: ['PAY'] },
+    });
+    expect(sharedCases.nodes.map((n: { title: string }) => n.title)).toEqual([titles.councilPay]);
+    const facets = sharedCases.facets;
+    const count = (list: { value: string; count: number }[], value: string) => list.find((f) => f.value === value)!.count;
+    // Sectors are counted under the category filter only: the one PAY case is a council's.
+    expect(count(facets.sectors, 'LOCAL_GOVERNMENT')).toBe(1);
+    expect(count(facets.sectors, 'HEALTH')).toBe(0);
+    // Categories are counted under the sector filter only: the council has one POLICY and one PAY case matching.
+    expect(count(facets.categories, 'POLICY')).toBe(1);
+    expect(count(facets.categories, 'PAY')).toBe(1);
+    expect(count(facets.categories, 'RECRUITMENT')).toBe(0);
+    expect(facets.categories.find((f: { value: string }) => f.value === 'PAY').selected).toBe(true);
+    expect(count(facets.affectedGroups, 'SEX')).toBe(1);
+    expect(count(facets.outcomes, 'APPROVED')).toBe(1);
+
+    const byGroup = await t.api.as(reader).ok(SEARCH, { search: word, filter: { affectedGroups: ['RACE'], outcomes: ['IN_PROGRESS'] } });
+    expect(byGroup.sharedCases.nodes.map((n: { title: string }) => n.title)).toEqual([titles.bodyHit]);
+    expect(count(byGroup.sharedCases.facets.categories, 'RECRUITMENT')).toBe(1);
+  });
+
+  it('pages through ranked results with opaque cursors, without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const { sharedCases }: any = await t.api.as(reader).ok(SEARCH, { search: word, first: 1, after });
+      seen.push(...sharedCases.nodes.map((n: { id: string }) => n.id));
+      after = sharedCases.pageInfo.hasNextPage ? sharedCases.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(4);
+    expect(new Set(seen).size).toBe(4);
+    const first = await t.api.as(reader).ok(SEARCH, { search: word, first: 1 });
+    const foreign = await t.api.as(reader).request(SEARCH, { search: 'something else', first: 1, after: first.sharedCases.pageInfo.endCursor });
+    expect(Api.codes(foreign)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('runs the same number of SQL statements for a page of 1 as for a page of 5, counts and facets included', async () => {
+    const small = await t.api.as(reader).request(SEARCH, { search: word, first: 1 });
+    const large = await t.api.as(reader).request(SEARCH, { search: word, first: 5 });
+    expect(large.errors).toBeUndefined();
+    expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
+  });
+});

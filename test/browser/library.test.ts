@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { seedDemoLibrary } from '../../server/src/modules/library/library.seed';
+import { launchBrowser, viewports } from '../helpers/browser';
+import { ensureDemoData } from '../helpers/demo';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+const clientIndex = path.resolve(__dirname, '../../client/dist/index.html');
+const screenshots = path.resolve(__dirname, '../../test-results');
+const PASSWORD = 'commonground';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!fs.existsSync(clientIndex)) throw new Error('client/dist is missing: run `npm run build:client` first.');
+  fs.mkdirSync(screenshots, { recursive: true });
+  server = await startTestServer();
+  await ensureDemoData(server.db);
+  await seedDemoLibrary(server.db);
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function signedIn(email: string, viewport: { width: number; height: number } = viewports.laptop): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  return page;
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+
+test('Casey (Riverside) searches the library, filters, opens a Northshore case and adapts it', async () => {
+  const page = await signedIn('casey.member@riverside.example');
+  await page.getByRole('link', { name: 'Library' }).first().click();
+  await page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: /^3 cases/ }).waitFor();
+
+  await page.getByLabel('Search the library').fill('promotion panels');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await page.getByRole('heading', { name: /cases? for “promotion panels”/ }).waitFor();
+  const progression = page.getByRole('group', { name: 'Category' }).getByLabel(/Progression/);
+  await progression.check();
+  await page.getByRole('heading', { name: /^1 case for/ }).waitFor();
+  expect(new URL(page.url()).searchParams.getAll('category')).toEqual(['PROGRESSION']);
+  await shot(page, 'library-search');
+
+  await page.getByRole('link', { name: 'Band 7 promotion panels have no ethnic-minority members' }).click();
+  await page.getByRole('heading', { name: 'Band 7 promotion panels have no ethnic-minority members', level: 1 }).waitFor();
+  await page.getByText('Northshore Health NHS Trust').first().waitFor();
+  await page.getByRole('heading', { name: 'What changed' }).waitFor();
+  await page.getByRole('heading', { name: 'Adapted in 0 organisations' }).waitFor();
+
+  await page.getByRole('button', { name: 'Endorse this case' }).click();
+  await page.getByRole('button', { name: 'Withdraw my endorsement' }).waitFor();
+
+  await page.getByRole('button', { name: 'Adapt for my organisation' }).click();
+  const choose = async (label: string, text: string) => {
+    const select = page.getByLabel(label);
+    await select.locator('option', { hasText: text }).waitFor({ state: 'attached' });
+    await select.selectOption((await select.locator('option', { hasText: text }).getAttribute('value'))!);
+  };
+  await choose('Pair who will take it forward', 'Ash Senior and Bo Junior');
+  await choose('Owner who would decide the change', 'Morgan Owner');
+  await shot(page, 'library-case-adapt-form');
+  await page.getByRole('button', { name: 'Adapt this case' }).click();
+  await page.getByRole('status').getByText(/Adapted\. Your organisation now has the barrier/).waitFor();
+  await page.getByRole('heading', { name: 'Adapted in 1 organisation' }).waitFor();
+  await page.getByText('Riverside Council').first().waitFor();
+  await shot(page, 'library-case-adapted');
+  await page.context().close();
+});
+
+test('Jo starts a case from a barrier and reviews what the redaction assistant flagged', async () => {
+  const page = await signedIn('jo.junior@northshore.example');
+  await page.goto(`${server.url}/library/share`);
+  await page.getByRole('heading', { name: 'Share a case' }).waitFor();
+  const row = page.getByRole('listitem').filter({ hasText: 'Shortlisting criteria exclude part-time applicants' });
+  await row.getByRole('button', { name: 'Start a case' }).click();
+  await page.getByRole('heading', { name: /^Publishing:/ }).waitFor();
+  await shot(page, 'library-case-review');
+  const consent = page.getByRole('button', { name: 'I consent to publishing this text' });
+  // Resolve whatever was flagged, accepting each proposal, then consent.
+  for (let i = 0; i < 10 && !(await consent.isVisible()); i++) {
+    await page.getByRole('button', { name: /^Replace with/ }).first().click();
+    await page.waitForTimeout(200);
+  }
+  await consent.click();
+  await page.getByText('senior …, junior ✓').waitFor();
+  await page.context().close();
+});
+
+test('the library works on a phone', async () => {
+  const page = await signedIn('casey.member@riverside.example', viewports.phone);
+  await page.goto(`${server.url}/library?q=rota`);
+  await page.getByRole('heading', { name: /case for “rota”/ }).waitFor();
+  await shot(page, 'library-phone');
+  await page.context().close();
+});
