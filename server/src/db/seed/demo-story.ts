@@ -355,12 +355,30 @@ export async function seedStory(tx: EntityManager, orgs: { northshore: string; r
     pairId: raeKit.id,
     proposedById: p.kit,
     ownerId: p.olu,
-    ago: 12,
+    ago: 90,
     title: 'Reasonable adjustments passport',
     whatChanges: 'A passport agreed once with occupational health travels with the person, so adjustments need not be renegotiated with each new manager.',
     expectedImpact: 'Waits fall from months to weeks.',
     targetInDays: 120,
-    successMeasures: [measure('Average wait for an adjustment', 'days', 118, 21)],
+    successMeasures: [measure('Average wait for an adjustment', 'days', 118, 21, 64)],
+    steps: [
+      { action: 'SUBMIT', ago: 80, by: p.kit },
+      { action: DecisionOutcome.APPROVE, ago: 66, by: p.olu, rationale: 'Faster than a central budget, and occupational health is ready to run it.' },
+      { action: 'START', ago: 60, by: p.rae },
+      { action: 'PROGRESS', ago: 14, by: p.olu, progress: 35, note: 'Passport live in Estates; 31 passports agreed, average wait down to 64 days.' },
+    ],
+  });
+  await change({
+    barrier: rota,
+    pairId: samJo.id,
+    proposedById: p.sam,
+    ownerId: p.dee,
+    ago: 6,
+    title: 'Publish the night rota six weeks ahead',
+    whatChanges: 'Every ward publishes its night rota six weeks ahead and changes it only by agreement.',
+    expectedImpact: 'Carers can plan their nights off without informal swaps.',
+    targetInDays: 150,
+    successMeasures: [measure('Wards publishing six weeks ahead', '%', 10, 100)],
     steps: [],
   });
   await change({

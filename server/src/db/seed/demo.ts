@@ -3,6 +3,7 @@ import { hashPassword } from '../../modules/auth/tokens';
 import { OrganisationEntity, Sector } from '../../modules/organisation/organisation.entity';
 import { MembershipEntity, Role } from '../../modules/person/membership.entity';
 import { PersonEntity } from '../../modules/person/person.entity';
+import { seedDemoLibrary } from '../../modules/library/library.seed';
 import { seedStory } from './demo-story';
 
 export const DEMO_PASSWORD = 'commonground';
@@ -110,4 +111,6 @@ export async function seedDemo(db: DataSource, notesKey: Buffer): Promise<void> 
       notesKey,
     );
   });
+  // The library is published through the library's own rules (redaction, consent, approval).
+  await seedDemoLibrary(db);
 }
