@@ -5,6 +5,15 @@ import { buildSchema } from 'type-graphql';
 import { repoRoot } from './config';
 import { authChecker } from './common/auth-checker';
 import { AuthResolver } from './modules/auth/auth.resolver';
+import { DashboardQuestionnaireResolver, QuestionnaireResolver } from './modules/evaluation/evaluation.resolver';
+import {
+  AdoptedChangeResolver,
+  InsightResolver,
+  OverdueChangeResolver,
+  OverdueOwnerResolver,
+  PairActivityEntryResolver,
+  PairActivityResolver,
+} from './modules/insight/insight.resolver';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
@@ -17,6 +26,14 @@ export const resolvers = [
   PersonResolver,
   MembershipResolver,
   InvitationResolver,
+  InsightResolver,
+  PairActivityResolver,
+  PairActivityEntryResolver,
+  OverdueOwnerResolver,
+  OverdueChangeResolver,
+  AdoptedChangeResolver,
+  QuestionnaireResolver,
+  DashboardQuestionnaireResolver,
 ] as const;
 
 export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');

@@ -1,6 +1,8 @@
 import type { Node } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
+import { EvaluationService } from '../evaluation/evaluation.service';
+import { Questionnaire } from '../evaluation/evaluation.type';
 import { InvitationEntity } from '../invitation/invitation.entity';
 import { Invitation } from '../invitation/invitation.type';
 import { Organisation } from '../organisation/organisation.type';
@@ -28,5 +30,9 @@ export const nodeFetchers: Record<string, NodeFetcher> = {
   async Invitation(ctx, viewer, id) {
     const entity = await ctx.db.getRepository(InvitationEntity).findOneBy({ id });
     return entity && identityPolicy.canInviteTo(viewer, entity.organisationId) ? Invitation.from(entity) : null;
+  },
+  async Questionnaire(ctx, _viewer, id) {
+    const entity = await new EvaluationService(ctx).visible(id);
+    return entity && Questionnaire.from(entity);
   },
 };
