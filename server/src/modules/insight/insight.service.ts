@@ -5,6 +5,7 @@ import type { AffectedGroup, BarrierCategory, BarrierStatus } from '../barrier/b
 import type { AdoptionEvidence, ChangeStatus, SuccessMeasure } from '../change/change.entity';
 import type { PairStatus } from '../pair/pair.entity';
 import { type Cadence, ProgrammeEntity, type ProgrammeStatus } from '../programme/programme.entity';
+import { PersonEntity } from '../person/person.entity';
 import { DashboardAccess, insightPolicy } from './insight.policy';
 import * as sql from './insight.sql';
 
@@ -45,8 +46,18 @@ export interface FunnelRow {
   end_to_end_n: number;
 }
 
+/** A person as the dashboard's SQL selects them along with the row that names them. */
+export interface PersonJson {
+  id: string;
+  email: string;
+  displayName: string;
+  isPlatformAdmin: boolean;
+  createdAt: string;
+}
+
 export interface OverdueOwnerRow {
   owner_id: string;
+  owner: PersonJson;
   overdue: number;
   oldest_target_date: string;
   max_days_overdue: number;
@@ -57,6 +68,7 @@ export interface OverdueChangeRow {
   title: string;
   status: ChangeStatus;
   owner_id: string;
+  owner: PersonJson;
   target_date: string;
   progress: number;
   days_overdue: number;
@@ -66,6 +78,7 @@ export interface AdoptedChangeRow {
   id: string;
   title: string;
   owner_id: string;
+  owner: PersonJson;
   adopted_at: Date;
   adoption_evidence: AdoptionEvidence | null;
   success_measures: SuccessMeasure[];
@@ -89,6 +102,8 @@ export interface PairActivityRow {
   status: PairStatus;
   senior_id: string;
   junior_id: string;
+  senior: PersonJson;
+  junior: PersonJson;
   cadence: Cadence;
   sessions: number;
   last_held_on: string | null;
@@ -154,16 +169,31 @@ export class InsightService {
     return row;
   }
 
-  overdueByOwner(scope: InsightScope, limit: number): Promise<OverdueOwnerRow[]> {
-    return this.ctx.db.query(sql.OVERDUE_BY_OWNER_SQL, [...this.changeParams(scope), scope.today, limit]);
+  /** Puts the people selected with the rows into the person loader, so naming them costs no statement. */
+  private primePeople<Row>(rows: Row[], ...people: ((row: Row) => PersonJson)[]): Row[] {
+    const loader = this.ctx.loaders.identity.person;
+    for (const row of rows) {
+      for (const personOf of people) {
+        const p = personOf(row);
+        loader.prime(p.id, Object.assign(new PersonEntity(), { ...p, createdAt: new Date(p.createdAt), passwordHash: null }));
+      }
+    }
+    return rows;
   }
 
-  overdueChanges(scope: InsightScope, limit: number): Promise<OverdueChangeRow[]> {
-    return this.ctx.db.query(sql.OVERDUE_CHANGES_SQL, [...this.changeParams(scope), scope.today, limit]);
+  async overdueByOwner(scope: InsightScope, limit: number): Promise<OverdueOwnerRow[]> {
+    const rows: OverdueOwnerRow[] = await this.ctx.db.query(sql.OVERDUE_BY_OWNER_SQL, [...this.changeParams(scope), scope.today, limit]);
+    return this.primePeople(rows, (r) => r.owner);
   }
 
-  adoptedChanges(scope: InsightScope, limit: number): Promise<AdoptedChangeRow[]> {
-    return this.ctx.db.query(sql.ADOPTED_CHANGES_SQL, [...this.changeParams(scope), limit]);
+  async overdueChanges(scope: InsightScope, limit: number): Promise<OverdueChangeRow[]> {
+    const rows: OverdueChangeRow[] = await this.ctx.db.query(sql.OVERDUE_CHANGES_SQL, [...this.changeParams(scope), scope.today, limit]);
+    return this.primePeople(rows, (r) => r.owner);
+  }
+
+  async adoptedChanges(scope: InsightScope, limit: number): Promise<AdoptedChangeRow[]> {
+    const rows: AdoptedChangeRow[] = await this.ctx.db.query(sql.ADOPTED_CHANGES_SQL, [...this.changeParams(scope), limit]);
+    return this.primePeople(rows, (r) => r.owner);
   }
 
   /** Barrier and pair figures are the manager's view; an owner gets null. */
@@ -190,7 +220,8 @@ export class InsightService {
 
   async pairActivity(scope: InsightScope): Promise<PairActivityRow[] | null> {
     if (!this.full(scope)) return null;
-    return this.ctx.db.query(sql.PAIR_ACTIVITY_SQL, [scope.organisationId, scope.programmeId, scope.today]);
+    const rows: PairActivityRow[] = await this.ctx.db.query(sql.PAIR_ACTIVITY_SQL, [scope.organisationId, scope.programmeId, scope.today]);
+    return this.primePeople(rows, (r) => r.senior, (r) => r.junior);
   }
 
   async programmeBreakdown(scope: InsightScope): Promise<ProgrammeBreakdownRow[] | null> {

@@ -10,10 +10,19 @@
 const CHANGES_IN_SCOPE = `
   change_proposal c JOIN pair p ON p.id = c.pair_id
   WHERE c.organisation_id = $1 AND ($2::uuid IS NULL OR p.programme_id = $2) AND ($3::uuid IS NULL OR c.owner_id = $3)`;
+/** The same, with the owner `o`. */
+const OWNED_CHANGES_IN_SCOPE = CHANGES_IN_SCOPE.replace('c.pair_id', 'c.pair_id JOIN person o ON o.id = c.owner_id');
 
 /** Barriers in scope: `b` joined to its raising pair `p` (an owner's scope has no barriers). */
 const BARRIERS_FROM = `barrier b JOIN pair p ON p.id = b.pair_id`;
 const BARRIERS_WHERE = `b.organisation_id = $1 AND ($2::uuid IS NULL OR p.programme_id = $2)`;
+
+/**
+ * A person as JSON, selected with the row that names them, so the person loader is primed and
+ * no separate statement (or a varying number of them) is needed to show names.
+ */
+const PERSON = (alias: string) =>
+  `json_build_object('id', ${alias}.id, 'email', ${alias}.email, 'displayName', ${alias}.display_name, 'isPlatformAdmin', ${alias}.is_platform_admin, 'createdAt', ${alias}.created_at)`;
 
 const DAYS = (from: string, to: string) => `extract(epoch FROM (${to} - ${from})) / 86400.0`;
 const MEDIAN = (expr: string) => `round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ${expr})::numeric, 1)::float`;
@@ -57,26 +66,26 @@ const OVERDUE = `c.target_date < $4::date AND c.status NOT IN ('ADOPTED', 'REJEC
 
 /** Overdue changes per owner, most overdue first. */
 export const OVERDUE_BY_OWNER_SQL = `
-  SELECT c.owner_id, count(*)::int AS overdue, min(c.target_date)::text AS oldest_target_date,
+  SELECT c.owner_id, ${PERSON('o')} AS owner, count(*)::int AS overdue, min(c.target_date)::text AS oldest_target_date,
          max($4::date - c.target_date)::int AS max_days_overdue
-  FROM ${CHANGES_IN_SCOPE} AND ${OVERDUE}
-  GROUP BY c.owner_id
+  FROM ${OWNED_CHANGES_IN_SCOPE} AND ${OVERDUE}
+  GROUP BY c.owner_id, o.id
   ORDER BY overdue DESC, max_days_overdue DESC, c.owner_id
   LIMIT $5`;
 
 /** The overdue changes themselves, most overdue first. */
 export const OVERDUE_CHANGES_SQL = `
-  SELECT c.id, c.title, c.status, c.owner_id, c.target_date::text AS target_date, c.progress,
+  SELECT c.id, c.title, c.status, c.owner_id, ${PERSON('o')} AS owner, c.target_date::text AS target_date, c.progress,
          ($4::date - c.target_date)::int AS days_overdue
-  FROM ${CHANGES_IN_SCOPE} AND ${OVERDUE}
+  FROM ${OWNED_CHANGES_IN_SCOPE} AND ${OVERDUE}
   ORDER BY c.target_date, c.id
   LIMIT $5`;
 
 /** Adopted changes with their evidence and measures, latest first (the board report's core); $4 the limit. */
 export const ADOPTED_CHANGES_SQL = `
-  SELECT c.id, c.title, c.owner_id, c.adopted_at, c.adoption_evidence, c.success_measures,
+  SELECT c.id, c.title, c.owner_id, ${PERSON('o')} AS owner, c.adopted_at, c.adoption_evidence, c.success_measures,
          b.title AS barrier_title, b.category AS barrier_category
-  FROM change_proposal c JOIN pair p ON p.id = c.pair_id JOIN barrier b ON b.id = c.barrier_id
+  FROM change_proposal c JOIN pair p ON p.id = c.pair_id JOIN person o ON o.id = c.owner_id JOIN barrier b ON b.id = c.barrier_id
   WHERE c.organisation_id = $1 AND ($2::uuid IS NULL OR p.programme_id = $2) AND ($3::uuid IS NULL OR c.owner_id = $3) AND c.status = 'ADOPTED'
   ORDER BY c.adopted_at DESC, c.id
   LIMIT $4`;
@@ -139,14 +148,15 @@ export const PAIR_ACTIVITY_SQL = `
            CASE scoped.cadence WHEN 'WEEKLY' THEN 7 WHEN 'FORTNIGHTLY' THEN 14 WHEN 'MONTHLY' THEN 30 ELSE 60 END AS interval_days
     FROM scoped LEFT JOIN held ON held.pair_id = scoped.id
   )
-  SELECT id, status, senior_id, junior_id, cadence, sessions, last_held_on::text AS last_held_on,
+  SELECT m.id, m.status, m.senior_id, m.junior_id, ${PERSON('s')} AS senior, ${PERSON('j')} AS junior,
+         m.cadence, m.sessions, m.last_held_on::text AS last_held_on,
          CASE WHEN last_held_on IS NOT NULL THEN ($3::date - last_held_on) END AS days_since_last,
          CASE WHEN agreed_on IS NOT NULL
               THEN greatest(0, (least($3::date, ends_on) - agreed_on) / interval_days) END AS expected,
          (status = 'ACTIVE' AND CASE WHEN last_held_on IS NOT NULL THEN $3::date - last_held_on > 2 * interval_days
                                      ELSE $3::date - created_on > 2 * interval_days END) AS quiet
-  FROM measured
-  ORDER BY quiet DESC, last_held_on ASC NULLS FIRST, id`;
+  FROM measured m JOIN person s ON s.id = m.senior_id JOIN person j ON j.id = m.junior_id
+  ORDER BY quiet DESC, last_held_on ASC NULLS FIRST, m.id`;
 
 /** Per programme of the organisation: pairs, barriers, changes and adoptions. */
 export const PROGRAMME_BREAKDOWN_SQL = `
