@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
 export type CsvValue = string | number | boolean | Date | null | undefined;
@@ -18,6 +17,21 @@ export function csvCell(value: CsvValue): string {
 
 export const csvLine = (values: CsvValue[]) => `${values.map(csvCell).join(',')}\r\n`;
 
+/** Resolves when the stream can take more, or has closed; removes its listeners either way. */
+function drained(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      out.off('error', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+    out.on('error', done);
+  });
+}
+
 /**
  * Streams rows in keyset batches: fetches `batchSize` rows after the last one written, writes
  * them, and waits for the client to drain before fetching more, so memory holds one batch at most.
@@ -36,7 +50,7 @@ export async function streamBatches<Row>(
     const rows = await fetchBatch(after, batchSize);
     if (rows.length === 0) return written;
     if (!out.write(rows.map(toLine).join(''))) {
-      await Promise.race([once(out, 'drain'), once(out, 'close')]);
+      await drained(out);
     }
     written += rows.length;
     if (rows.length < batchSize) return written;
