@@ -18,6 +18,11 @@ export interface Config {
   publicUrl: string;
   clientDir: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /**
+   * AES-256 key for private session notes (NOTES_ENCRYPTION_KEY, 32 bytes in base64). Required
+   * with DATABASE_URL; the embedded default keeps a generated one in its data folder.
+   */
+  notesKey: Buffer | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -61,8 +66,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL must be one of debug, info, warn, error, silent');
   }
+  let notesKey: Buffer | undefined;
+  if (env.NOTES_ENCRYPTION_KEY) {
+    notesKey = Buffer.from(env.NOTES_ENCRYPTION_KEY, 'base64');
+    if (notesKey.length !== 32) throw new ConfigError('NOTES_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+  }
   return {
     port,
+    notesKey,
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),
     seedDemo: flag('SEED_DEMO', env.SEED_DEMO, !databaseUrl),

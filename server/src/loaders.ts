@@ -1,4 +1,9 @@
 import type { DataSource } from 'typeorm';
+import { createBarrierLoaders } from './modules/barrier/barrier.loaders';
+import { createChangeLoaders } from './modules/change/change.loaders';
+import { createCommentLoaders } from './modules/comment/comment.loaders';
+import { createHistoryLoaders } from './modules/history/history.loaders';
+import { createPairLoaders } from './modules/pair/pair.loaders';
 import { createEvaluationLoaders } from './modules/evaluation/evaluation.loaders';
 import { createIdentityLoaders } from './modules/person/person.loaders';
 
@@ -6,6 +11,11 @@ import { createIdentityLoaders } from './modules/person/person.loaders';
 export function createLoaders(db: DataSource) {
   return {
     identity: createIdentityLoaders(db),
+    pair: createPairLoaders(db),
+    barrier: createBarrierLoaders(db),
+    change: createChangeLoaders(db),
+    comment: createCommentLoaders(db),
+    history: createHistoryLoaders(db),
     evaluation: createEvaluationLoaders(db),
   };
 }

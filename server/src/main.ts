@@ -19,9 +19,15 @@ async function main() {
     throw error;
   }
   const log = createLogger(config.logLevel);
-  const database = await openDatabase(config, log);
+  const database = await openDatabase(config, log).catch((error) => {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  });
   if (config.seedDemo && (await isEmpty(database.db))) {
-    await seedDemo(database.db);
+    await seedDemo(database.db, config.notesKey!);
     log.info('seeded the demo organisations');
   }
   const app = await createApp(config, database.db, log);

@@ -5,6 +5,11 @@ import { buildSchema } from 'type-graphql';
 import { repoRoot } from './config';
 import { authChecker } from './common/auth-checker';
 import { AuthResolver } from './modules/auth/auth.resolver';
+import { BarrierResolver } from './modules/barrier/barrier.resolver';
+import { ChangeResolver } from './modules/change/change.resolver';
+import { CommentResolver } from './modules/comment/comment.resolver';
+import { HistoryEventResolver } from './modules/history/history.resolver';
+import { NotificationResolver, ViewerNotificationsResolver } from './modules/notification/notification.resolver';
 import { DashboardQuestionnaireResolver, QuestionnaireResolver } from './modules/evaluation/evaluation.resolver';
 import {
   AdoptedChangeResolver,
@@ -17,7 +22,9 @@ import {
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
+import { MentoringSessionResolver, PairResolver, ProgrammePairsResolver } from './modules/pair/pair.resolver';
 import { MembershipResolver, PersonResolver } from './modules/person/person.resolver';
+import { ProgrammeResolver } from './modules/programme/programme.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -26,6 +33,16 @@ export const resolvers = [
   PersonResolver,
   MembershipResolver,
   InvitationResolver,
+  ProgrammeResolver,
+  PairResolver,
+  MentoringSessionResolver,
+  ProgrammePairsResolver,
+  BarrierResolver,
+  ChangeResolver,
+  CommentResolver,
+  HistoryEventResolver,
+  NotificationResolver,
+  ViewerNotificationsResolver,
   InsightResolver,
   PairActivityResolver,
   PairActivityEntryResolver,

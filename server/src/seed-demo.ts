@@ -10,7 +10,7 @@ async function run() {
   const database = await openDatabase(config, createLogger(config.logLevel));
   try {
     if (await isEmpty(database.db)) {
-      await seedDemo(database.db);
+      await seedDemo(database.db, config.notesKey!);
       console.log('Seeded the demo organisations.');
     } else {
       console.log('The database already holds organisations; demo data was not added.');

@@ -2,3 +2,5 @@ import 'reflect-metadata';
 
 process.env.LOG_LEVEL ??= 'silent';
 process.env.EXPOSE_SQL_COUNT = 'true';
+// A fixed key for private session notes in tests; production keys come from the environment.
+process.env.NOTES_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString('base64');

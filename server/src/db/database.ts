@@ -1,4 +1,8 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { DataSource } from 'typeorm';
+import { ConfigError } from '../config';
 import type { Config } from '../config';
 import type { Logger } from '../common/logger';
 import { createDataSource } from './data-source';
@@ -10,9 +14,23 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Connects to DATABASE_URL, or starts the embedded PostgreSQL; then applies pending migrations. */
+/** The embedded default keeps its notes key beside its data, created on first start. */
+function embeddedNotesKey(dataDir: string): Buffer {
+  const file = path.join(dataDir, 'notes-key');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
+  return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+}
+
+/**
+ * Connects to DATABASE_URL, or starts the embedded PostgreSQL; then applies pending migrations.
+ * Fills in config.notesKey for the embedded default.
+ */
 export async function openDatabase(config: Config, log: Logger): Promise<Database> {
+  if (!config.notesKey && config.databaseUrl) {
+    throw new ConfigError('NOTES_ENCRYPTION_KEY is required with DATABASE_URL (openssl rand -base64 32); it encrypts private session notes');
+  }
   const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(config.dataDir, log);
+  if (embedded) config.notesKey ??= embeddedNotesKey(config.dataDir);
   const db = createDataSource(config.databaseUrl ?? embedded!.url, (message, fields) => log.warn(message, fields));
   try {
     await db.initialize();

@@ -3,6 +3,7 @@ import { hashPassword } from '../../modules/auth/tokens';
 import { OrganisationEntity, Sector } from '../../modules/organisation/organisation.entity';
 import { MembershipEntity, Role } from '../../modules/person/membership.entity';
 import { PersonEntity } from '../../modules/person/person.entity';
+import { seedStory } from './demo-story';
 
 export const DEMO_PASSWORD = 'commonground';
 
@@ -53,8 +54,11 @@ export async function isEmpty(db: DataSource): Promise<boolean> {
   return (await db.getRepository(OrganisationEntity).count()) === 0;
 }
 
-/** Seeds the two demo organisations with a realistic story, in one transaction. */
-export async function seedDemo(db: DataSource): Promise<void> {
+/**
+ * Seeds the two demo organisations with a realistic story, in one transaction. `notesKey`
+ * encrypts the demo pair's private session notes, as the server would.
+ */
+export async function seedDemo(db: DataSource, notesKey: Buffer): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const organisations = tx.getRepository(OrganisationEntity);
@@ -62,7 +66,7 @@ export async function seedDemo(db: DataSource): Promise<void> {
     const riverside = await organisations.save({ name: 'Riverside Council', slug: 'riverside', sector: Sector.LOCAL_GOVERNMENT, country: 'GB' });
 
     await addPeople(tx, null, [{ email: 'admin@commonground.example', name: 'Alex Admin', roles: [], admin: true }], passwordHash);
-    await addPeople(
+    const north = await addPeople(
       tx,
       northshore.id,
       [
@@ -76,14 +80,34 @@ export async function seedDemo(db: DataSource): Promise<void> {
       ],
       passwordHash,
     );
-    await addPeople(
+    const river = await addPeople(
       tx,
       riverside.id,
       [
         { email: 'casey.member@riverside.example', name: 'Casey Member', roles: [Role.COMMUNITY_MEMBER], jobTitle: 'Equality Officer', division: 'Corporate Services' },
         { email: 'ria.manager@riverside.example', name: 'Ria Manager', roles: [Role.PROGRAMME_MANAGER, Role.COMMUNITY_MEMBER], jobTitle: 'Organisational Development Lead', division: 'Corporate Services' },
+        { email: 'ash.senior@riverside.example', name: 'Ash Senior', roles: [Role.CO_LEARNER, Role.COMMUNITY_MEMBER], jobTitle: 'Head of Housing', division: 'Housing' },
+        { email: 'bo.junior@riverside.example', name: 'Bo Junior', roles: [Role.CO_LEARNER, Role.COMMUNITY_MEMBER], jobTitle: 'Housing Officer', division: 'Housing' },
+        { email: 'morgan.owner@riverside.example', name: 'Morgan Owner', roles: [Role.OWNER], jobTitle: 'Head of HR', division: 'Corporate Services' },
       ],
       passwordHash,
+    );
+    const id = (people: Record<string, PersonEntity>, email: string) => people[email].id;
+    await seedStory(
+      tx,
+      { northshore: northshore.id, riverside: riverside.id },
+      {
+        sam: id(north, 'sam.senior@northshore.example'),
+        jo: id(north, 'jo.junior@northshore.example'),
+        rae: id(north, 'rae.senior@northshore.example'),
+        kit: id(north, 'kit.junior@northshore.example'),
+        olu: id(north, 'olu.owner@northshore.example'),
+        dee: id(north, 'dee.owner@northshore.example'),
+        ash: id(river, 'ash.senior@riverside.example'),
+        bo: id(river, 'bo.junior@riverside.example'),
+        morgan: id(river, 'morgan.owner@riverside.example'),
+      },
+      notesKey,
     );
   });
 }

@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { byId } from '../../common/loader-utils';
-import { ProgrammeEntity } from '../programme/programme.entity';
 import { QuestionnaireEntity, RespondentGroup } from './evaluation.entity';
 
 /** A key for "this person in this programme / questionnaire". */
@@ -15,7 +14,6 @@ function splitKeys(keys: readonly string[]): { scopeIds: string[]; personIds: st
 export function createEvaluationLoaders(db: DataSource) {
   return {
     questionnaire: byId(db, QuestionnaireEntity),
-    programme: byId(db, ProgrammeEntity),
 
     /** A person's side (SENIOR / JUNIOR) in a programme's pairs, or null; key: personKey(programmeId, personId). */
     groupInProgramme: new DataLoader<string, RespondentGroup | null>(async (keys) => {

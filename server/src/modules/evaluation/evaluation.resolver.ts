@@ -62,7 +62,7 @@ export class QuestionnaireResolver {
   @Authorized()
   @FieldResolver(() => String, { description: 'The programme’s name.' })
   async programmeName(@Root() questionnaire: Questionnaire, @Ctx() ctx: Context): Promise<string> {
-    return (await ctx.loaders.evaluation.programme.load(questionnaire.entity.programmeId))?.name ?? '';
+    return (await ctx.loaders.pair.programme.load(questionnaire.entity.programmeId))?.name ?? '';
   }
 
   @Authorized()

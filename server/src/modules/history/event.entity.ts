@@ -1,5 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+/** Small kind-specific facts kept with an event or a notification. */
+export type Facts = Record<string, string | number | boolean | null>;
+
 export enum EventKind {
   BARRIER_RAISED = 'BARRIER_RAISED',
   BARRIER_CORROBORATED = 'BARRIER_CORROBORATED',
@@ -49,7 +52,7 @@ export class EventEntity {
 
   /** Kind-specific facts: a decision's outcome and rationale, a progress %, a withdrawal reason. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  detail: Record<string, unknown>;
+  detail: Facts;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;

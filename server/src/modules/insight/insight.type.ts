@@ -17,16 +17,6 @@ import type {
   ProgrammeBreakdownRow,
 } from './insight.service';
 
-// The domain enums appear in the dashboard too. Registering an enum object again under the same
-// name is harmless (type-graphql keeps one GraphQL type per enum object), so this module does not
-// depend on the order in which the domain modules register theirs.
-registerEnumType(ChangeStatus, { name: 'ChangeStatus', description: 'Where a change proposal stands in its workflow.' });
-registerEnumType(BarrierCategory, { name: 'BarrierCategory', description: 'What kind of barrier it is.' });
-registerEnumType(AffectedGroup, { name: 'AffectedGroup', description: 'A group a barrier affects: the Equality Act 2010 characteristics, and more.' });
-registerEnumType(BarrierStatus, { name: 'BarrierStatus', description: 'Whether a barrier is still open.' });
-registerEnumType(PairStatus, { name: 'PairStatus', description: 'Where a co-learning pair stands.' });
-registerEnumType(Cadence, { name: 'Cadence', description: 'How often a pair is expected to meet.' });
-registerEnumType(ProgrammeStatus, { name: 'ProgrammeStatus', description: 'Where a programme stands.' });
 registerEnumType(DashboardAccess, {
   name: 'DashboardAccess',
   description: 'How much of a dashboard the viewer sees.',

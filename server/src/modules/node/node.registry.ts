@@ -1,12 +1,26 @@
 import type { Node } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
+import { barrierPolicy } from '../barrier/barrier.policy';
+import { Barrier } from '../barrier/barrier.type';
+import { DecisionEntity } from '../change/change.entity';
+import { changePolicy } from '../change/change.policy';
+import { Change, Decision } from '../change/change.type';
+import { CommentEntity } from '../comment/comment.entity';
+import { Comment } from '../comment/comment.type';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { Questionnaire } from '../evaluation/evaluation.type';
 import { InvitationEntity } from '../invitation/invitation.entity';
+import { NotificationEntity } from '../notification/notification.entity';
+import { Notification } from '../notification/notification.type';
 import { Invitation } from '../invitation/invitation.type';
 import { Organisation } from '../organisation/organisation.type';
+import { MentoringSessionEntity } from '../pair/pair.entity';
+import { pairPolicy } from '../pair/pair.policy';
+import { MentoringSession, Pair } from '../pair/pair.type';
 import { identityPolicy } from '../person/person.policy';
+import { programmePolicy } from '../programme/programme.policy';
+import { Programme } from '../programme/programme.type';
 import { Membership, Person } from '../person/person.type';
 
 /** Fetches one record by database id if the viewer may see it, else null (existence is not revealed). */
@@ -30,6 +44,40 @@ export const nodeFetchers: Record<string, NodeFetcher> = {
   async Invitation(ctx, viewer, id) {
     const entity = await ctx.db.getRepository(InvitationEntity).findOneBy({ id });
     return entity && identityPolicy.canInviteTo(viewer, entity.organisationId) ? Invitation.from(entity) : null;
+  },
+  async Programme(ctx, viewer, id) {
+    const entity = await ctx.loaders.pair.programme.load(id);
+    return entity && programmePolicy.canSee(viewer, entity.organisationId) ? Programme.from(entity) : null;
+  },
+  async Pair(ctx, viewer, id) {
+    const entity = await ctx.loaders.pair.pair.load(id);
+    return entity && pairPolicy.canSee(viewer, entity) ? Pair.from(entity) : null;
+  },
+  async MentoringSession(ctx, viewer, id) {
+    const entity = await ctx.db.getRepository(MentoringSessionEntity).findOneBy({ id });
+    const pair = entity && (await ctx.loaders.pair.pair.load(entity.pairId));
+    return entity && pair && pairPolicy.canSeeSessions(viewer, pair) ? MentoringSession.from(entity) : null;
+  },
+  async Barrier(ctx, viewer, id) {
+    const entity = await ctx.loaders.barrier.barrier.load(id);
+    return entity && barrierPolicy.canSee(viewer, entity) ? Barrier.from(entity) : null;
+  },
+  async Change(ctx, viewer, id) {
+    const entity = await ctx.loaders.change.change.load(id);
+    return entity && changePolicy.canSee(viewer, entity) ? Change.from(entity) : null;
+  },
+  async Decision(ctx, viewer, id) {
+    const entity = await ctx.db.getRepository(DecisionEntity).findOneBy({ id });
+    const change = entity && (await ctx.loaders.change.change.load(entity.changeId));
+    return entity && change && changePolicy.canSee(viewer, change) ? Decision.from(entity) : null;
+  },
+  async Comment(ctx, viewer, id) {
+    const entity = await ctx.db.getRepository(CommentEntity).findOneBy({ id });
+    return entity && viewer.isMemberOf(entity.organisationId) ? Comment.from(entity) : null;
+  },
+  async Notification(ctx, viewer, id) {
+    const entity = await ctx.db.getRepository(NotificationEntity).findOneBy({ id });
+    return entity && entity.recipientId === viewer.personId ? Notification.from(entity) : null;
   },
   async Questionnaire(ctx, _viewer, id) {
     const entity = await new EvaluationService(ctx).visible(id);

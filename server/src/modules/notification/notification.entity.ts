@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Facts } from '../history/event.entity';
 
 export enum NotificationKind {
   CHANGE_SUBMITTED = 'CHANGE_SUBMITTED',
@@ -39,7 +40,7 @@ export class NotificationEntity {
 
   /** Kind-specific facts for the message, e.g. a decision's outcome or a progress %. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
-  detail: Record<string, unknown>;
+  detail: Facts;
 
   @Column({ name: 'read_at', type: 'timestamptz', precision: 3, nullable: true })
   readAt: Date | null;

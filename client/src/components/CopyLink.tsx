@@ -1,0 +1,34 @@
+import { useId, useRef, useState } from 'react';
+
+/** A link shown once (an invitation), with a button that copies it. */
+export function CopyLink({ label, url }: { label: string; url: string }) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<'yes' | 'select' | null>(null);
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('yes');
+    } catch {
+      input.current?.select();
+      setCopied('select');
+    }
+  }
+
+  return (
+    <div className="copy-link">
+      <label htmlFor={id}>{label}</label>
+      <div className="copy-link__row">
+        <input id={id} ref={input} readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
+        <button type="button" className="button button--secondary" onClick={copy}>
+          Copy link
+        </button>
+      </div>
+      <p className="copy-link__status" aria-live="polite">
+        {copied === 'yes' && 'Copied. Send it to them by email or chat.'}
+        {copied === 'select' && 'The link is selected: press Ctrl+C (or ⌘C) to copy it.'}
+      </p>
+    </div>
+  );
+}

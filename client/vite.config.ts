@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const clientDir = fileURLToPath(new URL('.', import.meta.url));
+
+/** The web client: built into client/dist, which the API server serves next to /graphql. */
+export default defineConfig({
+  root: clientDir,
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/graphql': { target: 'http://localhost:4000', changeOrigin: false },
+    },
+  },
+});

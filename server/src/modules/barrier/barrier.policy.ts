@@ -1,0 +1,39 @@
+import type { Viewer } from '../auth/viewer';
+import { type PairEntity, PairStatus } from '../pair/pair.entity';
+import { pairPolicy } from '../pair/pair.policy';
+import { Attribution, type BarrierEntity, BarrierStatus } from './barrier.entity';
+
+/** The viewer's active pairs in the barrier's organisation. */
+const activePairsIn = (viewer: Viewer, organisationId: string, viewerPairs: PairEntity[]) =>
+  viewerPairs.filter((p) => p.organisationId === organisationId && p.status === PairStatus.ACTIVE && pairPolicy.isMember(viewer, p));
+
+/** Who may see and act on one barrier, and whose identity an anonymous barrier hides. */
+export const barrierPolicy = {
+  canSee: (viewer: Viewer, barrier: BarrierEntity) => viewer.isMemberOf(barrier.organisationId),
+
+  isRaisedByViewersPair: (viewer: Viewer, raisingPair: PairEntity) => pairPolicy.isMember(viewer, raisingPair),
+
+  /** ANONYMOUS: everyone but the raising pair sees that a pair raised it, not which. */
+  canSeeRaisingPair: (viewer: Viewer, barrier: BarrierEntity, raisingPair: PairEntity) =>
+    barrier.attribution === Attribution.NAMED || pairPolicy.isMember(viewer, raisingPair),
+
+  /** Whether showing `personId` as the actor of something on this barrier would unmask an anonymous pair. */
+  hidesPerson(viewer: Viewer, barrier: BarrierEntity, raisingPair: PairEntity, personId: string): boolean {
+    const inRaisingPair = personId === raisingPair.seniorId || personId === raisingPair.juniorId;
+    return inRaisingPair && !barrierPolicy.canSeeRaisingPair(viewer, barrier, raisingPair);
+  },
+
+  /** Another active pair of the organisation that has not corroborated yet may say "we see this too". */
+  corroboratingPairs(viewer: Viewer, barrier: BarrierEntity, viewerPairs: PairEntity[], alreadyCorroborated: string[]): PairEntity[] {
+    if (barrier.status !== BarrierStatus.OPEN) return [];
+    return activePairsIn(viewer, barrier.organisationId, viewerPairs).filter(
+      (p) => p.id !== barrier.pairId && !alreadyCorroborated.includes(p.id),
+    );
+  },
+
+  /** Any active pair of the organisation may propose a change to an open barrier. */
+  canProposeChange: (viewer: Viewer, barrier: BarrierEntity, viewerPairs: PairEntity[]) =>
+    barrier.status === BarrierStatus.OPEN && activePairsIn(viewer, barrier.organisationId, viewerPairs).length > 0,
+
+  canComment: (viewer: Viewer, barrier: BarrierEntity) => barrierPolicy.canSee(viewer, barrier),
+};

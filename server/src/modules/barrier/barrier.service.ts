@@ -1,0 +1,181 @@
+import { In, type EntityManager } from 'typeorm';
+import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
+import { idOf, paginate, type Ordering } from '../../common/relay';
+import type { Context } from '../../context';
+import type { Viewer } from '../auth/viewer';
+import { EventKind } from '../history/event.entity';
+import { recordEvent } from '../history/history.service';
+import { PairEntity, PairStatus } from '../pair/pair.entity';
+import { pairPolicy } from '../pair/pair.policy';
+import { MembershipEntity } from '../person/membership.entity';
+import {
+  type AffectedGroup,
+  type Attribution,
+  type BarrierCategory,
+  BarrierCorroborationEntity,
+  BarrierEntity,
+  BarrierStatus,
+  type Evidence,
+} from './barrier.entity';
+import { BarrierOrder, type BarriersArgs, type CorroborateBarrierInput, type EvidenceInput, type RaiseBarrierInput } from './barrier.inputs';
+import { barrierPolicy } from './barrier.policy';
+import { Barrier } from './barrier.type';
+
+export interface NewBarrier {
+  organisationId: string;
+  pairId: string;
+  raisedById: string;
+  title: string;
+  description: string;
+  category: BarrierCategory;
+  affectedGroups: AffectedGroup[];
+  evidence: Evidence[];
+  attribution: Attribution;
+}
+
+const toEvidence = (items: EvidenceInput[]): Evidence[] =>
+  items.map((e) => ({ kind: e.kind, text: e.text.trim(), url: e.url ?? null, value: e.value ?? null, unit: e.unit ?? null }));
+
+const ORDERINGS: Record<BarrierOrder, Ordering<BarrierEntity>> = {
+  [BarrierOrder.NEWEST]: { name: 'newest', direction: 'DESC', keys: [{ sql: 'b.created_at', value: (b) => b.createdAt }, { sql: 'b.id', value: (b) => b.id }] },
+  [BarrierOrder.OLDEST]: { name: 'oldest', direction: 'ASC', keys: [{ sql: 'b.created_at', value: (b) => b.createdAt }, { sql: 'b.id', value: (b) => b.id }] },
+  [BarrierOrder.MOST_CORROBORATED]: {
+    name: 'corroborated',
+    direction: 'DESC',
+    keys: [
+      { sql: 'b.corroboration_count', value: (b) => b.corroborationCount },
+      { sql: 'b.created_at', value: (b) => b.createdAt },
+      { sql: 'b.id', value: (b) => b.id },
+    ],
+  },
+};
+
+export class BarrierService {
+  constructor(private readonly ctx: Context) {}
+
+  private get viewer(): Viewer {
+    return this.ctx.viewer as Viewer;
+  }
+
+  /** A barrier the viewer may see, or NOT_FOUND (a barrier of another organisation does not exist for them). */
+  async findVisible(barrierGlobalId: string, tx: EntityManager = this.ctx.db.manager, lock = false): Promise<BarrierEntity> {
+    const query = tx.getRepository(BarrierEntity).createQueryBuilder('b').where('b.id = :id', { id: idOf(barrierGlobalId, 'Barrier') });
+    if (lock) query.setLock('pessimistic_write');
+    const barrier = await query.getOne();
+    if (!barrier || !barrierPolicy.canSee(this.viewer, barrier)) throw notFound('That barrier');
+    return barrier;
+  }
+
+  /** A co-learner raises a barrier for their active pair. */
+  async raise(input: RaiseBarrierInput): Promise<BarrierEntity> {
+    return this.ctx.db.transaction(async (tx) => {
+      const pair = await tx.getRepository(PairEntity).findOneBy({ id: idOf(input.pairId, 'Pair') });
+      if (!pair || !pairPolicy.canSee(this.viewer, pair)) throw notFound('That pair');
+      if (!pairPolicy.isMember(this.viewer, pair)) throw forbidden('You can raise barriers only for your own pair.');
+      if (pair.status !== PairStatus.ACTIVE) {
+        throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'Agree your contract first: barriers are raised by an active pair.', ['input', 'pairId']);
+      }
+      return this.createInTransaction(tx, {
+        organisationId: pair.organisationId,
+        pairId: pair.id,
+        raisedById: this.viewer.personId,
+        title: input.title.trim(),
+        description: input.description.trim(),
+        category: input.category,
+        affectedGroups: [...new Set(input.affectedGroups)],
+        evidence: toEvidence(input.evidence),
+        attribution: input.attribution,
+      });
+    });
+  }
+
+  /**
+   * Writes a barrier and its BARRIER_RAISED event without checking the viewer: the caller has
+   * authorised it (raising for one's own pair, or adapting a shared case for a chosen pair).
+   */
+  async createInTransaction(tx: EntityManager, data: NewBarrier): Promise<BarrierEntity> {
+    const barriers = tx.getRepository(BarrierEntity);
+    const barrier = await barriers.save(barriers.create(data));
+    await recordEvent(tx, {
+      organisationId: barrier.organisationId,
+      kind: EventKind.BARRIER_RAISED,
+      actorId: data.raisedById,
+      barrierId: barrier.id,
+      toStatus: barrier.status,
+    });
+    return barrier;
+  }
+
+  /** "We see this too": another active pair of the organisation, once per pair, with its own evidence. */
+  async corroborate(input: CorroborateBarrierInput): Promise<BarrierEntity> {
+    return this.ctx.db.transaction(async (tx) => {
+      const barrier = await this.findVisible(input.barrierId, tx, true);
+      const pair = await this.chooseCorroboratingPair(tx, barrier, input.pairId);
+      const divisions = (await tx.getRepository(MembershipEntity).findBy({ organisationId: barrier.organisationId, personId: In([pair.seniorId, pair.juniorId]) }))
+        .map((m) => m.division)
+        .filter((d): d is string => Boolean(d));
+      await tx.getRepository(BarrierCorroborationEntity).insert({
+        barrierId: barrier.id,
+        pairId: pair.id,
+        personId: this.viewer.personId,
+        divisions: [...new Set(divisions)],
+        note: input.note?.trim() || null,
+        evidence: toEvidence(input.evidence),
+      });
+      barrier.corroborationCount += 1;
+      await tx.getRepository(BarrierEntity).update(barrier.id, { corroborationCount: barrier.corroborationCount });
+      await recordEvent(tx, {
+        organisationId: barrier.organisationId,
+        kind: EventKind.BARRIER_CORROBORATED,
+        actorId: this.viewer.personId,
+        barrierId: barrier.id,
+        detail: { corroborations: barrier.corroborationCount },
+      });
+      return barrier;
+    });
+  }
+
+  /** The viewer's pair that corroborates: the one named, or their only eligible one; each refusal says why. */
+  private async chooseCorroboratingPair(tx: EntityManager, barrier: BarrierEntity, pairGlobalId?: string | null): Promise<PairEntity> {
+    if (barrier.status !== BarrierStatus.OPEN) throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'Only an open barrier can be corroborated.');
+    const mine = (await tx.getRepository(PairEntity).find({ where: [{ seniorId: this.viewer.personId }, { juniorId: this.viewer.personId }] })).filter(
+      (p) => p.organisationId === barrier.organisationId && p.status === PairStatus.ACTIVE,
+    );
+    const wanted = pairGlobalId ? idOf(pairGlobalId, 'Pair') : null;
+    const candidates = wanted ? mine.filter((p) => p.id === wanted) : mine.filter((p) => p.id !== barrier.pairId);
+    if (candidates.length === 0) {
+      if (mine.some((p) => p.id === barrier.pairId)) {
+        throw new DomainError(UserErrorCode.INVALID_INPUT, 'Your pair raised this barrier; another pair must corroborate it.', ['input', 'pairId']);
+      }
+      throw forbidden('Only a co-learner of another active pair in this organisation can corroborate.');
+    }
+    if (candidates.some((p) => p.id === barrier.pairId)) {
+      throw new DomainError(UserErrorCode.INVALID_INPUT, 'Your pair raised this barrier; another pair must corroborate it.', ['input', 'pairId']);
+    }
+    const done = new Set((await tx.getRepository(BarrierCorroborationEntity).findBy({ barrierId: barrier.id })).map((c) => c.pairId));
+    const open = candidates.filter((p) => !done.has(p.id));
+    if (open.length === 0) throw new DomainError(UserErrorCode.ALREADY_EXISTS, 'Your pair has already corroborated this barrier.');
+    if (open.length > 1) throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose which of your pairs corroborates.', ['input', 'pairId']);
+    return open[0];
+  }
+
+  list(args: BarriersArgs) {
+    const filter = args.filter ?? {};
+    const organisations = filter.organisationId ? [idOf(filter.organisationId, 'Organisation')] : this.viewer.organisationIds;
+    const visible = organisations.filter((id) => this.viewer.isMemberOf(id));
+    const query = this.ctx.db.getRepository(BarrierEntity).createQueryBuilder('b').where(visible.length ? { organisationId: In(visible) } : '1 = 0');
+    if (filter.status?.length) query.andWhere({ status: In(filter.status) });
+    if (filter.category?.length) query.andWhere({ category: In(filter.category) });
+    if (filter.affectedGroup?.length) query.andWhere('b.affected_groups && CAST(:groups AS affected_group[])', { groups: filter.affectedGroup });
+    if (filter.search?.trim()) query.andWhere(`b.search_vector @@ websearch_to_tsquery('english', :search)`, { search: filter.search.trim() });
+    if (filter.pairId) {
+      // Filtering by pair must not unmask anonymous barriers: only the pair itself sees its anonymous ones.
+      const pairId = idOf(filter.pairId, 'Pair');
+      query.andWhere('b.pair_id = :pairId', { pairId });
+      query.andWhere(`(b.attribution = 'NAMED' OR EXISTS (SELECT 1 FROM pair p WHERE p.id = b.pair_id AND :me IN (p.senior_id, p.junior_id)))`, {
+        me: this.viewer.personId,
+      });
+    }
+    return paginate(query, ORDERINGS[args.orderBy], args, Barrier.from);
+  }
+}

@@ -1,0 +1,124 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection, Node, toGlobalId } from '../../common/relay';
+import {
+  AffectedGroup,
+  Attribution,
+  type BarrierCorroborationEntity,
+  BarrierCategory,
+  type BarrierEntity,
+  BarrierStatus,
+  type Evidence as EvidenceData,
+  EvidenceKind,
+} from './barrier.entity';
+
+registerEnumType(BarrierCategory, { name: 'BarrierCategory', description: 'Where in the organisation a barrier sits.' });
+registerEnumType(AffectedGroup, {
+  name: 'AffectedGroup',
+  description: 'The protected characteristics of the Equality Act 2010, socio-economic background, and other.',
+});
+registerEnumType(Attribution, {
+  name: 'Attribution',
+  description: 'NAMED shows which pair raised a barrier; ANONYMOUS shows only that a pair did.',
+});
+registerEnumType(BarrierStatus, { name: 'BarrierStatus', description: 'OPEN, ADDRESSED (a change was adopted) or CLOSED.' });
+registerEnumType(EvidenceKind, { name: 'EvidenceKind', description: 'An observation, a link to a document, or a figure.' });
+
+@ObjectType('Evidence', { description: 'One piece of evidence for a barrier.' })
+export class Evidence {
+  @Field(() => EvidenceKind)
+  kind: EvidenceKind;
+
+  @Field()
+  text: string;
+
+  @Field(() => String, { nullable: true })
+  url: string | null;
+
+  @Field(() => Float, { nullable: true })
+  value: number | null;
+
+  @Field(() => String, { nullable: true })
+  unit: string | null;
+
+  static from(e: EvidenceData): Evidence {
+    return { kind: e.kind, text: e.text, url: e.url ?? null, value: e.value ?? null, unit: e.unit ?? null };
+  }
+}
+
+@ObjectType('Barrier', { implements: Node, description: 'Something in the organisation that stands in the way of equality, with evidence.' })
+export class Barrier extends Node {
+  entity: BarrierEntity;
+
+  @Field()
+  title: string;
+
+  @Field()
+  description: string;
+
+  @Field(() => BarrierCategory)
+  category: BarrierCategory;
+
+  @Field(() => [AffectedGroup])
+  affectedGroups: AffectedGroup[];
+
+  @Field(() => [Evidence])
+  evidence: Evidence[];
+
+  @Field(() => Attribution)
+  attribution: Attribution;
+
+  @Field(() => BarrierStatus)
+  status: BarrierStatus;
+
+  @Field(() => Int, { description: 'How many other pairs said "we see this too".' })
+  corroboratingPairCount: number;
+
+  @Field()
+  createdAt: Date;
+
+  static from(entity: BarrierEntity): Barrier {
+    return Object.assign(new Barrier(), {
+      entity,
+      id: toGlobalId('Barrier', entity.id),
+      title: entity.title,
+      description: entity.description,
+      category: entity.category,
+      affectedGroups: entity.affectedGroups,
+      evidence: entity.evidence.map(Evidence.from),
+      attribution: entity.attribution,
+      status: entity.status,
+      corroboratingPairCount: entity.corroborationCount,
+      createdAt: entity.createdAt,
+    });
+  }
+}
+
+@ObjectType('BarrierConnection')
+export class BarrierConnection extends Connection(Barrier, 'Barrier') {}
+
+@ObjectType('Corroboration', { description: '"We see this too": another pair\'s support for a barrier, with its own evidence.' })
+export class Corroboration {
+  entity: BarrierCorroborationEntity;
+
+  @Field(() => String, { nullable: true })
+  note: string | null;
+
+  @Field(() => [Evidence])
+  evidence: Evidence[];
+
+  @Field(() => [String], { description: 'The divisions the corroborating pair works in.' })
+  divisions: string[];
+
+  @Field()
+  createdAt: Date;
+
+  static from(entity: BarrierCorroborationEntity): Corroboration {
+    return Object.assign(new Corroboration(), {
+      entity,
+      note: entity.note,
+      evidence: entity.evidence.map(Evidence.from),
+      divisions: entity.divisions,
+      createdAt: entity.createdAt,
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import type { Viewer } from '../auth/viewer';
+import type { PairEntity } from '../pair/pair.entity';
+import { pairPolicy } from '../pair/pair.policy';
+import type { ChangeEntity } from './change.entity';
+import { canTransition, ChangeAction } from './change.workflow';
+
+/** Who may take each action, whatever the change's state: the pair, the owner, or either. */
+const ACTORS: Record<ChangeAction, 'pair' | 'owner' | 'either'> = {
+  REVISE: 'pair',
+  SUBMIT: 'pair',
+  WITHDRAW: 'pair',
+  APPROVE: 'owner',
+  REJECT: 'owner',
+  REQUEST_CHANGES: 'owner',
+  START: 'either',
+  REPORT_PROGRESS: 'either',
+  ADOPT: 'either',
+};
+
+export const changePolicy = {
+  canSee: (viewer: Viewer, change: ChangeEntity) => viewer.isMemberOf(change.organisationId),
+
+  isOwner: (viewer: Viewer, change: ChangeEntity) => viewer.personId === change.ownerId,
+
+  /** Whether the viewer is someone who may take this action at all (the state is checked separately). */
+  mayAct(viewer: Viewer, change: ChangeEntity, pair: PairEntity, action: ChangeAction): boolean {
+    const inPair = pairPolicy.isMember(viewer, pair);
+    const owner = changePolicy.isOwner(viewer, change);
+    const actors = ACTORS[action];
+    return actors === 'pair' ? inPair : actors === 'owner' ? owner : inPair || owner;
+  },
+
+  /** The viewerCan… hints: the person may act and the workflow allows it now. */
+  can(viewer: Viewer, change: ChangeEntity, pair: PairEntity, action: ChangeAction): boolean {
+    return changePolicy.mayAct(viewer, change, pair, action) && canTransition(change.status, action);
+  },
+
+  canComment: (viewer: Viewer, change: ChangeEntity) => changePolicy.canSee(viewer, change),
+};
+
+export const ACTOR_REFUSAL: Record<'pair' | 'owner' | 'either', string> = {
+  pair: 'Only the co-learners who proposed this change can do this.',
+  owner: "Only the change's owner can decide it.",
+  either: "Only the change's owner or the pair that proposed it can do this.",
+};
+
+export const actorsOf = (action: ChangeAction) => ACTORS[action];

@@ -1,0 +1,197 @@
+import { Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { InputArg, mutate } from '../../common/errors';
+import { ConnectionArgs } from '../../common/relay';
+import type { Context } from '../../context';
+import type { Viewer } from '../auth/viewer';
+import { hidesIdentity } from '../barrier/barrier.masking';
+import { Barrier } from '../barrier/barrier.type';
+import { Comment } from '../comment/comment.type';
+import { HistoryEvent } from '../history/history.type';
+import { Pair } from '../pair/pair.type';
+import { Role } from '../person/membership.entity';
+import { Person } from '../person/person.type';
+import type { ChangeEntity } from './change.entity';
+import {
+  AdoptChangeInput,
+  ChangeActionInput,
+  ChangesArgs,
+  DecideChangeInput,
+  ProposeChangeInput,
+  ReportChangeProgressInput,
+  ReviseChangeInput,
+  WithdrawChangeInput,
+} from './change.inputs';
+import { ChangePayload } from './change.payloads';
+import { changePolicy } from './change.policy';
+import { ChangeService } from './change.service';
+import { Change, ChangeConnection, Decision } from './change.type';
+import { ChangeAction } from './change.workflow';
+
+/** The viewerCan… hints come from the same policy and workflow the service enforces. */
+async function viewerCan(ctx: Context, change: Change, action: ChangeAction): Promise<boolean> {
+  const pair = (await ctx.loaders.pair.pair.load(change.entity.pairId))!;
+  return changePolicy.can(ctx.viewer as Viewer, change.entity, pair, action);
+}
+
+const payload = async (run: Promise<ChangeEntity>) => ({ change: Change.from(await run) });
+
+@Resolver(() => Change)
+export class ChangeResolver {
+  @Authorized()
+  @Query(() => ChangeConnection, { description: "Changes in the viewer's organisations, filtered and ordered." })
+  changes(@Args() args: ChangesArgs, @Ctx() ctx: Context) {
+    return new ChangeService(ctx).list(args);
+  }
+
+  @Authorized()
+  @Query(() => ChangeConnection, { description: "Changes awaiting the viewer's decision, oldest submission first." })
+  decisionQueue(@Args() args: ConnectionArgs, @Ctx() ctx: Context) {
+    return new ChangeService(ctx).decisionQueue(args);
+  }
+
+  @Authorized(Role.CO_LEARNER)
+  @Mutation(() => ChangePayload, { description: 'Propose a DRAFT change to a barrier, owned by the leader who can make it.' })
+  proposeChange(@InputArg(ProposeChangeInput) input: ProposeChangeInput, @Ctx() ctx: Context) {
+    return mutate(ChangePayload, input, () => payload(new ChangeService(ctx).propose(input)));
+  }
+
+  @Authorized(Role.CO_LEARNER)
+  @Mutation(() => ChangePayload, { description: 'Edit a DRAFT change (for example after the owner requested changes).' })
+  reviseChange(@InputArg(ReviseChangeInput) input: ReviseChangeInput, @Ctx() ctx: Context) {
+    return mutate(ChangePayload, input, () => payload(new ChangeService(ctx).revise(input)));
+  }
+
+  @Authorized(Role.CO_LEARNER)
+  @Mutation(() => ChangePayload, { description: 'DRAFT → SUBMITTED: send it to its owner for a decision.' })
+  submitChange(@InputArg(ChangeActionInput) input: ChangeActionInput, @Ctx() ctx: Context) {
+    return mutate(ChangePayload, input, () => payload(new ChangeService(ctx).submit(input)));
+  }
+
+  @Authorized(Role.OWNER)
+  @Mutation(() => ChangePayload, { description: "The owner's decision: APPROVE, REJECT or REQUEST_CHANGES (back to DRAFT), with a rationale." })
+  decideChange(@InputArg(DecideChangeInput) input: DecideChangeInput, @Ctx() ctx: Context) {
+    return mutate(ChangePayload, input, () => payload(new ChangeService(ctx).decide(input)));
+  }
+
+  @Authorized()
+  @Mutation(() => ChangePayload, { description: 'APPROVED → IN_PROGRESS.' })
+  startChange(@InputArg(ChangeActionInput) input: ChangeActionInput, @Ctx() ctx: Context) {
+    return mutate(ChangePayload, input, () => payload(new ChangeService(ctx).start(input)));
+  }
+
+  @Authorized()
+  @Mutation(() => ChangePayload, { description: 'Report progress (%), a note, and the latest values of the success measures.' })
+  reportChangeProgress(@InputArg(ReportChangeProgressInput) input: ReportChangeProgressInput, @Ctx() ctx: Context) {
+    return mutate(ChangePayload, input, () => payload(new ChangeService(ctx).reportProgress(input)));
+  }
+
+  @Authorized()
+  @Mutation(() => ChangePayload, { description: 'IN_PROGRESS → ADOPTED, with evidence of what changed and from when.' })
+  adoptChange(@InputArg(AdoptChangeInput) input: AdoptChangeInput, @Ctx() ctx: Context) {
+    return mutate(ChangePayload, input, () => payload(new ChangeService(ctx).adopt(input)));
+  }
+
+  @Authorized(Role.CO_LEARNER)
+  @Mutation(() => ChangePayload, { description: 'Withdraw a change at any stage before adoption, with a reason.' })
+  withdrawChange(@InputArg(WithdrawChangeInput) input: WithdrawChangeInput, @Ctx() ctx: Context) {
+    return mutate(ChangePayload, input, () => payload(new ChangeService(ctx).withdraw(input)));
+  }
+
+  @Authorized()
+  @FieldResolver(() => Barrier)
+  async barrier(@Root() change: Change, @Ctx() ctx: Context): Promise<Barrier> {
+    return Barrier.from((await ctx.loaders.barrier.barrier.load(change.entity.barrierId))!);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Person, { description: 'The leader who decides it and can make it happen.' })
+  async owner(@Root() change: Change, @Ctx() ctx: Context): Promise<Person> {
+    return Person.from((await ctx.loaders.identity.person.load(change.entity.ownerId))!);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Pair, { nullable: true, description: 'The pair that proposed it; null where an anonymous barrier hides that pair.' })
+  async pair(@Root() change: Change, @Ctx() ctx: Context): Promise<Pair | null> {
+    const pair = (await ctx.loaders.pair.pair.load(change.entity.pairId))!;
+    return (await hidesIdentity(ctx, change.entity.barrierId, pair.seniorId)) ? null : Pair.from(pair);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Decision, { nullable: true })
+  async latestDecision(@Root() change: Change, @Ctx() ctx: Context): Promise<Decision | null> {
+    const decision = await ctx.loaders.change.latestDecision.load(change.entity.id);
+    return decision ? Decision.from(decision) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => [Decision], { description: 'Every decision, oldest first.' })
+  async decisions(@Root() change: Change, @Ctx() ctx: Context): Promise<Decision[]> {
+    return (await ctx.loaders.change.decisions.load(change.entity.id)).map(Decision.from);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [HistoryEvent], { description: 'Every transition and decision, oldest first.' })
+  async history(@Root() change: Change, @Ctx() ctx: Context): Promise<HistoryEvent[]> {
+    return (await ctx.loaders.history.eventsByChange.load(change.entity.id)).map(HistoryEvent.from);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [Comment])
+  async comments(@Root() change: Change, @Ctx() ctx: Context): Promise<Comment[]> {
+    return (await ctx.loaders.comment.byChange.load(change.entity.id)).map(Comment.from);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Int)
+  commentCount(@Root() change: Change, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.comment.countByChange.load(change.entity.id);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Boolean, { description: 'Edit it: the pair, while it is a draft.' })
+  viewerCanRevise(@Root() change: Change, @Ctx() ctx: Context) {
+    return viewerCan(ctx, change, ChangeAction.REVISE);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Boolean, { description: 'Submit it to its owner: the pair, while it is a draft.' })
+  viewerCanSubmit(@Root() change: Change, @Ctx() ctx: Context) {
+    return viewerCan(ctx, change, ChangeAction.SUBMIT);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Boolean, { description: 'Decide it: the owner, while it is submitted.' })
+  viewerCanDecide(@Root() change: Change, @Ctx() ctx: Context) {
+    return viewerCan(ctx, change, ChangeAction.APPROVE);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Boolean, { description: 'Start it: the owner or the pair, once approved.' })
+  viewerCanStart(@Root() change: Change, @Ctx() ctx: Context) {
+    return viewerCan(ctx, change, ChangeAction.START);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Boolean, { description: 'Report progress: the owner or the pair, while in progress.' })
+  viewerCanReportProgress(@Root() change: Change, @Ctx() ctx: Context) {
+    return viewerCan(ctx, change, ChangeAction.REPORT_PROGRESS);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Boolean, { description: 'Mark it adopted: the owner or the pair, while in progress.' })
+  viewerCanAdopt(@Root() change: Change, @Ctx() ctx: Context) {
+    return viewerCan(ctx, change, ChangeAction.ADOPT);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Boolean, { description: 'Withdraw it: the pair, before adoption.' })
+  viewerCanWithdraw(@Root() change: Change, @Ctx() ctx: Context) {
+    return viewerCan(ctx, change, ChangeAction.WITHDRAW);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Boolean)
+  viewerCanComment(@Root() change: Change, @Ctx() ctx: Context): boolean {
+    return changePolicy.canComment(ctx.viewer as Viewer, change.entity);
+  }
+}

@@ -1,0 +1,359 @@
+import { In, type EntityManager } from 'typeorm';
+import { isIsoDate, today } from '../../common/dates';
+import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
+import { idOf, paginate, type Ordering } from '../../common/relay';
+import type { Context } from '../../context';
+import type { Viewer } from '../auth/viewer';
+import { BarrierEntity, BarrierStatus } from '../barrier/barrier.entity';
+import { barrierPolicy } from '../barrier/barrier.policy';
+import { BarrierService } from '../barrier/barrier.service';
+import { EventKind, type Facts } from '../history/event.entity';
+import { recordEvent } from '../history/history.service';
+import { NotificationKind } from '../notification/notification.entity';
+import { notify } from '../notification/notification.service';
+import { PairEntity, PairStatus } from '../pair/pair.entity';
+import { MembershipEntity, Role } from '../person/membership.entity';
+import { ChangeEntity, ChangeStatus, DecisionEntity, type SuccessMeasure } from './change.entity';
+import {
+  ChangeOrder,
+  type AdoptChangeInput,
+  type ChangeActionInput,
+  type ChangesArgs,
+  type DecideChangeInput,
+  type MeasureValueInput,
+  type ProposeChangeInput,
+  type ReportChangeProgressInput,
+  type ReviseChangeInput,
+  type SuccessMeasureInput,
+  type WithdrawChangeInput,
+} from './change.inputs';
+import { ACTOR_REFUSAL, actorsOf, changePolicy } from './change.policy';
+import { Change } from './change.type';
+import { canTransition, ChangeAction, FINISHED, OUTCOME_ACTION, refusal, TRANSITIONS } from './change.workflow';
+
+export interface NewChange {
+  organisationId: string;
+  barrierId: string;
+  pairId: string;
+  proposedById: string;
+  ownerId: string;
+  title: string;
+  whatChanges: string;
+  expectedImpact: string;
+  targetDate: string;
+  successMeasures: SuccessMeasure[];
+}
+
+const EVENT_OF: Record<ChangeAction, EventKind> = {
+  REVISE: EventKind.CHANGE_EDITED,
+  SUBMIT: EventKind.CHANGE_SUBMITTED,
+  APPROVE: EventKind.CHANGE_DECIDED,
+  REJECT: EventKind.CHANGE_DECIDED,
+  REQUEST_CHANGES: EventKind.CHANGE_DECIDED,
+  START: EventKind.CHANGE_STARTED,
+  REPORT_PROGRESS: EventKind.CHANGE_PROGRESS_REPORTED,
+  ADOPT: EventKind.CHANGE_ADOPTED,
+  WITHDRAW: EventKind.CHANGE_WITHDRAWN,
+};
+
+/** Who hears about each action: the owner when a change is submitted to them; the pair (and owner) as it moves on. */
+const NOTIFICATION_OF: Partial<Record<ChangeAction, { kind: NotificationKind; to: 'owner' | 'pair' | 'both' }>> = {
+  SUBMIT: { kind: NotificationKind.CHANGE_SUBMITTED, to: 'owner' },
+  APPROVE: { kind: NotificationKind.CHANGE_DECIDED, to: 'pair' },
+  REJECT: { kind: NotificationKind.CHANGE_DECIDED, to: 'pair' },
+  REQUEST_CHANGES: { kind: NotificationKind.CHANGE_DECIDED, to: 'pair' },
+  START: { kind: NotificationKind.CHANGE_STARTED, to: 'both' },
+  REPORT_PROGRESS: { kind: NotificationKind.CHANGE_PROGRESSED, to: 'both' },
+  ADOPT: { kind: NotificationKind.CHANGE_ADOPTED, to: 'both' },
+};
+
+const toMeasures = (items: SuccessMeasureInput[]): SuccessMeasure[] =>
+  items.map((m) => ({ metric: m.metric.trim(), unit: m.unit ?? null, baseline: m.baseline, target: m.target, current: null }));
+
+const ORDERINGS: Record<ChangeOrder, Ordering<ChangeEntity>> = {
+  [ChangeOrder.NEWEST]: { name: 'newest', direction: 'DESC', keys: [{ sql: 'c.created_at', value: (c) => c.createdAt }, { sql: 'c.id', value: (c) => c.id }] },
+  [ChangeOrder.OLDEST]: { name: 'oldest', direction: 'ASC', keys: [{ sql: 'c.created_at', value: (c) => c.createdAt }, { sql: 'c.id', value: (c) => c.id }] },
+  [ChangeOrder.TARGET_DATE]: { name: 'target', direction: 'ASC', keys: [{ sql: 'c.target_date', value: (c) => c.targetDate }, { sql: 'c.id', value: (c) => c.id }] },
+  [ChangeOrder.RECENTLY_UPDATED]: {
+    name: 'updated',
+    direction: 'DESC',
+    keys: [{ sql: 'c.updated_at', value: (c) => c.updatedAt }, { sql: 'c.id', value: (c) => c.id }],
+  },
+};
+
+/** What one action does to a locked change, beyond moving its status; returns facts for the history. */
+type Apply = (change: ChangeEntity, tx: EntityManager) => Promise<Facts | void>;
+
+export class ChangeService {
+  constructor(private readonly ctx: Context) {}
+
+  private get viewer(): Viewer {
+    return this.ctx.viewer as Viewer;
+  }
+
+  /** A pair of the viewer proposes a DRAFT change to a barrier of their organisation, owned by an OWNER there. */
+  async propose(input: ProposeChangeInput): Promise<ChangeEntity> {
+    return this.ctx.db.transaction(async (tx) => {
+      const barrier = await new BarrierService(this.ctx).findVisible(input.barrierId, tx);
+      if (barrier.status !== BarrierStatus.OPEN) {
+        throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'Changes are proposed for open barriers.', ['input', 'barrierId']);
+      }
+      const pair = await this.proposingPair(tx, barrier, input.pairId);
+      const ownerId = await this.checkOwner(tx, barrier.organisationId, input.ownerId);
+      this.checkTargetDate(input.targetDate);
+      return this.createDraftInTransaction(tx, {
+        organisationId: barrier.organisationId,
+        barrierId: barrier.id,
+        pairId: pair.id,
+        proposedById: this.viewer.personId,
+        ownerId,
+        title: input.title.trim(),
+        whatChanges: input.whatChanges.trim(),
+        expectedImpact: input.expectedImpact.trim(),
+        targetDate: input.targetDate,
+        successMeasures: toMeasures(input.successMeasures),
+      });
+    });
+  }
+
+  /**
+   * Writes a DRAFT change and its CHANGE_PROPOSED event without checking the viewer: the caller
+   * has authorised it (a pair proposing, or a shared case being adapted for a chosen pair).
+   */
+  async createDraftInTransaction(tx: EntityManager, data: NewChange): Promise<ChangeEntity> {
+    const changes = tx.getRepository(ChangeEntity);
+    const change = await changes.save(changes.create({ ...data, status: ChangeStatus.DRAFT }));
+    await recordEvent(tx, {
+      organisationId: change.organisationId,
+      kind: EventKind.CHANGE_PROPOSED,
+      actorId: data.proposedById,
+      barrierId: change.barrierId,
+      changeId: change.id,
+      toStatus: ChangeStatus.DRAFT,
+    });
+    return change;
+  }
+
+  revise(input: ReviseChangeInput) {
+    return this.act(input, ChangeAction.REVISE, async (change, tx) => {
+      if (input.ownerId) change.ownerId = await this.checkOwner(tx, change.organisationId, input.ownerId);
+      if (input.targetDate) {
+        this.checkTargetDate(input.targetDate);
+        change.targetDate = input.targetDate;
+      }
+      if (input.title) change.title = input.title.trim();
+      if (input.whatChanges) change.whatChanges = input.whatChanges.trim();
+      if (input.expectedImpact) change.expectedImpact = input.expectedImpact.trim();
+      if (input.successMeasures) change.successMeasures = toMeasures(input.successMeasures);
+    });
+  }
+
+  submit(input: ChangeActionInput) {
+    return this.act(input, ChangeAction.SUBMIT, async (change) => {
+      change.submittedAt = new Date();
+    });
+  }
+
+  /** Only the named owner decides, always with a rationale; the decision is kept with the change. */
+  decide(input: DecideChangeInput) {
+    return this.act(input, OUTCOME_ACTION[input.outcome], async (change, tx) => {
+      change.decidedAt = new Date();
+      const rationale = input.rationale.trim();
+      await tx.getRepository(DecisionEntity).insert({ changeId: change.id, deciderId: this.viewer.personId, outcome: input.outcome, rationale });
+      return { outcome: input.outcome, rationale };
+    });
+  }
+
+  start(input: ChangeActionInput) {
+    return this.act(input, ChangeAction.START, async (change) => {
+      change.startedAt = new Date();
+    });
+  }
+
+  reportProgress(input: ReportChangeProgressInput) {
+    return this.act(input, ChangeAction.REPORT_PROGRESS, async (change) => {
+      change.progress = input.progress;
+      change.successMeasures = this.withCurrentValues(change.successMeasures, input.measures);
+      return { progress: input.progress, note: input.note.trim() };
+    });
+  }
+
+  /** Adoption closes the loop: evidence of what changed, and the barrier is marked addressed. */
+  adopt(input: AdoptChangeInput) {
+    return this.act(input, ChangeAction.ADOPT, async (change, tx) => {
+      if (!isIsoDate(input.evidence.effectiveFrom)) {
+        throw new DomainError(UserErrorCode.INVALID_INPUT, 'That date does not exist.', ['input', 'evidence', 'effectiveFrom']);
+      }
+      change.progress = 100;
+      change.adoptedAt = new Date();
+      change.successMeasures = this.withCurrentValues(change.successMeasures, input.measures);
+      change.adoptionEvidence = {
+        policyOrProcess: input.evidence.policyOrProcess.trim(),
+        effectiveFrom: input.evidence.effectiveFrom,
+        link: input.evidence.link ?? null,
+        summary: input.evidence.summary?.trim() || null,
+      };
+      const barrier = await tx.getRepository(BarrierEntity).findOneByOrFail({ id: change.barrierId });
+      if (barrier.status === BarrierStatus.OPEN) {
+        await tx.getRepository(BarrierEntity).update(barrier.id, { status: BarrierStatus.ADDRESSED });
+        await recordEvent(tx, {
+          organisationId: barrier.organisationId,
+          kind: EventKind.BARRIER_STATUS_CHANGED,
+          actorId: this.viewer.personId,
+          barrierId: barrier.id,
+          fromStatus: BarrierStatus.OPEN,
+          toStatus: BarrierStatus.ADDRESSED,
+        });
+      }
+      return { policyOrProcess: change.adoptionEvidence.policyOrProcess, effectiveFrom: input.evidence.effectiveFrom };
+    });
+  }
+
+  withdraw(input: WithdrawChangeInput) {
+    return this.act(input, ChangeAction.WITHDRAW, async (change) => {
+      change.withdrawnReason = input.reason.trim();
+      return { reason: change.withdrawnReason };
+    });
+  }
+
+  /**
+   * The one path for every transition: lock the row, check who, check the version the viewer saw,
+   * check the workflow, apply, save (the version column increments), append the event, notify.
+   * Two concurrent requests serialise on the row lock; the second sees the first's result.
+   */
+  private async act(input: ChangeActionInput, action: ChangeAction, apply: Apply): Promise<ChangeEntity> {
+    return this.ctx.db.transaction(async (tx) => {
+      const change = await tx
+        .getRepository(ChangeEntity)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.id = :id', { id: idOf(input.changeId, 'Change') })
+        .getOne();
+      if (!change || !changePolicy.canSee(this.viewer, change)) throw notFound('That change');
+      const pair = await tx.getRepository(PairEntity).findOneByOrFail({ id: change.pairId });
+      if (!changePolicy.mayAct(this.viewer, change, pair, action)) throw forbidden(ACTOR_REFUSAL[actorsOf(action)]);
+      if (input.expectedVersion != null && input.expectedVersion !== change.version) {
+        throw new DomainError(
+          UserErrorCode.CONFLICT,
+          `Someone else changed this a moment ago (it is now ${change.status.toLowerCase().replace('_', ' ')}). Reload and try again.`,
+          ['input', 'expectedVersion'],
+        );
+      }
+      if (!canTransition(change.status, action)) throw new DomainError(UserErrorCode.INVALID_TRANSITION, refusal(change.status, action));
+
+      const from = change.status;
+      const facts = (await apply(change, tx)) ?? {};
+      change.status = TRANSITIONS[action].to;
+      const saved = await tx.getRepository(ChangeEntity).save(change);
+      await recordEvent(tx, {
+        organisationId: change.organisationId,
+        kind: EVENT_OF[action],
+        actorId: this.viewer.personId,
+        barrierId: change.barrierId,
+        changeId: change.id,
+        fromStatus: from,
+        toStatus: change.status,
+        detail: facts,
+      });
+      const notice = NOTIFICATION_OF[action];
+      if (notice) {
+        const pairMembers = [pair.seniorId, pair.juniorId];
+        const to = notice.to === 'owner' ? [change.ownerId] : notice.to === 'pair' ? pairMembers : [...pairMembers, change.ownerId];
+        await notify(tx, to, {
+          organisationId: change.organisationId,
+          kind: notice.kind,
+          actorId: this.viewer.personId,
+          barrierId: change.barrierId,
+          changeId: change.id,
+          detail: { action, ...facts },
+        });
+      }
+      return saved;
+    });
+  }
+
+  private withCurrentValues(measures: SuccessMeasure[], values: MeasureValueInput[]): SuccessMeasure[] {
+    const updated = measures.map((m) => ({ ...m }));
+    for (const value of values) {
+      const measure = updated.find((m) => m.metric.toLowerCase() === value.metric.trim().toLowerCase());
+      if (!measure) throw new DomainError(UserErrorCode.INVALID_INPUT, `This change has no measure called "${value.metric}".`, ['input', 'measures']);
+      measure.current = value.current;
+    }
+    return updated;
+  }
+
+  private async proposingPair(tx: EntityManager, barrier: BarrierEntity, pairGlobalId?: string | null): Promise<PairEntity> {
+    const mine = (await tx.getRepository(PairEntity).find({ where: [{ seniorId: this.viewer.personId }, { juniorId: this.viewer.personId }] })).filter(
+      (p) => p.organisationId === barrier.organisationId && p.status === PairStatus.ACTIVE,
+    );
+    if (!barrierPolicy.canProposeChange(this.viewer, barrier, mine)) {
+      throw forbidden('Only a co-learner of an active pair in this organisation can propose a change.');
+    }
+    if (pairGlobalId) {
+      const pair = mine.find((p) => p.id === idOf(pairGlobalId, 'Pair'));
+      if (!pair) throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose one of your active pairs.', ['input', 'pairId']);
+      return pair;
+    }
+    if (mine.length > 1) throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose which of your pairs proposes this.', ['input', 'pairId']);
+    return mine[0];
+  }
+
+  private async checkOwner(tx: EntityManager, organisationId: string, ownerGlobalId: string): Promise<string> {
+    const ownerId = idOf(ownerGlobalId, 'Person');
+    const membership = await tx.getRepository(MembershipEntity).findOneBy({ organisationId, personId: ownerId });
+    if (!membership?.roles.includes(Role.OWNER)) {
+      throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose an owner: a leader with the owner role in this organisation.', ['input', 'ownerId']);
+    }
+    return ownerId;
+  }
+
+  private checkTargetDate(targetDate: string): void {
+    if (!isIsoDate(targetDate) || targetDate < today()) {
+      throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose a target date from today on.', ['input', 'targetDate']);
+    }
+  }
+
+  list(args: ChangesArgs) {
+    const filter = args.filter ?? {};
+    const organisations = filter.organisationId ? [idOf(filter.organisationId, 'Organisation')] : this.viewer.organisationIds;
+    const visible = organisations.filter((id) => this.viewer.isMemberOf(id));
+    const query = this.ctx.db.getRepository(ChangeEntity).createQueryBuilder('c').where(visible.length ? { organisationId: In(visible) } : '1 = 0');
+    if (filter.status?.length) query.andWhere({ status: In(filter.status) });
+    if (filter.ownerId) query.andWhere({ ownerId: idOf(filter.ownerId, 'Person') });
+    if (filter.barrierId) query.andWhere({ barrierId: idOf(filter.barrierId, 'Barrier') });
+    if (filter.overdue != null) {
+      const overdue = `(c.target_date < CURRENT_DATE AND c.status NOT IN (:...finished))`;
+      query.andWhere(filter.overdue ? overdue : `NOT ${overdue}`, { finished: FINISHED });
+    }
+    if (filter.pairId) {
+      // As for barriers: filtering by pair must not unmask the pair behind an anonymous barrier.
+      query.andWhere('c.pair_id = :pairId', { pairId: idOf(filter.pairId, 'Pair') });
+      query.andWhere(
+        `(EXISTS (SELECT 1 FROM barrier b WHERE b.id = c.barrier_id AND (b.attribution = 'NAMED' OR b.pair_id <> c.pair_id))
+          OR EXISTS (SELECT 1 FROM pair p WHERE p.id = c.pair_id AND :me IN (p.senior_id, p.junior_id)))`,
+        { me: this.viewer.personId },
+      );
+    }
+    if (filter.mine) {
+      query.andWhere(`(c.owner_id = :me OR EXISTS (SELECT 1 FROM pair p WHERE p.id = c.pair_id AND :me IN (p.senior_id, p.junior_id)))`, {
+        me: this.viewer.personId,
+      });
+    }
+    return paginate(query, ORDERINGS[args.orderBy], args, Change.from);
+  }
+
+  /** What awaits the viewer's decision, oldest submission first. */
+  decisionQueue(args: { first: number; after?: string | null }) {
+    const query = this.ctx.db
+      .getRepository(ChangeEntity)
+      .createQueryBuilder('c')
+      .where({ ownerId: this.viewer.personId, status: ChangeStatus.SUBMITTED })
+      .andWhere(this.viewer.organisationIds.length ? { organisationId: In(this.viewer.organisationIds) } : '1 = 0');
+    return paginate(
+      query,
+      { name: 'queue', direction: 'ASC', keys: [{ sql: 'c.submitted_at', value: (c) => c.submittedAt! }, { sql: 'c.id', value: (c) => c.id }] },
+      { first: args.first, after: args.after },
+      Change.from,
+    );
+  }
+}

@@ -1,0 +1,62 @@
+import { ChangeStatus, DecisionOutcome } from './change.entity';
+
+/** Every business action on a change. */
+export enum ChangeAction {
+  REVISE = 'REVISE',
+  SUBMIT = 'SUBMIT',
+  APPROVE = 'APPROVE',
+  REJECT = 'REJECT',
+  REQUEST_CHANGES = 'REQUEST_CHANGES',
+  START = 'START',
+  REPORT_PROGRESS = 'REPORT_PROGRESS',
+  ADOPT = 'ADOPT',
+  WITHDRAW = 'WITHDRAW',
+}
+
+const BEFORE_ADOPTION = [ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.APPROVED, ChangeStatus.IN_PROGRESS];
+
+/**
+ * The workflow, as data:
+ *   DRAFT --submit--> SUBMITTED --approve--> APPROVED --start--> IN_PROGRESS --adopt--> ADOPTED
+ *   SUBMITTED --request changes--> DRAFT;  SUBMITTED --reject--> REJECTED
+ *   any state before ADOPTED --withdraw--> WITHDRAWN
+ */
+export const TRANSITIONS: Record<ChangeAction, { from: ChangeStatus[]; to: ChangeStatus }> = {
+  [ChangeAction.REVISE]: { from: [ChangeStatus.DRAFT], to: ChangeStatus.DRAFT },
+  [ChangeAction.SUBMIT]: { from: [ChangeStatus.DRAFT], to: ChangeStatus.SUBMITTED },
+  [ChangeAction.APPROVE]: { from: [ChangeStatus.SUBMITTED], to: ChangeStatus.APPROVED },
+  [ChangeAction.REJECT]: { from: [ChangeStatus.SUBMITTED], to: ChangeStatus.REJECTED },
+  [ChangeAction.REQUEST_CHANGES]: { from: [ChangeStatus.SUBMITTED], to: ChangeStatus.DRAFT },
+  [ChangeAction.START]: { from: [ChangeStatus.APPROVED], to: ChangeStatus.IN_PROGRESS },
+  [ChangeAction.REPORT_PROGRESS]: { from: [ChangeStatus.IN_PROGRESS], to: ChangeStatus.IN_PROGRESS },
+  [ChangeAction.ADOPT]: { from: [ChangeStatus.IN_PROGRESS], to: ChangeStatus.ADOPTED },
+  [ChangeAction.WITHDRAW]: { from: BEFORE_ADOPTION, to: ChangeStatus.WITHDRAWN },
+};
+
+export const canTransition = (status: ChangeStatus, action: ChangeAction) => TRANSITIONS[action].from.includes(status);
+
+export const OUTCOME_ACTION: Record<DecisionOutcome, ChangeAction> = {
+  [DecisionOutcome.APPROVE]: ChangeAction.APPROVE,
+  [DecisionOutcome.REJECT]: ChangeAction.REJECT,
+  [DecisionOutcome.REQUEST_CHANGES]: ChangeAction.REQUEST_CHANGES,
+};
+
+/** Statuses after which nothing more happens to a change. */
+export const FINISHED = [ChangeStatus.ADOPTED, ChangeStatus.REJECTED, ChangeStatus.WITHDRAWN];
+
+const VERB: Record<ChangeAction, string> = {
+  REVISE: 'edited',
+  SUBMIT: 'submitted',
+  APPROVE: 'approved',
+  REJECT: 'rejected',
+  REQUEST_CHANGES: 'sent back for changes',
+  START: 'started',
+  REPORT_PROGRESS: 'given a progress report',
+  ADOPT: 'marked adopted',
+  WITHDRAW: 'withdrawn',
+};
+
+export function refusal(status: ChangeStatus, action: ChangeAction): string {
+  const allowed = TRANSITIONS[action].from.map((s) => s.toLowerCase().replace('_', ' ')).join(' or ');
+  return `A change that is ${status.toLowerCase().replace('_', ' ')} cannot be ${VERB[action]}; it must be ${allowed}.`;
+}

@@ -1,0 +1,89 @@
+import { Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { InputArg, mutate } from '../../common/errors';
+import { idOf } from '../../common/relay';
+import type { Context } from '../../context';
+import { ViewerType } from '../auth/auth.type';
+import { hidesIdentity, HIDDEN_PAIR_LABEL } from '../barrier/barrier.masking';
+import { Barrier } from '../barrier/barrier.type';
+import { Change } from '../change/change.type';
+import { NotificationKind } from './notification.entity';
+import { MarkNotificationsReadInput, NotificationsArgs } from './notification.inputs';
+import { MarkNotificationsReadPayload } from './notification.payloads';
+import { NotificationService } from './notification.service';
+import { Notification, NotificationConnection } from './notification.type';
+
+const DECIDED: Record<string, string> = { APPROVE: 'approved', REJECT: 'rejected', REQUEST_CHANGES: 'asked for changes to' };
+
+@Resolver(() => Notification)
+export class NotificationResolver {
+  @Authorized()
+  @Query(() => NotificationConnection, { description: "The viewer's notifications, newest first." })
+  notifications(@Args() args: NotificationsArgs, @Ctx() ctx: Context) {
+    return new NotificationService(ctx).list(args, args.unreadOnly);
+  }
+
+  @Authorized()
+  @Mutation(() => MarkNotificationsReadPayload)
+  markNotificationsRead(@InputArg(MarkNotificationsReadInput) input: MarkNotificationsReadInput, @Ctx() ctx: Context) {
+    return mutate(MarkNotificationsReadPayload, input, async () => {
+      const service = new NotificationService(ctx);
+      const ids = (input.ids ?? []).map((id) => idOf(id, 'Notification'));
+      const marked = await service.markRead(ids, input.all);
+      return { marked, unreadCount: await service.unreadCount() };
+    });
+  }
+
+  @Authorized()
+  @FieldResolver(() => Change, { nullable: true })
+  async change(@Root() notification: Notification, @Ctx() ctx: Context): Promise<Change | null> {
+    const change = notification.entity.changeId ? await ctx.loaders.change.change.load(notification.entity.changeId) : null;
+    return change && ctx.viewer!.isMemberOf(change.organisationId) ? Change.from(change) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => Barrier, { nullable: true })
+  async barrier(@Root() notification: Notification, @Ctx() ctx: Context): Promise<Barrier | null> {
+    const barrier = notification.entity.barrierId ? await ctx.loaders.barrier.barrier.load(notification.entity.barrierId) : null;
+    return barrier && ctx.viewer!.isMemberOf(barrier.organisationId) ? Barrier.from(barrier) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => String, { description: 'Who acted; "A co-learning pair" where an anonymous barrier hides them.' })
+  async actorName(@Root() notification: Notification, @Ctx() ctx: Context): Promise<string> {
+    if (await hidesIdentity(ctx, notification.entity.barrierId, notification.entity.actorId)) return HIDDEN_PAIR_LABEL;
+    return (await ctx.loaders.identity.person.load(notification.entity.actorId))?.displayName ?? 'Someone';
+  }
+
+  @Authorized()
+  @FieldResolver(() => String, { description: 'A sentence to show.' })
+  async message(@Root() notification: Notification, @Ctx() ctx: Context): Promise<string> {
+    const n = notification.entity;
+    const actor = await this.actorName(notification, ctx);
+    const change = n.changeId ? await ctx.loaders.change.change.load(n.changeId) : null;
+    const barrier = n.barrierId ? await ctx.loaders.barrier.barrier.load(n.barrierId) : null;
+    const title = `“${change?.title ?? barrier?.title ?? 'a record'}”`;
+    switch (n.kind) {
+      case NotificationKind.CHANGE_SUBMITTED:
+        return `${actor} submitted ${title} for your decision.`;
+      case NotificationKind.CHANGE_DECIDED:
+        return `${actor} ${DECIDED[String(n.detail.outcome)] ?? 'decided'} ${title}.`;
+      case NotificationKind.CHANGE_STARTED:
+        return `${actor} started work on ${title}.`;
+      case NotificationKind.CHANGE_PROGRESSED:
+        return `${actor} reported ${n.detail.progress}% progress on ${title}.`;
+      case NotificationKind.CHANGE_ADOPTED:
+        return `${title} was adopted (marked by ${actor}).`;
+      case NotificationKind.COMMENT_ADDED:
+        return `${actor} commented on ${title}.`;
+    }
+  }
+}
+
+@Resolver(() => ViewerType)
+export class ViewerNotificationsResolver {
+  @Authorized()
+  @FieldResolver(() => Int, { description: 'Unread notifications, for the badge in the header.' })
+  unreadNotificationCount(@Ctx() ctx: Context): Promise<number> {
+    return new NotificationService(ctx).unreadCount();
+  }
+}

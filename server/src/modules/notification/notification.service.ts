@@ -1,0 +1,68 @@
+import { In, IsNull, type EntityManager } from 'typeorm';
+import { paginate, type ConnectionArgs } from '../../common/relay';
+import type { Context } from '../../context';
+import type { Viewer } from '../auth/viewer';
+import type { Facts } from '../history/event.entity';
+import { NotificationEntity, type NotificationKind } from './notification.entity';
+import { Notification } from './notification.type';
+
+export interface NewNotification {
+  organisationId: string;
+  kind: NotificationKind;
+  actorId: string;
+  barrierId?: string | null;
+  changeId?: string | null;
+  commentId?: string | null;
+  detail?: Facts;
+}
+
+/** Notifies each recipient once, never the person who acted, inside the caller's transaction. */
+export async function notify(tx: EntityManager, recipientIds: string[], notification: NewNotification): Promise<void> {
+  const recipients = [...new Set(recipientIds)].filter((id) => id !== notification.actorId);
+  if (recipients.length === 0) return;
+  await tx.getRepository(NotificationEntity).insert(
+    recipients.map((recipientId) => ({
+      recipientId,
+      organisationId: notification.organisationId,
+      kind: notification.kind,
+      actorId: notification.actorId,
+      barrierId: notification.barrierId ?? null,
+      changeId: notification.changeId ?? null,
+      commentId: notification.commentId ?? null,
+      detail: notification.detail ?? {},
+    })),
+  );
+}
+
+export class NotificationService {
+  constructor(private readonly ctx: Context) {}
+
+  private get viewer(): Viewer {
+    return this.ctx.viewer as Viewer;
+  }
+
+  list(args: ConnectionArgs, unreadOnly: boolean) {
+    const query = this.ctx.db
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('n')
+      .where('n.recipient_id = :me', { me: this.viewer.personId });
+    if (unreadOnly) query.andWhere('n.read_at IS NULL');
+    return paginate(
+      query,
+      { name: 'newest', direction: 'DESC', keys: [{ sql: 'n.created_at', value: (n) => n.createdAt }, { sql: 'n.id', value: (n) => n.id }] },
+      args,
+      Notification.from,
+    );
+  }
+
+  unreadCount(): Promise<number> {
+    return this.ctx.db.getRepository(NotificationEntity).countBy({ recipientId: this.viewer.personId, readAt: IsNull() });
+  }
+
+  /** Marks the viewer's own notifications read: the given ones, or all. Others' ids are ignored. */
+  async markRead(ids: string[] | null, all: boolean): Promise<number> {
+    const where = { recipientId: this.viewer.personId, readAt: IsNull(), ...(all ? {} : { id: In(ids ?? []) }) };
+    const result = await this.ctx.db.getRepository(NotificationEntity).update(where, { readAt: new Date() });
+    return result.affected ?? 0;
+  }
+}

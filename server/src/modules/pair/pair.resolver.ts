@@ -1,0 +1,153 @@
+import { Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { InputArg, mutate } from '../../common/errors';
+import { ConnectionArgs } from '../../common/relay';
+import type { Context } from '../../context';
+import type { Viewer } from '../auth/viewer';
+import { Role } from '../person/membership.entity';
+import { Person } from '../person/person.type';
+import { Programme } from '../programme/programme.type';
+import { decryptNotes } from './notes-cipher';
+import { AgreeContractInput, CreatePairInput, EndPairInput, LogSessionInput, PairsArgs, ProposeContractInput } from './pair.inputs';
+import { LogSessionPayload, PairPayload } from './pair.payloads';
+import { pairPolicy } from './pair.policy';
+import { PairService } from './pair.service';
+import { ContractVersion, MentoringSession, MentoringSessionConnection, Pair, PairConnection } from './pair.type';
+
+@Resolver(() => Pair)
+export class PairResolver {
+  @Authorized()
+  @Query(() => PairConnection, { description: "Pairs in the viewer's organisations; `mine: true` for the viewer's own." })
+  pairs(@Args() args: PairsArgs, @Ctx() ctx: Context) {
+    return new PairService(ctx).list(args);
+  }
+
+  @Authorized(Role.PROGRAMME_MANAGER)
+  @Mutation(() => PairPayload, { description: 'Match a senior and a junior co-learner in a programme.' })
+  createPair(@InputArg(CreatePairInput) input: CreatePairInput, @Ctx() ctx: Context) {
+    return mutate(PairPayload, input, async () => ({ pair: Pair.from(await new PairService(ctx).create(input)) }));
+  }
+
+  @Authorized(Role.PROGRAMME_MANAGER)
+  @Mutation(() => PairPayload, { description: 'End a pair early, with a reason.' })
+  endPair(@InputArg(EndPairInput) input: EndPairInput, @Ctx() ctx: Context) {
+    return mutate(PairPayload, input, async () => ({ pair: Pair.from(await new PairService(ctx).end(input)) }));
+  }
+
+  @Authorized(Role.CO_LEARNER)
+  @Mutation(() => PairPayload, { description: 'Propose a new contract version; the other co-learner is asked to agree it.' })
+  proposeContract(@InputArg(ProposeContractInput) input: ProposeContractInput, @Ctx() ctx: Context) {
+    return mutate(PairPayload, input, async () => ({ pair: Pair.from(await new PairService(ctx).proposeContract(input)) }));
+  }
+
+  @Authorized(Role.CO_LEARNER)
+  @Mutation(() => PairPayload, { description: 'Agree the latest contract version; it takes effect once both have agreed it.' })
+  agreeContract(@InputArg(AgreeContractInput) input: AgreeContractInput, @Ctx() ctx: Context) {
+    return mutate(PairPayload, input, async () => ({ pair: Pair.from(await new PairService(ctx).agreeContract(input)) }));
+  }
+
+  @Authorized(Role.CO_LEARNER)
+  @Mutation(() => LogSessionPayload, { description: 'Log a co-learning session; private notes are readable by the pair alone.' })
+  logSession(@InputArg(LogSessionInput) input: LogSessionInput, @Ctx() ctx: Context) {
+    return mutate(LogSessionPayload, input, async () => ({ session: MentoringSession.from(await new PairService(ctx).logSession(input)) }));
+  }
+
+  @Authorized()
+  @FieldResolver(() => Programme)
+  async programme(@Root() pair: Pair, @Ctx() ctx: Context): Promise<Programme> {
+    return Programme.from((await ctx.loaders.pair.programme.load(pair.entity.programmeId))!);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Person)
+  async senior(@Root() pair: Pair, @Ctx() ctx: Context): Promise<Person> {
+    return Person.from((await ctx.loaders.identity.person.load(pair.entity.seniorId))!);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Person)
+  async junior(@Root() pair: Pair, @Ctx() ctx: Context): Promise<Person> {
+    return Person.from((await ctx.loaders.identity.person.load(pair.entity.juniorId))!);
+  }
+
+  @Authorized()
+  @FieldResolver(() => ContractVersion, { nullable: true, description: 'The newest version, agreed or awaiting agreement.' })
+  async contract(@Root() pair: Pair, @Ctx() ctx: Context): Promise<ContractVersion | null> {
+    const latest = await ctx.loaders.pair.latestContract.load(pair.entity.id);
+    return latest ? ContractVersion.from(latest) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => ContractVersion, { nullable: true, description: 'The newest version both co-learners agreed: the contract in effect.' })
+  async contractInEffect(@Root() pair: Pair, @Ctx() ctx: Context): Promise<ContractVersion | null> {
+    const agreed = await ctx.loaders.pair.contractInEffect.load(pair.entity.id);
+    return agreed ? ContractVersion.from(agreed) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => MentoringSessionConnection, { description: 'Logged sessions, newest first: the pair and its programme managers.' })
+  sessions(@Root() pair: Pair, @Args() args: ConnectionArgs, @Ctx() ctx: Context) {
+    return new PairService(ctx).sessions(pair.entity, args);
+  }
+
+  @Authorized()
+  @FieldResolver(() => String, { nullable: true, description: 'The date of the latest logged session (YYYY-MM-DD).' })
+  lastSessionOn(@Root() pair: Pair, @Ctx() ctx: Context): Promise<string | null> | null {
+    return pairPolicy.canSeeSessions(ctx.viewer as Viewer, pair.entity) ? ctx.loaders.pair.lastSessionOn.load(pair.entity.id) : null;
+  }
+
+  @Authorized()
+  @FieldResolver({ description: 'Whether the viewer is one of the two co-learners.' })
+  viewerIsMember(@Root() pair: Pair, @Ctx() ctx: Context): boolean {
+    return pairPolicy.isMember(ctx.viewer as Viewer, pair.entity);
+  }
+
+  @Authorized()
+  @FieldResolver()
+  viewerCanProposeContract(@Root() pair: Pair, @Ctx() ctx: Context): boolean {
+    return pairPolicy.canProposeContract(ctx.viewer as Viewer, pair.entity);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Boolean)
+  async viewerCanAgreeContract(@Root() pair: Pair, @Ctx() ctx: Context): Promise<boolean> {
+    return pairPolicy.canAgreeContract(ctx.viewer as Viewer, pair.entity, await ctx.loaders.pair.latestContract.load(pair.entity.id));
+  }
+
+  @Authorized()
+  @FieldResolver()
+  viewerCanLogSession(@Root() pair: Pair, @Ctx() ctx: Context): boolean {
+    return pairPolicy.canLogSession(ctx.viewer as Viewer, pair.entity);
+  }
+
+  @Authorized()
+  @FieldResolver()
+  viewerCanEnd(@Root() pair: Pair, @Ctx() ctx: Context): boolean {
+    return pairPolicy.canEnd(ctx.viewer as Viewer, pair.entity);
+  }
+}
+
+@Resolver(() => MentoringSession)
+export class MentoringSessionResolver {
+  @Authorized()
+  @FieldResolver(() => String, { nullable: true, description: 'Readable by the two co-learners alone; null for everyone else.' })
+  async privateNotes(@Root() session: MentoringSession, @Ctx() ctx: Context): Promise<string | null> {
+    const pair = await ctx.loaders.pair.pair.load(session.entity.pairId);
+    if (!pair || !pairPolicy.canReadPrivateNotes(ctx.viewer as Viewer, pair) || !session.entity.privateNotesCipher) return null;
+    return decryptNotes(ctx.config.notesKey!, session.entity.privateNotesCipher);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Person)
+  async loggedBy(@Root() session: MentoringSession, @Ctx() ctx: Context): Promise<Person> {
+    return Person.from((await ctx.loaders.identity.person.load(session.entity.loggedById))!);
+  }
+}
+
+@Resolver(() => Programme)
+export class ProgrammePairsResolver {
+  @Authorized()
+  @FieldResolver(() => PairConnection, { description: "The programme's pairs." })
+  pairs(@Root() programme: Programme, @Args() args: ConnectionArgs, @Ctx() ctx: Context) {
+    return new PairService(ctx).list(Object.assign(new PairsArgs(), args, { programmeId: programme.id }));
+  }
+}

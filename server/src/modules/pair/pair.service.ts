@@ -1,0 +1,187 @@
+import { In, type EntityManager } from 'typeorm';
+import { isIsoDate, today } from '../../common/dates';
+import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
+import { idOf, paginate, type ConnectionArgs } from '../../common/relay';
+import type { Context } from '../../context';
+import type { Viewer } from '../auth/viewer';
+import { MembershipEntity, Role } from '../person/membership.entity';
+import { ProgrammeEntity, ProgrammeStatus } from '../programme/programme.entity';
+import { programmePolicy } from '../programme/programme.policy';
+import { encryptNotes } from './notes-cipher';
+import { ContractVersionEntity, MentoringSessionEntity, PairEntity, PairStatus } from './pair.entity';
+import type { AgreeContractInput, CreatePairInput, EndPairInput, LogSessionInput, PairsArgs, ProposeContractInput } from './pair.inputs';
+import { pairPolicy } from './pair.policy';
+import { MentoringSession, Pair } from './pair.type';
+
+const OPEN_PAIR = [PairStatus.PROPOSED, PairStatus.ACTIVE];
+
+export class PairService {
+  constructor(private readonly ctx: Context) {}
+
+  private get viewer(): Viewer {
+    return this.ctx.viewer as Viewer;
+  }
+
+  /** Locks and returns a pair the viewer may see; NOT_FOUND otherwise (existence is not revealed). */
+  async lockVisible(tx: EntityManager, pairGlobalId: string): Promise<PairEntity> {
+    const pair = await tx
+      .getRepository(PairEntity)
+      .createQueryBuilder('p')
+      .setLock('pessimistic_write')
+      .where('p.id = :id', { id: idOf(pairGlobalId, 'Pair') })
+      .getOne();
+    if (!pair || !pairPolicy.canSee(this.viewer, pair)) throw notFound('That pair');
+    return pair;
+  }
+
+  /** Matches a senior and a junior co-learner in a programme; each is in at most one open pair per programme. */
+  async create(input: CreatePairInput): Promise<PairEntity> {
+    return this.ctx.db.transaction(async (tx) => {
+      // Locking the programme serialises pairings in it, so two managers cannot double-book a person.
+      const programme = await tx
+        .getRepository(ProgrammeEntity)
+        .createQueryBuilder('p')
+        .setLock('pessimistic_write')
+        .where('p.id = :id', { id: idOf(input.programmeId, 'Programme') })
+        .getOne();
+      if (!programme || !programmePolicy.canSee(this.viewer, programme.organisationId)) throw notFound('That programme');
+      if (!programmePolicy.canManage(this.viewer, programme.organisationId)) throw forbidden('Only a programme manager can pair people.');
+      if (programme.status === ProgrammeStatus.CLOSED) {
+        throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'This programme is closed.', ['input', 'programmeId']);
+      }
+      const seniorId = idOf(input.seniorId, 'Person');
+      const juniorId = idOf(input.juniorId, 'Person');
+      if (seniorId === juniorId) throw new DomainError(UserErrorCode.INVALID_INPUT, 'Pair two different people.', ['input', 'juniorId']);
+
+      const memberships = await tx.getRepository(MembershipEntity).findBy({ organisationId: programme.organisationId, personId: In([seniorId, juniorId]) });
+      for (const [field, personId] of [['seniorId', seniorId], ['juniorId', juniorId]] as const) {
+        const membership = memberships.find((m) => m.personId === personId);
+        if (!membership?.roles.includes(Role.CO_LEARNER)) {
+          throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose a co-learner of this organisation.', ['input', field]);
+        }
+      }
+      const busy = await tx
+        .getRepository(PairEntity)
+        .createQueryBuilder('p')
+        .where('p.programme_id = :programmeId AND p.status IN (:...open)', { programmeId: programme.id, open: OPEN_PAIR })
+        .andWhere('(p.senior_id IN (:...people) OR p.junior_id IN (:...people))', { people: [seniorId, juniorId] })
+        .getOne();
+      if (busy) {
+        const field = busy.seniorId === seniorId || busy.juniorId === seniorId ? 'seniorId' : 'juniorId';
+        throw new DomainError(UserErrorCode.ALREADY_EXISTS, 'This person is already in an active pair in this programme.', ['input', field]);
+      }
+      const pairs = tx.getRepository(PairEntity);
+      return pairs.save(pairs.create({ programmeId: programme.id, organisationId: programme.organisationId, seniorId, juniorId }));
+    });
+  }
+
+  async end(input: EndPairInput): Promise<PairEntity> {
+    return this.ctx.db.transaction(async (tx) => {
+      const pair = await this.lockVisible(tx, input.pairId);
+      if (!pairPolicy.canManage(this.viewer, pair)) throw forbidden('Only a programme manager can end a pair.');
+      if (!OPEN_PAIR.includes(pair.status)) throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'This pair has already finished.');
+      pair.status = PairStatus.ENDED;
+      pair.endedReason = input.reason.trim();
+      return tx.getRepository(PairEntity).save(pair);
+    });
+  }
+
+  /** A new contract version, agreed by its proposer; the other co-learner is asked to agree it. */
+  async proposeContract(input: ProposeContractInput): Promise<PairEntity> {
+    return this.ctx.db.transaction(async (tx) => {
+      const pair = await this.lockVisible(tx, input.pairId);
+      if (!pairPolicy.canProposeContract(this.viewer, pair)) throw forbidden('Only the two co-learners of an open pair can propose its contract.');
+      const latest = await tx.getRepository(ContractVersionEntity).findOne({ where: { pairId: pair.id }, order: { version: 'DESC' } });
+      const now = new Date();
+      const isSenior = this.viewer.personId === pair.seniorId;
+      await tx.getRepository(ContractVersionEntity).insert({
+        pairId: pair.id,
+        version: (latest?.version ?? 0) + 1,
+        focusTopics: input.focusTopics.map((t) => t.trim()),
+        cadence: input.cadence,
+        groundRules: input.groundRules.trim(),
+        confidentiality: input.confidentiality.trim(),
+        proposedById: this.viewer.personId,
+        seniorAgreedAt: isSenior ? now : null,
+        juniorAgreedAt: isSenior ? null : now,
+      });
+      return pair;
+    });
+  }
+
+  /** Agrees the latest version; when both have agreed it, the contract is in effect and the pair ACTIVE. */
+  async agreeContract(input: AgreeContractInput): Promise<PairEntity> {
+    return this.ctx.db.transaction(async (tx) => {
+      const pair = await this.lockVisible(tx, input.pairId);
+      if (!pairPolicy.isMember(this.viewer, pair)) throw forbidden('Only the two co-learners can agree their contract.');
+      const contracts = tx.getRepository(ContractVersionEntity);
+      const latest = await contracts.findOne({ where: { pairId: pair.id }, order: { version: 'DESC' } });
+      if (!latest) throw new DomainError(UserErrorCode.NOT_FOUND, 'There is no contract to agree yet.', ['input', 'version']);
+      if (latest.version !== input.version) {
+        throw new DomainError(UserErrorCode.CONFLICT, `The contract changed since you read it: read version ${latest.version} and agree that.`, ['input', 'version']);
+      }
+      if (!pairPolicy.canAgreeContract(this.viewer, pair, latest)) {
+        throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'You have already agreed this version, or the pair has finished.');
+      }
+      if (this.viewer.personId === pair.seniorId) latest.seniorAgreedAt = new Date();
+      else latest.juniorAgreedAt = new Date();
+      await contracts.save(latest);
+      if (latest.seniorAgreedAt && latest.juniorAgreedAt && pair.status === PairStatus.PROPOSED) {
+        pair.status = PairStatus.ACTIVE;
+        await tx.getRepository(PairEntity).save(pair);
+      }
+      return pair;
+    });
+  }
+
+  async logSession(input: LogSessionInput): Promise<MentoringSessionEntity> {
+    return this.ctx.db.transaction(async (tx) => {
+      const pair = await this.lockVisible(tx, input.pairId);
+      if (!pairPolicy.isMember(this.viewer, pair)) throw forbidden('Only the two co-learners can log their sessions.');
+      if (!pairPolicy.canLogSession(this.viewer, pair)) {
+        throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'Agree your contract first: sessions are logged for an active pair.');
+      }
+      if (!isIsoDate(input.heldOn) || input.heldOn > today()) {
+        throw new DomainError(UserErrorCode.INVALID_INPUT, 'Give the date the session took place (not in the future).', ['input', 'heldOn']);
+      }
+      const notes = input.privateNotes?.trim();
+      const sessions = tx.getRepository(MentoringSessionEntity);
+      return sessions.save(
+        sessions.create({
+          pairId: pair.id,
+          heldOn: input.heldOn,
+          topics: input.topics.map((t) => t.trim()),
+          privateNotesCipher: notes ? encryptNotes(this.ctx.config.notesKey!, notes) : null,
+          sharedTakeaways: input.sharedTakeaways?.trim() || null,
+          loggedById: this.viewer.personId,
+        }),
+      );
+    });
+  }
+
+  list(args: PairsArgs) {
+    const query = this.ctx.db.getRepository(PairEntity).createQueryBuilder('p');
+    const organisations = this.viewer.organisationIds;
+    query.where(organisations.length ? { organisationId: In(organisations) } : '1 = 0');
+    if (args.programmeId) query.andWhere({ programmeId: idOf(args.programmeId, 'Programme') });
+    if (args.mine) query.andWhere('(p.senior_id = :me OR p.junior_id = :me)', { me: this.viewer.personId });
+    if (args.status?.length) query.andWhere({ status: In(args.status) });
+    return paginate(
+      query,
+      { name: 'created', direction: 'DESC', keys: [{ sql: 'p.created_at', value: (p) => p.createdAt }, { sql: 'p.id', value: (p) => p.id }] },
+      args,
+      Pair.from,
+    );
+  }
+
+  sessions(pair: PairEntity, args: ConnectionArgs) {
+    if (!pairPolicy.canSeeSessions(this.viewer, pair)) throw forbidden('Only the pair and its programme managers see its sessions.');
+    const query = this.ctx.db.getRepository(MentoringSessionEntity).createQueryBuilder('s').where({ pairId: pair.id });
+    return paginate(
+      query,
+      { name: 'held', direction: 'DESC', keys: [{ sql: 's.held_on', value: (s) => s.heldOn }, { sql: 's.id', value: (s) => s.id }] },
+      args,
+      MentoringSession.from,
+    );
+  }
+}

@@ -1,0 +1,114 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection, Node, toGlobalId } from '../../common/relay';
+import { Cadence } from '../programme/programme.entity';
+import { type ContractVersionEntity, type MentoringSessionEntity, type PairEntity, PairStatus } from './pair.entity';
+
+registerEnumType(PairStatus, {
+  name: 'PairStatus',
+  description: 'PROPOSED (matched) → ACTIVE (contract agreed) → COMPLETED, or ENDED early.',
+});
+
+@ObjectType('Pair', { implements: Node, description: 'A co-learning partnership of one senior and one junior employee.' })
+export class Pair extends Node {
+  entity: PairEntity;
+
+  @Field(() => PairStatus)
+  status: PairStatus;
+
+  @Field(() => String, { nullable: true })
+  endedReason: string | null;
+
+  @Field()
+  createdAt: Date;
+
+  static from(entity: PairEntity): Pair {
+    return Object.assign(new Pair(), {
+      entity,
+      id: toGlobalId('Pair', entity.id),
+      status: entity.status,
+      endedReason: entity.endedReason,
+      createdAt: entity.createdAt,
+    });
+  }
+}
+
+@ObjectType('PairConnection')
+export class PairConnection extends Connection(Pair, 'Pair') {}
+
+@ObjectType('ContractVersion', { description: "One version of a pair's mentoring contract." })
+export class ContractVersion {
+  entity: ContractVersionEntity;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => [String])
+  focusTopics: string[];
+
+  @Field(() => Cadence)
+  cadence: Cadence;
+
+  @Field()
+  groundRules: string;
+
+  @Field()
+  confidentiality: string;
+
+  @Field(() => Date, { nullable: true })
+  seniorAgreedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  juniorAgreedAt: Date | null;
+
+  @Field({ description: 'True when both co-learners agreed this version.' })
+  isAgreed: boolean;
+
+  @Field()
+  createdAt: Date;
+
+  static from(entity: ContractVersionEntity): ContractVersion {
+    return Object.assign(new ContractVersion(), {
+      entity,
+      version: entity.version,
+      focusTopics: entity.focusTopics,
+      cadence: entity.cadence,
+      groundRules: entity.groundRules,
+      confidentiality: entity.confidentiality,
+      seniorAgreedAt: entity.seniorAgreedAt,
+      juniorAgreedAt: entity.juniorAgreedAt,
+      isAgreed: Boolean(entity.seniorAgreedAt && entity.juniorAgreedAt),
+      createdAt: entity.createdAt,
+    });
+  }
+}
+
+@ObjectType('MentoringSession', { implements: Node, description: 'A logged co-learning session.' })
+export class MentoringSession extends Node {
+  entity: MentoringSessionEntity;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  heldOn: string;
+
+  @Field(() => [String])
+  topics: string[];
+
+  @Field(() => String, { nullable: true, description: 'What the pair chose to share beyond themselves.' })
+  sharedTakeaways: string | null;
+
+  @Field()
+  createdAt: Date;
+
+  static from(entity: MentoringSessionEntity): MentoringSession {
+    return Object.assign(new MentoringSession(), {
+      entity,
+      id: toGlobalId('MentoringSession', entity.id),
+      heldOn: entity.heldOn,
+      topics: entity.topics,
+      sharedTakeaways: entity.sharedTakeaways,
+      createdAt: entity.createdAt,
+    });
+  }
+}
+
+@ObjectType('MentoringSessionConnection')
+export class MentoringSessionConnection extends Connection(MentoringSession, 'MentoringSession') {}

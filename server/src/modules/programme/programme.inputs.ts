@@ -1,0 +1,46 @@
+import { IsOptional, Length, Matches } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ISO_DATE } from '../../common/dates';
+import { ConnectionArgs } from '../../common/relay';
+import { Cadence, ProgrammeStatus } from './programme.entity';
+
+@InputType()
+export class CreateProgrammeInput {
+  @Field(() => ID, { nullable: true, description: "Defaults to the viewer's home organisation." })
+  organisationId?: string | null;
+
+  @Field()
+  @Length(2, 160, { message: 'Give a name of 2 to 160 characters.' })
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(0, 2000)
+  description?: string | null;
+
+  @Field({ description: 'YYYY-MM-DD' })
+  @Matches(ISO_DATE, { message: 'Use a date such as 2026-01-31.' })
+  startsOn: string;
+
+  @Field({ description: 'YYYY-MM-DD, after startsOn' })
+  @Matches(ISO_DATE, { message: 'Use a date such as 2026-12-31.' })
+  endsOn: string;
+
+  @Field(() => Cadence, { defaultValue: Cadence.MONTHLY })
+  sessionCadence: Cadence = Cadence.MONTHLY;
+}
+
+@InputType()
+export class ProgrammeInput {
+  @Field(() => ID)
+  programmeId: string;
+}
+
+@ArgsType()
+export class ProgrammesArgs extends ConnectionArgs {
+  @Field(() => ID, { nullable: true, description: "Defaults to the viewer's organisations." })
+  organisationId?: string | null;
+
+  @Field(() => [ProgrammeStatus], { nullable: true })
+  status?: ProgrammeStatus[] | null;
+}

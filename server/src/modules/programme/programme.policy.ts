@@ -1,0 +1,8 @@
+import type { Viewer } from '../auth/viewer';
+import { Role } from '../person/membership.entity';
+
+/** Programmes are run by the organisation's programme managers and visible to its members. */
+export const programmePolicy = {
+  canSee: (viewer: Viewer, organisationId: string) => viewer.isMemberOf(organisationId),
+  canManage: (viewer: Viewer, organisationId: string) => viewer.hasRole(organisationId, Role.PROGRAMME_MANAGER),
+};

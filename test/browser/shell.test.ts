@@ -1,0 +1,215 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, viewports } from '../helpers/browser';
+import { ensureDemoData } from '../helpers/demo';
+import { startTestServer, type TestServer } from '../helpers/server';
+
+const clientIndex = path.resolve(__dirname, '../../client/dist/index.html');
+const screenshots = path.resolve(__dirname, '../../test-results');
+const PASSWORD = 'commonground';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!fs.existsSync(clientIndex)) throw new Error('client/dist is missing: run `npm run build:client` first.');
+  fs.mkdirSync(screenshots, { recursive: true });
+  server = await startTestServer();
+  await ensureDemoData(server.db);
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'en-GB' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+}
+
+test('a signed-out visitor is sent to the sign-in page, which lists the demo accounts', async () => {
+  const page = await newPage(viewports.laptop);
+  await page.goto(`${server.url}/members`);
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/sign-in');
+  expect(new URL(page.url()).searchParams.get('next')).toBe('/members');
+
+  // Choosing a demo account fills in its email.
+  await page.getByRole('button', { name: /olu\.owner@northshore\.example/ }).click();
+  expect(await page.getByLabel('Email').inputValue()).toBe('olu.owner@northshore.example');
+  await shot(page, 'sign-in-laptop');
+  await page.context().close();
+});
+
+test('a wrong password shows an error next to the form', async () => {
+  const page = await newPage(viewports.laptop);
+  await page.goto(server.url);
+  await signIn(page, 'jo.junior@northshore.example', 'not-the-password');
+  const alert = page.locator('form [role="alert"]');
+  await alert.waitFor();
+  expect(await alert.textContent()).toContain('That email and password do not match an account.');
+  expect(new URL(page.url()).pathname).toBe('/sign-in');
+  expect(await page.getByLabel('Password').inputValue()).toBe('');
+  await shot(page, 'sign-in-error-laptop');
+  await page.context().close();
+});
+
+test('a co-learner signs in, sees the shell, visits Members and signs out', async () => {
+  const page = await newPage(viewports.laptop);
+  await page.goto(server.url);
+  await signIn(page, 'jo.junior@northshore.example');
+
+  const header = page.getByRole('banner');
+  await header.getByText('Jo Junior').waitFor();
+  await header.getByText('Northshore Health NHS Trust').waitFor();
+  await header.getByRole('list', { name: 'Your roles' }).getByText('Co-learner', { exact: true }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Hello, Jo' }).waitFor();
+
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const label of ['Home', 'Barriers', 'Changes', 'Decisions', 'Library', 'Members']) {
+    expect(await nav.getByRole('link', { name: label, exact: true }).isVisible()).toBe(true);
+  }
+  await shot(page, 'home-laptop');
+
+  // A section still to come says so kindly.
+  await nav.getByRole('link', { name: 'Barriers', exact: true }).click();
+  await page.getByRole('main').getByText('Coming soon').waitFor();
+
+  await nav.getByRole('link', { name: 'Members', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
+  const table = page.getByRole('table', { name: 'Members of Northshore Health NHS Trust' });
+  await table.getByText('Sam Senior').waitFor();
+  await table.getByText('Jo Junior').waitFor();
+  // Only programme managers may invite.
+  expect(await page.getByRole('heading', { name: /Invite someone/ }).count()).toBe(0);
+  expect(await page.title()).toBe('Members · Common Ground');
+  await shot(page, 'members-laptop');
+
+  await header.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await page.getByText('You have signed out.').waitFor();
+  expect(await page.getByText('Jo Junior').count()).toBe(0);
+
+  // The session is gone on the server too: a fresh load stays on the sign-in page.
+  await page.goto(`${server.url}/members`);
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/sign-in');
+  await page.context().close();
+});
+
+test('a programme manager sees the invite form and gets a link to copy', async () => {
+  const page = await newPage(viewports.laptop);
+  await page.goto(`${server.url}/members`);
+  await signIn(page, 'pat.manager@northshore.example');
+  await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
+
+  const form = page.locator('form', { has: page.getByRole('button', { name: 'Create invitation' }) });
+  await form.getByLabel('Email').fill('new.colleague@northshore.example');
+  await form.getByLabel('Name', { exact: true }).fill('New Colleague');
+  await form.getByLabel('Job title').fill('Staff nurse');
+  await form.getByRole('button', { name: 'Create invitation' }).click();
+
+  const link = page.getByLabel('Invitation link');
+  await link.waitFor();
+  const acceptUrl = await link.inputValue();
+  expect(acceptUrl).toMatch(/\/accept-invitation\?token=/);
+  await page.getByRole('table', { name: 'Invitations not yet accepted' }).getByText('New Colleague').waitFor();
+  await shot(page, 'members-invited-laptop');
+
+  // The same address again is refused with a message beside the form.
+  await form.getByLabel('Email').fill('sam.senior@northshore.example');
+  await form.getByLabel('Name', { exact: true }).fill('Sam Again');
+  await form.getByRole('button', { name: 'Create invitation' }).click();
+  await form.locator('[role="alert"]').getByText(/already a member/).waitFor();
+  await shot(page, 'members-manager-laptop');
+  await page.context().close();
+
+  // The invitee opens the link in their own browser, chooses a password and is signed in.
+  const invitee = await newPage(viewports.laptop);
+  await invitee.goto(acceptUrl);
+  await invitee.getByRole('heading', { name: 'Join Northshore Health NHS Trust' }).waitFor();
+  await invitee.getByLabel('Choose a password').fill('short');
+  await invitee.getByRole('button', { name: 'Accept and sign in' }).click();
+  await invitee.locator('[role="alert"]').getByText(/at least 10 characters/).waitFor();
+  await invitee.getByLabel('Your name').fill('Nia Colleague');
+  await invitee.getByLabel('Choose a password').fill('a-long-enough-password');
+  await shot(invitee, 'accept-invitation-laptop');
+  await invitee.getByRole('button', { name: 'Accept and sign in' }).click();
+  await invitee.getByRole('banner').getByText('Nia Colleague').waitFor();
+  await invitee.getByRole('banner').getByText('Co-learner', { exact: true }).waitFor();
+
+  // The link works once.
+  await invitee.goto(acceptUrl);
+  await invitee.getByRole('heading', { name: 'This invitation has been used' }).waitFor();
+  await invitee.context().close();
+});
+
+test('a platform admin creates an organisation and gets the manager invitation link', async () => {
+  const page = await newPage(viewports.laptop);
+  await page.goto(server.url);
+  await signIn(page, 'admin@commonground.example');
+  await page.getByRole('banner').getByText('Platform admin').waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisations' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Organisations' }).waitFor();
+
+  const form = page.locator('form', { has: page.getByRole('button', { name: 'Create organisation' }) });
+  await form.getByLabel('Name', { exact: true }).first().fill('Harbour Bank');
+  expect(await form.getByLabel('Short name for links').inputValue()).toBe('harbour-bank');
+  await form.getByLabel('Sector').selectOption('FINANCE');
+  await form.getByLabel('Country').fill('XYZ');
+  await form.getByRole('button', { name: 'Create organisation' }).click();
+  // Invalid input comes back as userErrors next to the form; nothing is created.
+  await form.locator('[role="alert"]').waitFor();
+
+  await form.getByLabel('Country').fill('GB');
+  const manager = form.getByRole('group', { name: 'First programme manager' });
+  await manager.getByLabel('Name', { exact: true }).fill('Hana Manager');
+  await manager.getByLabel('Email').fill('hana.manager@harbour.example');
+  await form.getByRole('button', { name: 'Create organisation' }).click();
+  const link = page.getByLabel("Programme manager's invitation link");
+  await link.waitFor();
+  expect(await link.inputValue()).toMatch(/\/accept-invitation\?token=/);
+  await page.getByRole('table', { name: 'Organisations on Common Ground' }).getByText('Harbour Bank').waitFor();
+  await shot(page, 'organisations-laptop');
+  await page.context().close();
+});
+
+test('on a phone the navigation sits behind a Menu button', async () => {
+  const page = await newPage(viewports.phone);
+  await page.goto(server.url);
+  await shot(page, 'sign-in-phone');
+  await signIn(page, 'jo.junior@northshore.example');
+  await page.getByRole('heading', { level: 1, name: 'Hello, Jo' }).waitFor();
+
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  expect(await nav.isVisible()).toBe(false);
+  await shot(page, 'home-phone');
+
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await menu.click();
+  expect(await page.getByRole('button', { name: 'Close' }).getAttribute('aria-expanded')).toBe('true');
+  await nav.waitFor();
+  await page.getByRole('banner').getByText('Jo Junior').waitFor();
+  await shot(page, 'menu-phone');
+
+  await nav.getByRole('link', { name: 'Members', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
+  expect(await nav.isVisible()).toBe(false);
+  await shot(page, 'members-phone');
+  await page.context().close();
+});
