@@ -5,6 +5,9 @@ import { useViewer } from './hooks/useViewer';
 import { AcceptInvitationPage } from './routes/AcceptInvitationPage';
 import { ComingSoonPage } from './routes/ComingSoonPage';
 import { HomePage } from './routes/HomePage';
+import { BoardReportPage } from './routes/insight/BoardReportPage';
+import { DashboardPage } from './routes/insight/DashboardPage';
+import { QuestionnairesPage } from './routes/insight/QuestionnairesPage';
 import { MembersPage } from './routes/MembersPage';
 import { NotFoundPage } from './routes/NotFoundPage';
 import { OrganisationsPage } from './routes/OrganisationsPage';
@@ -43,6 +46,9 @@ function SignedInArea() {
       <Route element={<AppShell viewer={viewer} />}>
         <Route index element={<HomePage viewer={viewer} />} />
         <Route path="members" element={<MembersPage viewer={viewer} />} />
+        <Route path="insight" element={<DashboardPage viewer={viewer} />} />
+        <Route path="insight/report" element={<BoardReportPage />} />
+        <Route path="questionnaires" element={<QuestionnairesPage viewer={viewer} />} />
         <Route path="barriers" element={<ComingSoonPage section="barriers" />} />
         <Route path="changes" element={<ComingSoonPage section="changes" />} />
         <Route path="decisions" element={<ComingSoonPage section="decisions" />} />

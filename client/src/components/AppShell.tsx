@@ -20,6 +20,16 @@ export const sections: NavItem[] = [
   { to: '/members', label: 'Members' },
 ];
 
+/** Shown to those who use them: the dashboard to managers and owners, questionnaires to managers and co-learners. */
+function sectionsFor(viewer: SignedInViewer): NavItem[] {
+  const roles = viewer.memberships.flatMap((m) => m.roles);
+  return [
+    ...sections,
+    ...(roles.includes('PROGRAMME_MANAGER') || roles.includes('OWNER') ? [{ to: '/insight', label: 'Insight' }] : []),
+    ...(roles.includes('PROGRAMME_MANAGER') || roles.includes('CO_LEARNER') ? [{ to: '/questionnaires', label: 'Questionnaires' }] : []),
+  ];
+}
+
 /** Header with who is signed in, the main navigation (a menu on narrow screens), and the page. */
 export function AppShell({ viewer }: { viewer: SignedInViewer }) {
   const [menuOpen, setMenuOpen] = useState(false);
@@ -54,7 +64,7 @@ export function AppShell({ viewer }: { viewer: SignedInViewer }) {
     await signOut();
   }
 
-  const items = viewer.isPlatformAdmin ? [...sections, { to: '/admin/organisations', label: 'Organisations' }] : sections;
+  const items = viewer.isPlatformAdmin ? [...sectionsFor(viewer), { to: '/admin/organisations', label: 'Organisations' }] : sectionsFor(viewer);
 
   return (
     <div className="app">
