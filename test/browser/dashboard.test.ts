@@ -77,10 +77,11 @@ test('Pat opens the dashboard and sees the charts, each with its table', async (
   await page.context().close();
 });
 
-test('on a phone the dashboard stacks its charts', async () => {
+test('on a phone the dashboard stacks its charts and never scrolls sideways', async () => {
   const page = await signInAsPat(viewports.phone);
   await page.locator('.recharts-surface').first().waitFor();
   await page.waitForTimeout(300);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewports.phone.width);
   await page.screenshot({ path: path.join(screenshots, 'dashboard-phone.png'), fullPage: true });
   await page.context().close();
 });
