@@ -81,7 +81,7 @@ test('on a phone the dashboard stacks its charts and never scrolls sideways', as
   const page = await signInAsPat(viewports.phone);
   await page.locator('.recharts-surface').first().waitFor();
   await page.waitForTimeout(300);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewports.phone.width);
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewports.phone.width);
   await page.screenshot({ path: path.join(screenshots, 'dashboard-phone.png'), fullPage: true });
   await page.context().close();
 });
