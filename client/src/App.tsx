@@ -4,6 +4,9 @@ import { ProblemMessage } from './components/ProblemMessage';
 import { useViewer } from './hooks/useViewer';
 import { AcceptInvitationPage } from './routes/AcceptInvitationPage';
 import { HomePage } from './routes/HomePage';
+import { BoardReportPage } from './routes/insight/BoardReportPage';
+import { DashboardPage } from './routes/insight/DashboardPage';
+import { QuestionnairesPage } from './routes/insight/QuestionnairesPage';
 import { MembersPage } from './routes/MembersPage';
 import { NotFoundPage } from './routes/NotFoundPage';
 import { OrganisationsPage } from './routes/OrganisationsPage';
@@ -70,6 +73,9 @@ function SignedInArea() {
         <Route path="library" element={<LibraryPage />} />
         <Route path="library/share" element={<ShareCasePage viewer={viewer} />} />
         <Route path="library/cases/:id" element={<CasePage viewer={viewer} />} />
+        <Route path="insight" element={<DashboardPage viewer={viewer} />} />
+        <Route path="insight/report" element={<BoardReportPage />} />
+        <Route path="questionnaires" element={<QuestionnairesPage viewer={viewer} />} />
         <Route path="admin/organisations" element={viewer.isPlatformAdmin ? <OrganisationsPage /> : <NotFoundPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

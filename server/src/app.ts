@@ -15,6 +15,7 @@ import { describeError, type Logger } from './common/logger';
 import { createContext, type Context } from './context';
 import { currentStatementCount, withStatementCounter } from './db/sql-counter';
 import { authenticate } from './modules/auth/auth.service';
+import { createExportsRouter } from './modules/insight/exports.router';
 import { createSchema } from './schema';
 
 export const SESSION_COOKIE = 'cg_session';
@@ -119,6 +120,9 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
       },
     }),
   );
+
+  // CSV exports: plain GET downloads, signed in like /graphql (bearer token or session cookie).
+  app.use('/exports', createExportsRouter(db, log, (req) => authenticate(db, tokenFrom(req))));
 
   const indexHtml = path.join(config.clientDir, 'index.html');
   app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));

@@ -5,6 +5,7 @@ import { createChangeLoaders } from './modules/change/change.loaders';
 import { createCommentLoaders } from './modules/comment/comment.loaders';
 import { createHistoryLoaders } from './modules/history/history.loaders';
 import { createPairLoaders } from './modules/pair/pair.loaders';
+import { createEvaluationLoaders } from './modules/evaluation/evaluation.loaders';
 import { createIdentityLoaders } from './modules/person/person.loaders';
 
 /** Every domain's per-request DataLoaders, one namespace per domain. */
@@ -17,6 +18,7 @@ export function createLoaders(db: DataSource) {
     change: createChangeLoaders(db),
     comment: createCommentLoaders(db),
     history: createHistoryLoaders(db),
+    evaluation: createEvaluationLoaders(db),
   };
 }
 

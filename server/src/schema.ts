@@ -10,6 +10,15 @@ import { ChangeResolver, SessionPromptsResolver } from './modules/change/change.
 import { CommentResolver } from './modules/comment/comment.resolver';
 import { HistoryEventResolver } from './modules/history/history.resolver';
 import { NotificationResolver, ViewerNotificationsResolver } from './modules/notification/notification.resolver';
+import { DashboardQuestionnaireResolver, QuestionnaireResolver } from './modules/evaluation/evaluation.resolver';
+import {
+  AdoptedChangeResolver,
+  InsightResolver,
+  OverdueChangeResolver,
+  OverdueOwnerResolver,
+  PairActivityEntryResolver,
+  PairActivityResolver,
+} from './modules/insight/insight.resolver';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
 import { BarrierCaseResolver, CaseAdaptationResolver, SharedCaseResolver } from './modules/library/library.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
@@ -39,6 +48,14 @@ export const resolvers = [
   HistoryEventResolver,
   NotificationResolver,
   ViewerNotificationsResolver,
+  InsightResolver,
+  PairActivityResolver,
+  PairActivityEntryResolver,
+  OverdueOwnerResolver,
+  OverdueChangeResolver,
+  AdoptedChangeResolver,
+  QuestionnaireResolver,
+  DashboardQuestionnaireResolver,
 ] as const;
 
 export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');

@@ -1,6 +1,6 @@
 import type { Role } from '../gql/graphql';
 
-export type SectionKey = 'barriers' | 'changes' | 'decisions' | 'programmes' | 'library' | 'members';
+export type SectionKey = 'barriers' | 'changes' | 'decisions' | 'programmes' | 'insight' | 'questionnaires' | 'library' | 'members';
 
 /** What each section is for, in a sentence; used for the navigation, the home page and "coming soon" pages. */
 export const sectionInfo: Record<SectionKey, { title: string; path: string; summary: string; forRoles: Role[]; ready: boolean; everyone?: boolean }> = {
@@ -32,6 +32,20 @@ export const sectionInfo: Record<SectionKey, { title: string; path: string; summ
     forRoles: ['PROGRAMME_MANAGER'],
     ready: true,
   },
+  insight: {
+    title: 'Insight',
+    path: '/insight',
+    summary: 'The change funnel, time to adoption, systemic barriers and pair activity, with a printable board report and CSV exports.',
+    forRoles: ['PROGRAMME_MANAGER', 'OWNER'],
+    ready: true,
+  },
+  questionnaires: {
+    title: 'Questionnaires',
+    path: '/questionnaires',
+    summary: 'The end-of-programme evaluation: co-learners answer anonymously; results show only in groups of five or more.',
+    forRoles: ['PROGRAMME_MANAGER', 'CO_LEARNER'],
+    ready: true,
+  },
   library: {
     title: 'Library',
     path: '/library',
@@ -49,7 +63,7 @@ export const sectionInfo: Record<SectionKey, { title: string; path: string; summ
   },
 };
 
-export const sectionOrder: SectionKey[] = ['barriers', 'changes', 'decisions', 'programmes', 'library', 'members'];
+export const sectionOrder: SectionKey[] = ['barriers', 'changes', 'decisions', 'programmes', 'insight', 'questionnaires', 'library', 'members'];
 
 /** The sections this person's roles give them a reason to visit. */
 export function sectionsFor(roles: readonly Role[]): SectionKey[] {

@@ -3,6 +3,7 @@ import { hashPassword } from '../../modules/auth/tokens';
 import { OrganisationEntity, Sector } from '../../modules/organisation/organisation.entity';
 import { MembershipEntity, Role } from '../../modules/person/membership.entity';
 import { PersonEntity } from '../../modules/person/person.entity';
+import { seedDemoInsight } from '../../modules/evaluation/evaluation.seed';
 import { seedDemoLibrary } from '../../modules/library/library.seed';
 import { seedStory } from './demo-story';
 
@@ -113,4 +114,5 @@ export async function seedDemo(db: DataSource, notesKey: Buffer): Promise<void> 
   });
   // The library is published through the library's own rules (redaction, consent, approval).
   await seedDemoLibrary(db);
+  await seedDemoInsight(db);
 }

@@ -8,6 +8,8 @@ import { changePolicy } from '../change/change.policy';
 import { Change, Decision } from '../change/change.type';
 import { CommentEntity } from '../comment/comment.entity';
 import { Comment } from '../comment/comment.type';
+import { EvaluationService } from '../evaluation/evaluation.service';
+import { Questionnaire } from '../evaluation/evaluation.type';
 import { InvitationEntity } from '../invitation/invitation.entity';
 import { NotificationEntity } from '../notification/notification.entity';
 import { Notification } from '../notification/notification.type';
@@ -95,5 +97,9 @@ export const nodeFetchers: Record<string, NodeFetcher> = {
   async Notification(ctx, viewer, id) {
     const entity = await ctx.db.getRepository(NotificationEntity).findOneBy({ id });
     return entity && entity.recipientId === viewer.personId ? Notification.from(entity) : null;
+  },
+  async Questionnaire(ctx, _viewer, id) {
+    const entity = await new EvaluationService(ctx).visible(id);
+    return entity && Questionnaire.from(entity);
   },
 };

@@ -1,0 +1,213 @@
+import { graphql } from '../../gql';
+
+export const DashboardFields = graphql(`
+  fragment DashboardFields on Dashboard {
+    title
+    access
+    asOf
+    organisation {
+      id
+      name
+    }
+    funnel {
+      steps {
+        stage
+        count
+        conversionRate
+      }
+      rejected
+      withdrawn
+      adoptionRate
+      byStatus {
+        status
+        count
+      }
+    }
+    timeToAdoption {
+      stage
+      medianDays
+      changes
+    }
+    overdueByOwner {
+      owner {
+        id
+        displayName
+      }
+      overdueCount
+      oldestTargetDate
+      maxDaysOverdue
+    }
+    overdueChanges {
+      changeId
+      title
+      status
+      targetDate
+      daysOverdue
+      owner {
+        id
+        displayName
+      }
+    }
+    barriersByCategory {
+      category
+      barriers
+    }
+    barriersByAffectedGroup {
+      group
+      barriers
+    }
+    mostCorroboratedBarriers {
+      barrierId
+      title
+      category
+      corroborations
+      divisions
+      changes
+    }
+    pairActivity {
+      pairCount
+      activePairCount
+      quietPairCount
+      sessionsLogged
+      sessionsExpected
+      pairs(first: 100) {
+        pairId
+        status
+        cadence
+        sessionsLogged
+        sessionsExpected
+        lastSessionOn
+        daysSinceLastSession
+        quiet
+        senior {
+          id
+          displayName
+        }
+        junior {
+          id
+          displayName
+        }
+      }
+    }
+    programmes {
+      programmeId
+      name
+      status
+      pairs
+      barriers
+      changes
+      adopted
+    }
+  }
+`);
+
+export const OrganisationDashboardQuery = graphql(`
+  query OrganisationDashboard($organisationId: ID) {
+    organisationDashboard(organisationId: $organisationId) {
+      ...DashboardFields
+    }
+  }
+`);
+
+export const ProgrammeDashboardQuery = graphql(`
+  query ProgrammeDashboard($programmeId: ID!) {
+    programmeDashboard(programmeId: $programmeId) {
+      ...DashboardFields
+    }
+  }
+`);
+
+export const QuestionnaireFields = graphql(`
+  fragment QuestionnaireFields on Questionnaire {
+    id
+    title
+    status
+    programmeId
+    programmeName
+    openedAt
+    closedAt
+    viewerGroup
+    viewerCanRespond
+    viewerHasResponded
+    viewerCanManage
+    questions {
+      key
+      kind
+      prompt
+    }
+  }
+`);
+
+export const ItemFigureFields = graphql(`
+  fragment ItemFigureFields on ItemFigure {
+    group
+    shown
+    respondents
+    agreedPercent
+    distribution
+    answers
+    note
+  }
+`);
+
+export const ResultsFields = graphql(`
+  fragment ResultsFields on QuestionnaireResults {
+    threshold
+    eligibleCount
+    respondentCount
+    questions {
+      question {
+        key
+        kind
+        prompt
+      }
+      overall {
+        ...ItemFigureFields
+      }
+      senior {
+        ...ItemFigureFields
+      }
+      junior {
+        ...ItemFigureFields
+      }
+    }
+  }
+`);
+
+export const BoardReportQuery = graphql(`
+  query BoardReport($programmeId: ID!) {
+    programmeDashboard(programmeId: $programmeId) {
+      ...DashboardFields
+      adoptedChanges(first: 50) {
+        changeId
+        title
+        adoptedAt
+        barrierTitle
+        barrierCategory
+        owner {
+          id
+          displayName
+        }
+        evidence {
+          policyOrProcess
+          effectiveFrom
+          link
+          summary
+        }
+        successMeasures {
+          metric
+          unit
+          baseline
+          target
+          current
+        }
+      }
+      questionnaire {
+        ...QuestionnaireFields
+        results {
+          ...ResultsFields
+        }
+      }
+    }
+  }
+`);

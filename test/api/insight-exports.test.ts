@@ -1,0 +1,159 @@
+import { coLearning } from '../helpers/co-learning';
+import { factories, gid } from '../helpers/factories';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { Attribution } from '../../server/src/modules/barrier/barrier.entity';
+import { ChangeEntity, ChangeStatus } from '../../server/src/modules/change/change.entity';
+import { EXPORT_BATCH_SIZE } from '../../server/src/modules/insight/exports.router';
+import { Role } from '../../server/src/modules/person/membership.entity';
+
+let server: TestServer;
+let make: ReturnType<typeof factories>;
+let co: ReturnType<typeof coLearning>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  make = factories(server.db);
+  co = coLearning(server.db);
+});
+afterAll(() => server.close());
+
+/** A small RFC 4180 parser: enough to read our own exports back. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += ch;
+  }
+  return rows;
+}
+
+async function download(path: string, token?: string, cookie = false) {
+  const headers: Record<string, string> = token ? (cookie ? { cookie: `cg_session=${token}` } : { authorization: `Bearer ${token}` }) : {};
+  const response = await fetch(`${server.url}${path}`, { headers });
+  const body = Buffer.from(await response.arrayBuffer()).toString('utf8'); // keeps the byte-order mark
+  return { status: response.status, headers: response.headers, body, rows: response.ok ? parseCsv(body.replace(/^\uFEFF/, '')) : [] };
+}
+
+/** Rows as objects keyed by the header. */
+const records = (rows: string[][]) => rows.slice(1).map((r) => Object.fromEntries(rows[0].map((h, i) => [h, r[i]])));
+
+async function organisationWithChanges() {
+  const organisation = await make.organisation();
+  const manager = await make.person({ organisation, roles: [Role.PROGRAMME_MANAGER] });
+  const owner = await make.person({ organisation, roles: [Role.OWNER], name: 'Olu Owner' });
+  const otherOwner = await make.person({ organisation, roles: [Role.OWNER], name: 'Dee Owner' });
+  const senior = await make.person({ organisation, name: 'Sam Senior' });
+  const junior = await make.person({ organisation, name: 'Jo Junior' });
+  const programme = await co.programme(organisation, { name: 'Cohort, "2026"' });
+  const pair = await co.pair(programme, senior.person, junior.person);
+  const named = await co.barrier(pair, { title: 'Rotas, "fixed" in advance' });
+  const anonymous = await co.barrier(pair, { title: 'Promotion panels', attribution: Attribution.ANONYMOUS });
+  await co.change(named, pair, owner.person, ChangeStatus.ADOPTED, { created: 30, submitted: 20, decided: 15, started: 10, adopted: 2, target: 1 }, {
+    title: '=HYPERLINK("http://evil.example","click")',
+    successMeasures: [{ metric: 'Shortlist diversity', unit: '%', baseline: 10, target: 40, current: 35 }],
+    adoptionEvidence: { policyOrProcess: 'Rota policy', effectiveFrom: '2026-01-01', link: 'https://intranet.example/rota', summary: 'Line one\nline two' },
+  });
+  await co.change(anonymous, pair, otherOwner.person, ChangeStatus.IN_PROGRESS, { created: 20, submitted: 15, decided: 10, started: 5, target: 3 }, { title: '-1 step for panels' });
+  return { organisation, manager, owner, senior, programme, pair, named, anonymous };
+}
+
+describe('CSV export of changes', () => {
+  it('a manager downloads every change, with owner, state, dates and measures, safely escaped', async () => {
+    const s = await organisationWithChanges();
+    const { status, headers, body, rows } = await download(`/exports/changes.csv?programmeId=${gid('Programme', s.programme.id)}`, s.manager.token);
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(headers.get('content-disposition')).toMatch(new RegExp(`attachment; filename="changes-${s.organisation.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv"`));
+    expect(body.startsWith('\uFEFFchange_id,title,status,')).toBe(true);
+    const [adopted, inProgress] = records(rows);
+    expect(adopted).toMatchObject({
+      title: `'=HYPERLINK("http://evil.example","click")`, // a formula is neutralised
+      status: 'ADOPTED',
+      programme: 'Cohort, "2026"',
+      barrier: 'Rotas, "fixed" in advance',
+      pair: 'Sam Senior & Jo Junior',
+      owner: 'Olu Owner',
+      overdue: 'no',
+      progress_percent: '100',
+      success_measures: 'Shortlist diversity: 10 → 40 (now 35) %',
+      adopted_policy_or_process: 'Rota policy',
+      adoption_summary: 'Line one\nline two',
+    });
+    expect(new Date(adopted.adopted_at).getTime()).toBeGreaterThan(Date.now() - 3 * 86_400_000);
+    // the anonymous barrier's raising pair is not named to the manager
+    expect(inProgress).toMatchObject({ title: "'-1 step for panels", pair: 'anonymous pair', overdue: 'yes', owner: 'Dee Owner' });
+    expect(body).not.toContain('PRIVATE-NOTES');
+  });
+
+  it('an owner downloads only the changes they own; a co-learner and strangers are refused', async () => {
+    const s = await organisationWithChanges();
+    const mine = await download('/exports/changes.csv', s.owner.token, true); // session cookie works too
+    expect(mine.status).toBe(200);
+    expect(records(mine.rows).map((r) => r.owner)).toEqual(['Olu Owner']);
+
+    const colearner = await download('/exports/changes.csv', s.senior.token);
+    expect(colearner.status).toBe(403);
+    expect(JSON.parse(colearner.body)).toEqual({ error: { code: 'FORBIDDEN', message: expect.any(String) } });
+
+    const stranger = await make.person({ roles: [Role.PROGRAMME_MANAGER] });
+    expect((await download(`/exports/changes.csv?programmeId=${gid('Programme', s.programme.id)}`, stranger.token)).status).toBe(404);
+    expect((await download(`/exports/changes.csv?organisationId=${gid('Organisation', s.organisation.id)}`, stranger.token)).status).toBe(404);
+    expect((await download('/exports/changes.csv')).status).toBe(401);
+    expect((await download('/exports/changes.csv?programmeId=nonsense', s.manager.token)).status).toBe(400);
+  });
+});
+
+describe('CSV export of barriers', () => {
+  it('for managers only; an anonymous barrier names neither its pair nor who raised it', async () => {
+    const s = await organisationWithChanges();
+    await co.corroborate(s.named, await co.pair(s.programme, (await make.person({ organisation: s.organisation })).person, (await make.person({ organisation: s.organisation })).person), ['Surgery']);
+    const { status, rows } = await download('/exports/barriers.csv', s.manager.token);
+    expect(status).toBe(200);
+    const byTitle = Object.fromEntries(records(rows).map((r) => [r.title, r]));
+    expect(byTitle['Rotas, "fixed" in advance']).toMatchObject({ pair: 'Sam Senior & Jo Junior', raised_by: 'Sam Senior', corroborations: '1', changes: '1', adopted_changes: '1', affected_groups: 'RACE' });
+    expect(byTitle['Promotion panels']).toMatchObject({ attribution: 'ANONYMOUS', pair: 'anonymous pair', raised_by: 'anonymous', changes: '1' });
+    expect((await download('/exports/barriers.csv', s.owner.token)).status).toBe(403);
+    expect((await download('/exports/barriers.csv', s.senior.token)).status).toBe(403);
+  });
+});
+
+describe('streaming', () => {
+  it('streams thousands of rows in keyset batches of 500, one statement per batch', async () => {
+    const s = await organisationWithChanges();
+    const base = {
+      organisationId: s.organisation.id, barrierId: s.named.id, pairId: s.pair.id, proposedById: s.pair.juniorId, ownerId: s.owner.person.id,
+      whatChanges: 'w', expectedImpact: 'e', targetDate: '2030-01-01', status: ChangeStatus.DRAFT, version: 1,
+    };
+    const total = 3001; // plus the two changes already there
+    for (let start = 0; start < total; start += 1000) {
+      const count = Math.min(1000, total - start);
+      // identical created_at for a whole chunk: the id keeps the keyset order total
+      const createdAt = new Date(Date.now() - 100_000 + start);
+      await server.db.getRepository(ChangeEntity).insert(Array.from({ length: count }, (_, i) => ({ ...base, title: `Bulk ${start + i}`, createdAt })));
+    }
+    const spy = jest.spyOn(server.db, 'query');
+    try {
+      const { status, rows } = await download('/exports/changes.csv', s.manager.token);
+      expect(status).toBe(200);
+      const titles = records(rows).map((r) => r.title);
+      expect(titles).toHaveLength(total + 2);
+      expect(new Set(titles).size).toBe(total + 2);
+      const batches = spy.mock.calls.filter(([sql]) => String(sql).includes('FROM change_proposal c'));
+      expect(EXPORT_BATCH_SIZE).toBe(500);
+      expect(batches).toHaveLength(Math.ceil((total + 2) / 500)); // 7: six full batches and a last short one
+      expect(batches.every(([, params]) => (params as unknown[])[6] === 500)).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
