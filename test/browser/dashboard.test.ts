@@ -1,41 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, viewports } from '../helpers/browser';
-import { ensureDemoData } from '../helpers/demo';
-import { seedDemoInsight } from '../../server/src/modules/evaluation/evaluation.seed';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { demoBrowserSuite, viewports } from '../helpers/browser';
 
-const clientIndex = path.resolve(__dirname, '../../client/dist/index.html');
-const screenshots = path.resolve(__dirname, '../../test-results');
-
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(clientIndex)) throw new Error('client/dist is missing: run `npm run build:client` first.');
-  fs.mkdirSync(screenshots, { recursive: true });
-  server = await startTestServer();
-  await ensureDemoData(server.db);
-  await seedDemoInsight(server.db);
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signInAsPat(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${server.url}/insight`);
-  await page.getByLabel('Email').fill('pat.manager@northshore.example');
-  await page.getByLabel('Password').fill('commonground');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  return page;
-}
+const suite = demoBrowserSuite();
+const signInAsPat = (viewport: { width: number; height: number }) => suite.signedIn('pat.manager@northshore.example', viewport, '/insight');
 
 test('Pat opens the dashboard and sees the charts, each with its table', async () => {
   const page = await signInAsPat(viewports.laptop);
@@ -56,7 +23,7 @@ test('Pat opens the dashboard and sees the charts, each with its table', async (
 
   await page.getByRole('link', { name: 'Download changes (CSV)' }).waitFor();
   await page.waitForTimeout(300); // let the charts settle before the screenshot
-  await page.screenshot({ path: path.join(screenshots, 'dashboard-laptop.png'), fullPage: true });
+  await suite.shot(page, 'dashboard-laptop');
 
   // one programme, then its board report
   const programme = page.getByLabel('Programme');
@@ -70,10 +37,10 @@ test('Pat opens the dashboard and sees the charts, each with its table', async (
   // the evaluation: Northshore's demo has fewer than five respondents per group, so no figure is shown
   await page.getByText(/co-learners responded/).waitFor();
   expect(await page.getByText(/Fewer than 5 responses/).count()).toBeGreaterThan(0);
-  await page.screenshot({ path: path.join(screenshots, 'board-report-laptop.png'), fullPage: true });
+  await suite.shot(page, 'board-report-laptop');
   await page.emulateMedia({ media: 'print' });
   expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
-  await page.pdf?.({ path: path.join(screenshots, 'board-report.pdf'), format: 'A4' }).catch(() => undefined);
+  await page.pdf?.({ path: path.resolve(__dirname, '../../test-results/board-report.pdf'), format: 'A4' }).catch(() => undefined);
   await page.context().close();
 });
 
@@ -82,6 +49,6 @@ test('on a phone the dashboard stacks its charts and never scrolls sideways', as
   await page.locator('.recharts-surface').first().waitFor();
   await page.waitForTimeout(300);
   expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(viewports.phone.width);
-  await page.screenshot({ path: path.join(screenshots, 'dashboard-phone.png'), fullPage: true });
+  await suite.shot(page, 'dashboard-phone');
   await page.context().close();
 });

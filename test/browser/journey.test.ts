@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, viewports } from '../helpers/browser';
-import { ensureDemoData } from '../helpers/demo';
-import { startTestServer, type TestServer } from '../helpers/server';
+import type { Locator, Page } from 'playwright-core';
+import { demoBrowserSuite, viewports } from '../helpers/browser';
 
 /**
  * The whole journey through the browser, one person per browser context: a junior co-learner raises
@@ -11,10 +7,6 @@ import { startTestServer, type TestServer } from '../helpers/server';
  * approves it from the decision queue, the pair starts it, reports progress and marks it adopted;
  * the history shows each step and the barrier is addressed.
  */
-
-const clientIndex = path.resolve(__dirname, '../../client/dist/index.html');
-const screenshots = path.resolve(__dirname, '../../test-results');
-const PASSWORD = 'commonground';
 
 const JO = 'jo.junior@northshore.example';
 const SAM = 'sam.senior@northshore.example';
@@ -25,39 +17,10 @@ const BARRIER = 'Interview panels only sit on weekday mornings';
 const CHANGE = 'Offer evening and remote interview slots for every band 5–7 post';
 const MEASURE = 'Applicants with caring responsibilities who reach interview';
 
-let server: TestServer;
-let browser: Browser;
+const suite = demoBrowserSuite();
+const { signedIn, shot } = suite;
 let barrierUrl = '';
 let changeUrl = '';
-
-beforeAll(async () => {
-  if (!fs.existsSync(clientIndex)) throw new Error('client/dist is missing: run `npm run build:client` first.');
-  fs.mkdirSync(screenshots, { recursive: true });
-  server = await startTestServer();
-  await ensureDemoData(server.db);
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signedIn(email: string, viewport: { width: number; height: number } = viewports.laptop, start = '/'): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${server.url}${start}`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('.app-header').waitFor();
-  return page;
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
-}
 
 const main = (page: Page) => page.getByRole('main');
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
@@ -159,7 +122,7 @@ test('Sam finds the barrier, proposes a change owned by Olu and submits it', asy
 
   // A second tab keeps the draft as it was; acting from it after the first tab moved on is refused.
   const stale = await page.context().newPage();
-  await stale.goto(`${server.url}${changeUrl}`);
+  await stale.goto(`${suite.server.url}${changeUrl}`);
   await stale.getByRole('button', { name: 'Submit to Olu Owner' }).waitFor();
 
   await page.getByRole('button', { name: 'Submit to Olu Owner' }).click();
@@ -204,7 +167,7 @@ test('Olu approves the change from the decision queue, with a rationale', async 
   await main(page).getByRole('status').getByText('The pair has been told.').waitFor();
   await item.waitFor({ state: 'detached' });
 
-  await page.goto(`${server.url}${changeUrl}`);
+  await page.goto(`${suite.server.url}${changeUrl}`);
   await page.getByRole('heading', { level: 1, name: CHANGE }).waitFor();
   await main(page).getByText('Approved', { exact: true }).first().waitFor();
   await section(page, 'Latest decision').getByText('Evening slots cost little').waitFor();
@@ -278,7 +241,7 @@ test('Jo is notified and follows a notification to the change', async () => {
   await page.getByRole('heading', { level: 1, name: CHANGE }).waitFor();
   expect(new URL(page.url()).pathname).toBe(changeUrl);
 
-  await page.goto(`${server.url}/notifications`);
+  await page.goto(`${suite.server.url}/notifications`);
   await page.getByRole('button', { name: 'Mark all as read' }).click();
   await page.getByRole('link', { name: /none unread/ }).waitFor();
   await page.getByRole('button', { name: 'Unread' }).click();
@@ -339,22 +302,22 @@ test('on a phone the pages stack into one column', async () => {
   await jo.getByRole('heading', { level: 1, name: 'Hello, Jo' }).waitFor();
   await jo.getByRole('heading', { name: 'For your next session' }).waitFor();
   await shot(jo, 'pair-home-phone');
-  await jo.goto(`${server.url}/barriers`);
+  await jo.goto(`${suite.server.url}/barriers`);
   await jo.getByRole('heading', { name: /\d+ barriers?/ }).waitFor();
   await shot(jo, 'barriers-phone');
-  await jo.goto(`${server.url}${barrierUrl}`);
+  await jo.goto(`${suite.server.url}${barrierUrl}`);
   await jo.getByRole('heading', { level: 1, name: BARRIER }).waitFor();
   await shot(jo, 'barrier-phone');
-  await jo.goto(`${server.url}/barriers/new`);
+  await jo.goto(`${suite.server.url}/barriers/new`);
   await jo.getByRole('heading', { level: 1, name: 'Raise a barrier' }).waitFor();
   await shot(jo, 'raise-barrier-phone');
-  await jo.goto(`${server.url}${changeUrl}`);
+  await jo.goto(`${suite.server.url}${changeUrl}`);
   await jo.getByRole('heading', { level: 1, name: CHANGE }).waitFor();
   await shot(jo, 'change-phone');
-  await jo.goto(`${server.url}/changes`);
+  await jo.goto(`${suite.server.url}/changes`);
   await jo.getByRole('heading', { name: /\d+ changes?/ }).waitFor();
   await shot(jo, 'changes-phone');
-  await jo.goto(`${server.url}/notifications`);
+  await jo.goto(`${suite.server.url}/notifications`);
   await jo.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
   await shot(jo, 'notifications-phone');
   // No page is wider than the phone.

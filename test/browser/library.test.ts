@@ -1,45 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { seedDemoLibrary } from '../../server/src/modules/library/library.seed';
-import { launchBrowser, viewports } from '../helpers/browser';
-import { ensureDemoData } from '../helpers/demo';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { demoBrowserSuite, viewports } from '../helpers/browser';
 
-const clientIndex = path.resolve(__dirname, '../../client/dist/index.html');
-const screenshots = path.resolve(__dirname, '../../test-results');
-const PASSWORD = 'commonground';
-
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(clientIndex)) throw new Error('client/dist is missing: run `npm run build:client` first.');
-  fs.mkdirSync(screenshots, { recursive: true });
-  server = await startTestServer();
-  await ensureDemoData(server.db);
-  await seedDemoLibrary(server.db);
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function signedIn(email: string, viewport: { width: number; height: number } = viewports.laptop): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  return page;
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+const suite = demoBrowserSuite();
+const signedIn = suite.signedIn;
+const shot = suite.shot;
 
 test('Casey (Riverside) searches the library, filters, opens a Northshore case and adapts it', async () => {
   const page = await signedIn('casey.member@riverside.example');
@@ -85,7 +48,7 @@ test('Casey (Riverside) searches the library, filters, opens a Northshore case a
 
 test('Jo starts a case from a barrier and reviews what the redaction assistant flagged', async () => {
   const page = await signedIn('jo.junior@northshore.example');
-  await page.goto(`${server.url}/library/share`);
+  await page.goto(`${suite.server.url}/library/share`);
   await page.getByRole('heading', { name: 'Share a case' }).waitFor();
   const row = page.getByRole('listitem').filter({ hasText: 'Shortlisting criteria exclude part-time applicants' });
   await row.getByRole('button', { name: 'Start a case' }).click();
@@ -104,7 +67,7 @@ test('Jo starts a case from a barrier and reviews what the redaction assistant f
 
 test('the library works on a phone', async () => {
   const page = await signedIn('casey.member@riverside.example', viewports.phone);
-  await page.goto(`${server.url}/library?q=rota`);
+  await page.goto(`${suite.server.url}/library?q=rota`);
   await page.getByRole('heading', { name: /case for “rota”/ }).waitFor();
   await shot(page, 'library-phone');
   await page.context().close();

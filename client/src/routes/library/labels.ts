@@ -1,31 +1,9 @@
-import type { AffectedGroup, BarrierCategory, CaseOutcome, ChangeStatus, RedactionKind, SharedCaseStatus } from '../../gql/graphql';
+import type { CaseOutcome, ChangeStatus, RedactionKind, SharedCaseStatus } from '../../gql/graphql';
+
+/** The enum labels shared with the rest of the client, under this module's names. */
+export { affectedGroupLabels as groupLabels, barrierCategoryLabels as categoryLabels } from '../../labels';
 
 /** Words people read, for the library's codes. */
-export const categoryLabels: Record<BarrierCategory, string> = {
-  RECRUITMENT: 'Recruitment',
-  PROGRESSION: 'Progression',
-  PAY: 'Pay',
-  CULTURE: 'Culture',
-  POLICY: 'Policy',
-  ACCESS: 'Access',
-  DATA: 'Data',
-  OTHER: 'Other',
-};
-
-export const groupLabels: Record<AffectedGroup, string> = {
-  AGE: 'Age',
-  DISABILITY: 'Disability',
-  GENDER_REASSIGNMENT: 'Gender reassignment',
-  MARRIAGE_AND_CIVIL_PARTNERSHIP: 'Marriage and civil partnership',
-  PREGNANCY_AND_MATERNITY: 'Pregnancy and maternity',
-  RACE: 'Race',
-  RELIGION_OR_BELIEF: 'Religion or belief',
-  SEX: 'Sex',
-  SEXUAL_ORIENTATION: 'Sexual orientation',
-  SOCIO_ECONOMIC_BACKGROUND: 'Socio-economic background',
-  OTHER: 'Other',
-};
-
 export const outcomeLabels: Record<CaseOutcome, string> = {
   ADOPTED: 'Adopted',
   IN_PROGRESS: 'In progress',
