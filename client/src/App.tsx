@@ -1,11 +1,10 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppShell } from './components/AppShell';
 import { ProblemMessage } from './components/ProblemMessage';
 import { useViewer } from './hooks/useViewer';
 import { AcceptInvitationPage } from './routes/AcceptInvitationPage';
 import { HomePage } from './routes/HomePage';
-import { BoardReportPage } from './routes/insight/BoardReportPage';
-import { DashboardPage } from './routes/insight/DashboardPage';
 import { QuestionnairesPage } from './routes/insight/QuestionnairesPage';
 import { MembersPage } from './routes/MembersPage';
 import { NotFoundPage } from './routes/NotFoundPage';
@@ -25,6 +24,14 @@ import { NotificationsPage } from './routes/notifications/NotificationsPage';
 import { PairPage } from './routes/pair/PairPage';
 import { ProgrammePage } from './routes/programmes/ProgrammePage';
 import { ProgrammesPage } from './routes/programmes/ProgrammesPage';
+
+// The charts (recharts) load only when someone opens Insight, keeping the first load small.
+const DashboardPage = lazy(() => import('./routes/insight/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const BoardReportPage = lazy(() => import('./routes/insight/BoardReportPage').then((m) => ({ default: m.BoardReportPage })));
+
+function Deferred({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p className="loading" aria-busy="true">Loading…</p>}>{children}</Suspense>;
+}
 
 export function App() {
   return (
@@ -73,8 +80,8 @@ function SignedInArea() {
         <Route path="library" element={<LibraryPage />} />
         <Route path="library/share" element={<ShareCasePage viewer={viewer} />} />
         <Route path="library/cases/:id" element={<CasePage viewer={viewer} />} />
-        <Route path="insight" element={<DashboardPage viewer={viewer} />} />
-        <Route path="insight/report" element={<BoardReportPage />} />
+        <Route path="insight" element={<Deferred><DashboardPage viewer={viewer} /></Deferred>} />
+        <Route path="insight/report" element={<Deferred><BoardReportPage /></Deferred>} />
         <Route path="questionnaires" element={<QuestionnairesPage viewer={viewer} />} />
         <Route path="admin/organisations" element={viewer.isPlatformAdmin ? <OrganisationsPage /> : <NotFoundPage />} />
         <Route path="*" element={<NotFoundPage />} />
