@@ -35,6 +35,10 @@ const NotificationsQuery = graphql(`
             id
             title
           }
+          sharedCase {
+            id
+            title
+          }
         }
       }
     }
@@ -62,6 +66,10 @@ const kindLabels: Record<NotificationKind, string> = {
   CHANGE_PROGRESSED: 'Progress',
   CHANGE_ADOPTED: 'Adopted',
   COMMENT_ADDED: 'Comment',
+  CASE_CONSENT_NEEDED: 'Consent needed',
+  CASE_AWAITING_APPROVAL: 'Approval needed',
+  CASE_PUBLISHED: 'Published',
+  CASE_UNPUBLISHED: 'Taken down',
 };
 
 /** The viewer's notifications, newest first; opening one marks it read. */
@@ -122,13 +130,15 @@ export function NotificationsPage() {
       {loading && !data && <p className="loading">Loading notifications…</p>}
       {data && notifications.length === 0 && (
         <div className="card empty">
-          <p>{unreadOnly ? 'You have read everything.' : 'No notifications yet. You will hear here when something happens to your barriers and changes.'}</p>
+          <p>{unreadOnly ? 'You have read everything.' : 'No notifications yet. You will hear here when something happens to your barriers, changes and cases.'}</p>
         </div>
       )}
       {notifications.length > 0 && (
         <ul className="notifications" aria-label="Notifications">
           {notifications.map((notification) => {
-            const target = notification.change
+            const target = notification.sharedCase
+              ? { to: `/library/cases/${encodeURIComponent(notification.sharedCase.id)}`, title: notification.sharedCase.title }
+              : notification.change
               ? { to: `/changes/${encodeURIComponent(notification.change.id)}`, title: notification.change.title }
               : notification.barrier
                 ? { to: `/barriers/${encodeURIComponent(notification.barrier.id)}`, title: notification.barrier.title }

@@ -26,6 +26,7 @@ import {
   SharedCaseEntity,
   SharedCaseStatus,
 } from './library.entity';
+import { announceCaseStatus } from './library.notices';
 import { libraryPolicy } from './library.policy';
 import { CasePublicationCandidate, SharedCase } from './library.type';
 import { applyReplacement } from './redaction';
@@ -78,11 +79,13 @@ export class LibraryService {
 
   /** After any change of the text: read it again for personal data, and ask both co-learners again. */
   private async textChanged(tx: EntityManager, sharedCase: SharedCaseEntity, pair: PairEntity): Promise<void> {
+    const before = sharedCase.status;
     await tx.getRepository(CaseConsentEntity).delete({ caseId: sharedCase.id });
     if (sharedCase.status === SharedCaseStatus.UNPUBLISHED) sharedCase.status = SharedCaseStatus.AWAITING_CONSENT;
     const open = await syncRedactions(tx, sharedCase);
     await this.refreshStatus(tx, sharedCase, pair, open);
     await tx.getRepository(SharedCaseEntity).save(sharedCase);
+    await announceCaseStatus(tx, this.viewer.personId, sharedCase, pair, before);
   }
 
   /** A co-learner drafts a case from their pair's barrier and its changes; the assistant reads it at once. */
@@ -192,6 +195,7 @@ export class LibraryService {
   async consent(caseId: string, consent: boolean): Promise<SharedCaseEntity> {
     return this.ctx.db.transaction(async (tx) => {
       const { sharedCase, pair } = await this.lockCase(tx, caseId);
+      const before = sharedCase.status;
       if (!libraryPolicy.isAuthor(this.viewer, pair)) throw forbidden('Only the two co-learners of a case consent to it.');
       const consents = tx.getRepository(CaseConsentEntity);
       if (consent) {
@@ -206,7 +210,9 @@ export class LibraryService {
         }
       }
       await this.refreshStatus(tx, sharedCase, pair);
-      return tx.getRepository(SharedCaseEntity).save(sharedCase);
+      const saved = await tx.getRepository(SharedCaseEntity).save(sharedCase);
+      await announceCaseStatus(tx, this.viewer.personId, saved, pair, before);
+      return saved;
     });
   }
 
@@ -214,6 +220,7 @@ export class LibraryService {
   async approve(caseId: string, showOrganisationName: boolean): Promise<SharedCaseEntity> {
     return this.ctx.db.transaction(async (tx) => {
       const { sharedCase, pair } = await this.lockCase(tx, caseId);
+      const before = sharedCase.status;
       if (!libraryPolicy.isManager(this.viewer, sharedCase)) throw forbidden("Only a programme manager of the case's organisation approves it.");
       const complete = (await this.consentCount(tx, sharedCase, pair)) >= 2;
       if (!libraryPolicy.canApprove(this.viewer, sharedCase, complete)) {
@@ -229,19 +236,24 @@ export class LibraryService {
         unpublishedAt: null,
         unpublishedReason: null,
       });
-      return tx.getRepository(SharedCaseEntity).save(sharedCase);
+      const saved = await tx.getRepository(SharedCaseEntity).save(sharedCase);
+      await announceCaseStatus(tx, this.viewer.personId, saved, pair, before);
+      return saved;
     });
   }
 
   async unpublish(caseId: string, reason: string): Promise<SharedCaseEntity> {
     return this.ctx.db.transaction(async (tx) => {
-      const { sharedCase } = await this.lockCase(tx, caseId);
+      const { sharedCase, pair } = await this.lockCase(tx, caseId);
+      const before = sharedCase.status;
       if (!libraryPolicy.isManager(this.viewer, sharedCase) && !this.viewer.isPlatformAdmin) {
         throw forbidden("Only a programme manager of the case's organisation can unpublish it.");
       }
       if (!libraryPolicy.canUnpublish(this.viewer, sharedCase)) throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'This case is not published.', caseField);
       Object.assign(sharedCase, { status: SharedCaseStatus.UNPUBLISHED, unpublishedAt: new Date(), unpublishedReason: reason.trim() });
-      return tx.getRepository(SharedCaseEntity).save(sharedCase);
+      const saved = await tx.getRepository(SharedCaseEntity).save(sharedCase);
+      await announceCaseStatus(tx, this.viewer.personId, saved, pair, before);
+      return saved;
     });
   }
 

@@ -8,6 +8,12 @@ export enum NotificationKind {
   CHANGE_PROGRESSED = 'CHANGE_PROGRESSED',
   CHANGE_ADOPTED = 'CHANGE_ADOPTED',
   COMMENT_ADDED = 'COMMENT_ADDED',
+  /** A case's text is ready: each co-learner is asked to consent to it. */
+  CASE_CONSENT_NEEDED = 'CASE_CONSENT_NEEDED',
+  /** Both co-learners consented: the organisation's programme managers are asked to approve. */
+  CASE_AWAITING_APPROVAL = 'CASE_AWAITING_APPROVAL',
+  CASE_PUBLISHED = 'CASE_PUBLISHED',
+  CASE_UNPUBLISHED = 'CASE_UNPUBLISHED',
 }
 
 /** An in-app notification for one person. */
@@ -37,6 +43,9 @@ export class NotificationEntity {
 
   @Column({ name: 'comment_id', type: 'uuid', nullable: true })
   commentId: string | null;
+
+  @Column({ name: 'shared_case_id', type: 'uuid', nullable: true })
+  sharedCaseId: string | null;
 
   /** Kind-specific facts for the message, e.g. a decision's outcome or a progress %. */
   @Column({ type: 'jsonb', default: () => "'{}'" })

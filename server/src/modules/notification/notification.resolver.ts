@@ -6,6 +6,9 @@ import { ViewerType } from '../auth/auth.type';
 import { hidesIdentity, HIDDEN_PAIR_LABEL } from '../barrier/barrier.masking';
 import { Barrier } from '../barrier/barrier.type';
 import { Change } from '../change/change.type';
+import { libraryPolicy } from '../library/library.policy';
+import { SharedCase } from '../library/library.type';
+import type { Viewer } from '../auth/viewer';
 import { NotificationKind } from './notification.entity';
 import { MarkNotificationsReadInput, NotificationsArgs } from './notification.inputs';
 import { MarkNotificationsReadPayload } from './notification.payloads';
@@ -48,6 +51,14 @@ export class NotificationResolver {
   }
 
   @Authorized()
+  @FieldResolver(() => SharedCase, { nullable: true, description: 'The library case it is about, if any.' })
+  async sharedCase(@Root() notification: Notification, @Ctx() ctx: Context): Promise<SharedCase | null> {
+    const found = notification.entity.sharedCaseId ? await ctx.loaders.library.sharedCase.load(notification.entity.sharedCaseId) : null;
+    const pair = found && (await ctx.loaders.pair.pair.load(found.pairId));
+    return found && pair && libraryPolicy.canSee(ctx.viewer as Viewer, found, pair) ? SharedCase.from(found) : null;
+  }
+
+  @Authorized()
   @FieldResolver(() => String, { description: 'Who acted; "A co-learning pair" where an anonymous barrier hides them.' })
   async actorName(@Root() notification: Notification, @Ctx() ctx: Context): Promise<string> {
     if (await hidesIdentity(ctx, notification.entity.barrierId, notification.entity.actorId)) return HIDDEN_PAIR_LABEL;
@@ -61,7 +72,8 @@ export class NotificationResolver {
     const actor = await this.actorName(notification, ctx);
     const change = n.changeId ? await ctx.loaders.change.change.load(n.changeId) : null;
     const barrier = n.barrierId ? await ctx.loaders.barrier.barrier.load(n.barrierId) : null;
-    const title = `“${change?.title ?? barrier?.title ?? 'a record'}”`;
+    const sharedCase = n.sharedCaseId ? await ctx.loaders.library.sharedCase.load(n.sharedCaseId) : null;
+    const title = `“${sharedCase?.title ?? change?.title ?? barrier?.title ?? 'a record'}”`;
     switch (n.kind) {
       case NotificationKind.CHANGE_SUBMITTED:
         return `${actor} submitted ${title} for your decision.`;
@@ -75,6 +87,14 @@ export class NotificationResolver {
         return `${title} was adopted (marked by ${actor}).`;
       case NotificationKind.COMMENT_ADDED:
         return `${actor} commented on ${title}.`;
+      case NotificationKind.CASE_CONSENT_NEEDED:
+        return `The case ${title} is ready for the library: read it and give your consent.`;
+      case NotificationKind.CASE_AWAITING_APPROVAL:
+        return `Both co-learners consented to sharing ${title}: it awaits a programme manager's approval.`;
+      case NotificationKind.CASE_PUBLISHED:
+        return `${actor} published ${title} in the community library.`;
+      case NotificationKind.CASE_UNPUBLISHED:
+        return `${title} was taken down from the library (by ${actor}).`;
     }
   }
 }

@@ -13,6 +13,7 @@ export interface NewNotification {
   barrierId?: string | null;
   changeId?: string | null;
   commentId?: string | null;
+  sharedCaseId?: string | null;
   detail?: Facts;
 }
 
@@ -29,6 +30,7 @@ export async function notify(tx: EntityManager, recipientIds: string[], notifica
       barrierId: notification.barrierId ?? null,
       changeId: notification.changeId ?? null,
       commentId: notification.commentId ?? null,
+      sharedCaseId: notification.sharedCaseId ?? null,
       detail: notification.detail ?? {},
     })),
   );
