@@ -124,6 +124,23 @@ export function decodeCursor(cursor: string, ordering: Ordering<unknown>): Curso
   return v;
 }
 
+/** PostgreSQL's codes for a value it cannot read as its column's type: a hand-made cursor. */
+const UNREADABLE_VALUE = new Set(['22P02', '22007', '22008', '22003']);
+
+/**
+ * Runs a page's query; when the `after` cursor holds values the database cannot compare with its
+ * columns (a cursor forged with the right shape), that is the client's bad input, not a 500.
+ */
+export async function readPage<T>(after: string | null | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+    if (after && code && UNREADABLE_VALUE.has(code)) throw badInput('The `after` cursor is not valid for this list.');
+    throw error;
+  }
+}
+
 /**
  * One page of a keyset-paginated query: fetches first+1 rows to learn hasNextPage, and counts
  * the whole list only when the client asks for totalCount.
@@ -146,7 +163,7 @@ export async function paginate<Row extends ObjectLiteral, Node>(
   ordering.keys.forEach((key, i) =>
     i === 0 ? page.orderBy(key.sql, ordering.direction) : page.addOrderBy(key.sql, ordering.direction),
   );
-  const rows = await page.limit(args.first + 1).getMany();
+  const rows = await readPage(args.after, () => page.limit(args.first + 1).getMany());
   return pageOf(rows, ordering, args, toNode, () => countQuery.getCount());
 }
 

@@ -32,15 +32,28 @@ export async function authenticate(db: DataSource, token: string | undefined): P
 export class AuthService {
   constructor(private readonly ctx: Context) {}
 
+  /**
+   * The attempt is recorded before the limit is checked, so concurrent attempts count one another
+   * (checking first let a burst of parallel guesses all pass); it is kept only if the password
+   * was wrong.
+   */
   async login(email: string, password: string): Promise<{ viewer: Viewer; token: string }> {
     const address = normaliseEmail(email);
-    await this.refuseIfRateLimited(address);
+    const attempts = this.ctx.db.getRepository(LoginAttemptEntity);
+    const { identifiers } = await attempts.insert({ email: address, ip: this.ctx.http.ip });
+    const attempt = identifiers[0] as { id: string };
+    try {
+      await this.refuseIfRateLimited(address);
+    } catch (error) {
+      await attempts.delete(attempt);
+      throw error;
+    }
     const person = await this.ctx.db.getRepository(PersonEntity).findOneBy({ email: address });
     const valid = await verifyPassword(person?.passwordHash ?? (await decoyPasswordHash()), password);
     if (!person?.passwordHash || !valid) {
-      await this.ctx.db.getRepository(LoginAttemptEntity).insert({ email: address, ip: this.ctx.http.ip });
       throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, 'That email and password do not match an account.');
     }
+    await attempts.delete(attempt);
     return this.startSession(person);
   }
 
@@ -77,7 +90,8 @@ export class AuthService {
       attempts.countBy({ email, at: MoreThan(since) }),
       attempts.countBy({ ip: this.ctx.http.ip, at: MoreThan(since) }),
     ]);
-    if (byEmail >= LOGIN_LIMITS.perEmail || byAddress >= LOGIN_LIMITS.perAddress) {
+    // Each count includes the attempt being made (and any made at the same moment).
+    if (byEmail > LOGIN_LIMITS.perEmail || byAddress > LOGIN_LIMITS.perAddress) {
       throw new DomainError(
         UserErrorCode.TOO_MANY_ATTEMPTS,
         `Too many failed sign-ins. Try again in ${LOGIN_LIMITS.windowMinutes} minutes.`,

@@ -1,5 +1,5 @@
 import { IsNull, MoreThan, type EntityManager } from 'typeorm';
-import { DomainError, forbidden, UserErrorCode } from '../../common/errors';
+import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
 import { findForUpdate } from '../../common/locking';
 import type { Context } from '../../context';
 import { normaliseEmail, AuthService } from '../auth/auth.service';
@@ -8,6 +8,7 @@ import type { Viewer } from '../auth/viewer';
 import { MembershipEntity, type Role } from '../person/membership.entity';
 import { PersonEntity } from '../person/person.entity';
 import { identityPolicy } from '../person/person.policy';
+import { OrganisationEntity } from '../organisation/organisation.entity';
 import { InvitationEntity } from './invitation.entity';
 
 export interface InvitationRequest {
@@ -32,7 +33,11 @@ export class InvitationService {
     if (!identityPolicy.canInviteTo(viewer, organisationId)) {
       throw forbidden('Only a programme manager of this organisation can invite people.');
     }
+    if (!identityPolicy.canGrant(viewer, organisationId, request.roles, request.email)) {
+      throw forbidden('A platform admin invites programme managers other than themselves; they invite everyone else.');
+    }
     return this.ctx.db.transaction(async (tx) => {
+      if (!(await tx.getRepository(OrganisationEntity).existsBy({ id: organisationId }))) throw notFound('That organisation');
       const email = normaliseEmail(request.email);
       const alreadyMember = await tx
         .getRepository(MembershipEntity)

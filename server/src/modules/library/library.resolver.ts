@@ -369,9 +369,11 @@ export class CaseAdaptationResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => SharedCase, { description: 'The case it adapts.' })
-  async sharedCase(@Root() adaptation: CaseAdaptation, @Ctx() ctx: Context): Promise<SharedCase> {
-    return SharedCase.from((await ctx.loaders.library.sharedCase.load(adaptation.entity.caseId))!);
+  @FieldResolver(() => SharedCase, { nullable: true, description: 'The case it adapts; null once it is no longer visible to you (taken down from the library).' })
+  async sharedCase(@Root() adaptation: CaseAdaptation, @Ctx() ctx: Context): Promise<SharedCase | null> {
+    const entity = await ctx.loaders.library.sharedCase.load(adaptation.entity.caseId);
+    if (!entity) return null;
+    return libraryPolicy.canSee(viewerOf(ctx), entity, await pairOf(ctx, entity)) ? SharedCase.from(entity) : null;
   }
 }
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
-import { type ConnectionArgs, type ConnectionShape, decodeCursor, type Ordering, pageOf } from '../../common/relay';
+import { type ConnectionArgs, type ConnectionShape, decodeCursor, type Ordering, pageOf, readPage } from '../../common/relay';
 import { AffectedGroup, BarrierCategory } from '../barrier/barrier.entity';
 import { Sector } from '../organisation/organisation.entity';
 import { CaseOutcome, SharedCaseEntity, SharedCaseStatus } from './library.entity';
@@ -92,11 +92,13 @@ export class SharedCaseSearch {
       keyset = `WHERE (${ordering.keys.map((k) => k.sql).join(', ')}) < (${values.map((v, i) => params.add(v) + casts[i]).join(', ')})`;
     }
     const order = ordering.keys.map((k) => `${k.sql} DESC`).join(', ');
-    const rows: SearchRow[] = await this.db.query(
-      `SELECT id, published_at, rank FROM (
-         SELECT id, published_at, ${rank} AS rank FROM shared_case WHERE ${where.join(' AND ')}
-       ) matches ${keyset} ORDER BY ${order} LIMIT ${params.add(args.first + 1)}`,
-      params.values,
+    const rows: SearchRow[] = await readPage(args.after, () =>
+      this.db.query(
+        `SELECT id, published_at, rank FROM (
+           SELECT id, published_at, ${rank} AS rank FROM shared_case WHERE ${where.join(' AND ')}
+         ) matches ${keyset} ORDER BY ${order} LIMIT ${params.add(args.first + 1)}`,
+        params.values,
+      ),
     );
     const ids = rows.slice(0, args.first).map((r) => r.id);
     const entities = ids.length ? await this.db.getRepository(SharedCaseEntity).findBy({ id: In(ids) }) : [];

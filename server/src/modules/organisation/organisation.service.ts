@@ -29,6 +29,13 @@ export class OrganisationService {
   /** A platform admin creates an organisation and invites its first programme manager. */
   async create(input: NewOrganisation): Promise<{ organisation: OrganisationEntity; invitation: IssuedInvitation }> {
     if (!identityPolicy.canCreateOrganisation(this.viewer)) throw forbidden('Only a platform admin can create organisations.');
+    if (!identityPolicy.canGrant(this.viewer, null, [Role.PROGRAMME_MANAGER], input.firstManager.email)) {
+      throw new DomainError(UserErrorCode.INVALID_INPUT, 'Invite someone else as the first programme manager: a platform admin does not join organisations.', [
+        'input',
+        'firstManager',
+        'email',
+      ]);
+    }
     return this.ctx.db.transaction(async (tx) => {
       const slug = input.slug.toLowerCase();
       if (await tx.getRepository(OrganisationEntity).existsBy({ slug })) {

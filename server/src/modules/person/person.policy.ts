@@ -22,6 +22,20 @@ export const identityPolicy = {
     return viewer.isPlatformAdmin || viewer.hasRole(organisationId, Role.PROGRAMME_MANAGER);
   },
 
+  /**
+   * Whether the viewer may invite `email` into an organisation with `roles`. Its programme managers
+   * invite anyone with any roles. A platform admin only grants programme managers, and never to
+   * themselves: joining an organisation would let an admin read its sessions, barriers and results.
+   */
+  canGrant(viewer: Viewer, organisationId: string | null, roles: Role[], email: string): boolean {
+    if (organisationId && viewer.hasRole(organisationId, Role.PROGRAMME_MANAGER)) return true;
+    return (
+      viewer.isPlatformAdmin &&
+      roles.every((role) => role === Role.PROGRAMME_MANAGER) &&
+      email.trim().toLowerCase() !== viewer.person.email.trim().toLowerCase()
+    );
+  },
+
   canCreateOrganisation(viewer: Viewer): boolean {
     return viewer.isPlatformAdmin;
   },
