@@ -125,44 +125,64 @@ describe('opening and answering a questionnaire', () => {
 });
 
 describe('results: aggregate only, never for fewer than 5', () => {
-  it('4 seniors: no figure; the 5th: "N% agreed"; a small junior group hides the overall figure too', async () => {
-    const { manager, seniors, juniors, questionnaireId } = await programmeWith(6);
-    const answers = ['STRONGLY_AGREE', 'AGREE', 'NEUTRAL', 'DISAGREE', 'AGREE'];
-    const comments = ['Zebra crossings', 'More time with my partner', 'Agendas earlier', 'Better rooms'];
-    for (let i = 0; i < 4; i++) {
-      expect((await api.as(seniors[i].token).mutation(SUBMIT, answer(questionnaireId, answers[i], comments[i]))).userErrors).toEqual([]);
+  /** Answers from `seniors` seniors and `juniors` juniors (q1 answers in order), closes it, reads the results. */
+  async function closedWith(likertSeniors: string[], likertJuniors: string[], comments: string[] = []) {
+    const { manager, seniors, juniors, questionnaireId } = await programmeWith(Math.max(likertSeniors.length, likertJuniors.length, 1));
+    for (const [i, likert] of likertSeniors.entries()) {
+      expect((await api.as(seniors[i].token).mutation(SUBMIT, answer(questionnaireId, likert, comments[i]))).userErrors).toEqual([]);
     }
-    let results = (await api.as(manager.token).ok(RESULTS, { id: questionnaireId })).questionnaireResults;
-    expect(results).toMatchObject({ threshold: 5, eligibleCount: 12, respondentCount: 4 });
-    const q1 = () => results.questions[0];
+    for (const [i, likert] of likertJuniors.entries()) await api.as(juniors[i].token).mutation(SUBMIT, answer(questionnaireId, likert));
+    const before = (await api.as(manager.token).ok(RESULTS, { id: questionnaireId })).questionnaireResults;
+    await api.as(manager.token).mutation(CLOSE, { questionnaireId });
+    const after = (await api.as(manager.token).ok(RESULTS, { id: questionnaireId })).questionnaireResults;
+    return { before, after };
+  }
+  const seniorAnswers = ['STRONGLY_AGREE', 'AGREE', 'NEUTRAL', 'DISAGREE', 'AGREE'];
+
+  it('shows nothing while the questionnaire is open, however many answered', async () => {
+    const { before } = await closedWith(seniorAnswers, ['AGREE', 'AGREE', 'AGREE', 'AGREE', 'AGREE']);
+    expect(before.respondentCount).toBe(10);
     for (const group of ['overall', 'senior', 'junior']) {
-      expect(q1()[group]).toMatchObject({ shown: false, respondents: null, agreedPercent: null, distribution: null, answers: null });
-      expect(q1()[group].note).toMatch(/Fewer than 5 responses/);
+      expect(before.questions[0][group]).toMatchObject({ shown: false, agreedPercent: null, distribution: null });
+      expect(before.questions[0][group].note).toMatch(/when the questionnaire closes/);
+    }
+  });
+
+  it('4 seniors: no figure', async () => {
+    const { after: results } = await closedWith(seniorAnswers.slice(0, 4), [], ['Zebra crossings', 'More time with my partner', 'Agendas earlier', 'Better rooms']);
+    expect(results).toMatchObject({ threshold: 5, eligibleCount: 8, respondentCount: 4 });
+    for (const group of ['overall', 'senior', 'junior']) {
+      expect(results.questions[0][group]).toMatchObject({ shown: false, respondents: null, agreedPercent: null, distribution: null, answers: null });
+      expect(results.questions[0][group].note).toMatch(/Fewer than 5 responses/);
     }
     expect(results.questions[1].senior).toMatchObject({ shown: false, answers: null });
+  });
 
-    await api.as(seniors[4].token).mutation(SUBMIT, answer(questionnaireId, answers[4]));
-    results = (await api.as(manager.token).ok(RESULTS, { id: questionnaireId })).questionnaireResults;
-    expect(results.respondentCount).toBe(5);
-    expect(q1().senior).toEqual({ group: 'SENIOR', shown: true, respondents: 5, agreedPercent: 60, distribution: [0, 1, 1, 2, 1], answers: null, note: null });
-    expect(q1().overall).toMatchObject({ shown: true, respondents: 5, agreedPercent: 60 }); // no juniors yet: nothing to subtract
-    expect(q1().junior).toMatchObject({ shown: false, respondents: null });
+  it('5 seniors: "N% agreed", text answers sorted', async () => {
+    const { after: results } = await closedWith(seniorAnswers, [], ['Zebra crossings', 'More time with my partner', 'Agendas earlier', 'Better rooms']);
+    const q1 = results.questions[0];
+    expect(q1.senior).toEqual({ group: 'SENIOR', shown: true, respondents: 5, agreedPercent: 60, distribution: [0, 1, 1, 2, 1], answers: null, note: null });
+    expect(q1.overall).toMatchObject({ shown: true, respondents: 5, agreedPercent: 60 }); // no juniors: nothing to subtract
+    expect(q1.junior).toMatchObject({ shown: false, respondents: null });
     // text answers come sorted, never in the order given
     expect(results.questions[1].senior.answers).toEqual(['Agendas earlier', 'Better rooms', 'More time with my partner', 'Zebra crossings']);
+  });
 
-    // one junior answers: overall minus seniors would reveal that junior's answer, so the overall is withheld too
-    await api.as(juniors[0].token).mutation(SUBMIT, answer(questionnaireId, 'STRONGLY_DISAGREE'));
-    results = (await api.as(manager.token).ok(RESULTS, { id: questionnaireId })).questionnaireResults;
-    expect(q1().overall).toMatchObject({ shown: false, agreedPercent: null });
-    expect(q1().overall.note).toMatch(/would reveal/);
-    expect(q1().senior).toMatchObject({ shown: true, agreedPercent: 60 });
-    expect(q1().junior).toMatchObject({ shown: false });
+  it('a small junior group hides the overall figure too', async () => {
+    // overall minus seniors would reveal the one junior's answer
+    const { after: results } = await closedWith(seniorAnswers, ['STRONGLY_DISAGREE']);
+    const q1 = results.questions[0];
+    expect(q1.overall).toMatchObject({ shown: false, agreedPercent: null });
+    expect(q1.overall.note).toMatch(/would reveal/);
+    expect(q1.senior).toMatchObject({ shown: true, agreedPercent: 60 });
+    expect(q1.junior).toMatchObject({ shown: false });
+  });
 
-    // five juniors: every group is shown; overall 10 respondents, 7 of 10 agreed
-    for (let i = 1; i < 5; i++) await api.as(juniors[i].token).mutation(SUBMIT, answer(questionnaireId, 'STRONGLY_AGREE'));
-    results = (await api.as(manager.token).ok(RESULTS, { id: questionnaireId })).questionnaireResults;
-    expect(q1().junior).toMatchObject({ shown: true, respondents: 5, agreedPercent: 80, distribution: [1, 0, 0, 0, 4] });
-    expect(q1().overall).toMatchObject({ shown: true, respondents: 10, agreedPercent: 70, distribution: [1, 1, 1, 2, 5] });
+  it('five in each group: every group shown', async () => {
+    const { after: results } = await closedWith(seniorAnswers, ['STRONGLY_DISAGREE', 'STRONGLY_AGREE', 'STRONGLY_AGREE', 'STRONGLY_AGREE', 'STRONGLY_AGREE']);
+    const q1 = results.questions[0];
+    expect(q1.junior).toMatchObject({ shown: true, respondents: 5, agreedPercent: 80, distribution: [1, 0, 0, 0, 4] });
+    expect(q1.overall).toMatchObject({ shown: true, respondents: 10, agreedPercent: 70, distribution: [1, 1, 1, 2, 5] });
   });
 
   it('who answered what cannot be derived: answers carry no person and no time, participation no answer', async () => {

@@ -185,7 +185,11 @@ export class EvaluationService {
     return { likert, texts };
   }
 
-  /** Results in aggregate, for the organisation's programme managers; FORBIDDEN for anyone else. */
+  /**
+   * Results in aggregate, for the organisation's programme managers; FORBIDDEN for anyone else.
+   * Figures appear only once the questionnaire is closed: read before and after one more response,
+   * live figures would give that person's answers away.
+   */
   async results(questionnaire: QuestionnaireEntity): Promise<QuestionnaireResults> {
     if (!evaluationPolicy.canManage(this.viewer, questionnaire.organisationId)) {
       throw forbidden('Only programme managers of this organisation can read the results.');
@@ -211,6 +215,7 @@ export class EvaluationService {
         [questionnaire.programmeId],
       ),
     ]);
+    const open = questionnaire.status !== QuestionnaireStatus.CLOSED;
     const respondents: GroupedCounts = { SENIOR: 0, JUNIOR: 0 };
     for (const row of groupRows as { grp: RespondentGroup; n: number }[]) respondents[row.grp] = row.n;
 
@@ -239,9 +244,9 @@ export class EvaluationService {
         };
         return {
           question: { key: item.key, kind: item.kind, prompt: item.prompt },
-          overall: figure(item, ResultGroup.ALL, respondents, overall),
-          senior: figure(item, ResultGroup.SENIOR, respondents, parts.SENIOR),
-          junior: figure(item, ResultGroup.JUNIOR, respondents, parts.JUNIOR),
+          overall: figure(item, ResultGroup.ALL, respondents, overall, open),
+          senior: figure(item, ResultGroup.SENIOR, respondents, parts.SENIOR, open),
+          junior: figure(item, ResultGroup.JUNIOR, respondents, parts.JUNIOR, open),
         };
       }),
     };
@@ -258,10 +263,12 @@ function figure(
   group: ResultGroup,
   respondents: GroupedCounts,
   data: { distribution: number[]; answers: string[] },
+  open: boolean,
 ): ItemFigure {
   const small = (n: number) => n > 0 && n < K_ANONYMITY_THRESHOLD;
   const n = group === ResultGroup.ALL ? respondents.SENIOR + respondents.JUNIOR : respondents[group];
   const withheld = (note: string): ItemFigure => ({ group, shown: false, respondents: null, agreedPercent: null, distribution: null, answers: null, note });
+  if (open) return withheld('Shown when the questionnaire closes, so that no one’s answers can be worked out by comparing results over time.');
   if (n < K_ANONYMITY_THRESHOLD) {
     return withheld(`Fewer than ${K_ANONYMITY_THRESHOLD} responses: not shown, to keep answers anonymous.`);
   }
