@@ -111,6 +111,23 @@ describe('sessions and private notes', () => {
   });
 });
 
+describe('contract privacy', () => {
+  it('shows the contract to the pair and its programme managers only', async () => {
+    const organisation = await make.organisation();
+    const { senior, id: pairId } = await make.pair(organisation);
+    const manager = await make.person({ organisation, roles: [Role.PROGRAMME_MANAGER] });
+    const owner = await make.person({ organisation, roles: [Role.OWNER] });
+    const otherPair = await make.pair(organisation);
+    const Q = `query ($id: ID!) { node(id: $id) { ... on Pair { contract { version groundRules } contractInEffect { version } } } }`;
+    for (const viewer of [senior, manager]) {
+      expect((await api.as(viewer.token).ok(Q, { id: pairId })).node).toMatchObject({ contract: { version: 1 }, contractInEffect: { version: 1 } });
+    }
+    for (const viewer of [owner, otherPair.junior]) {
+      expect((await api.as(viewer.token).ok(Q, { id: pairId })).node).toEqual({ contract: null, contractInEffect: null });
+    }
+  });
+});
+
 describe('session prompts', () => {
   it("show the pair the contract's topics and their open changes, and no one else", async () => {
     const organisation = await make.organisation();

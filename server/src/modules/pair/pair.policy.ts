@@ -12,6 +12,8 @@ export const pairPolicy = {
   canReadPrivateNotes: (viewer: Viewer, pair: PairEntity) => pairPolicy.isMember(viewer, pair),
   /** Session dates, topics and shared takeaways: the pair, and the programme's managers. */
   canSeeSessions: (viewer: Viewer, pair: PairEntity) => pairPolicy.isMember(viewer, pair) || pairPolicy.canManage(viewer, pair),
+  /** The contract (ground rules, confidentiality) is the pair's own: the pair, and its programme managers. */
+  canSeeContract: (viewer: Viewer, pair: PairEntity) => pairPolicy.isMember(viewer, pair) || pairPolicy.canManage(viewer, pair),
   canProposeContract: (viewer: Viewer, pair: PairEntity) => pairPolicy.isMember(viewer, pair) && isOpen(pair),
   canAgreeContract(viewer: Viewer, pair: PairEntity, latest: ContractVersionEntity | null): boolean {
     if (!latest || !pairPolicy.isMember(viewer, pair) || !isOpen(pair)) return false;

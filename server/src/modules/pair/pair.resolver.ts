@@ -70,15 +70,17 @@ export class PairResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => ContractVersion, { nullable: true, description: 'The newest version, agreed or awaiting agreement.' })
+  @FieldResolver(() => ContractVersion, { nullable: true, description: 'The newest version, agreed or awaiting agreement; for the pair and its programme managers.' })
   async contract(@Root() pair: Pair, @Ctx() ctx: Context): Promise<ContractVersion | null> {
+    if (!pairPolicy.canSeeContract(ctx.viewer as Viewer, pair.entity)) return null;
     const latest = await ctx.loaders.pair.latestContract.load(pair.entity.id);
     return latest ? ContractVersion.from(latest) : null;
   }
 
   @Authorized()
-  @FieldResolver(() => ContractVersion, { nullable: true, description: 'The newest version both co-learners agreed: the contract in effect.' })
+  @FieldResolver(() => ContractVersion, { nullable: true, description: 'The newest version both co-learners agreed: the contract in effect; for the pair and its programme managers.' })
   async contractInEffect(@Root() pair: Pair, @Ctx() ctx: Context): Promise<ContractVersion | null> {
+    if (!pairPolicy.canSeeContract(ctx.viewer as Viewer, pair.entity)) return null;
     const agreed = await ctx.loaders.pair.contractInEffect.load(pair.entity.id);
     return agreed ? ContractVersion.from(agreed) : null;
   }
