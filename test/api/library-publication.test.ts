@@ -1,4 +1,4 @@
-import { BarrierEntity } from '../../server/src/modules/barrier/barrier.entity';
+import { Attribution, BarrierEntity } from '../../server/src/modules/barrier/barrier.entity';
 import { ChangeStatus } from '../../server/src/modules/change/change.entity';
 import { Api, APPROVE, CASE, CONSENT, EDIT, gid, libraryTestServer, REQUEST, RESOLVE, UNPUBLISH } from '../helpers/library';
 
@@ -29,6 +29,14 @@ describe('publishing a case', () => {
     expect(sharedCase.outcomeSummary).toContain('Adopted from 2025-04-01: Recruitment and Selection Policy v4.');
     expect(sharedCase.outcomeSummary).toContain('Decision rationale: The evidence from the pilot wards is convincing.');
     expect(sharedCase.whatChanged).not.toContain('Draft idea');
+  });
+
+  it("leaves out the pair's contract topics when the barrier is anonymous, since they could point to the pair", async () => {
+    const team = await t.fx.team();
+    const { barrier } = await t.fx.barrier(team);
+    await t.server.db.getRepository(BarrierEntity).update(barrier.id, { attribution: Attribution.ANONYMOUS });
+    const sharedCase = await t.fx.requestCase(t.api, team, barrier, { tags: ['panels'] });
+    expect(sharedCase.tags).toEqual(['panels']);
   });
 
   it('is a snapshot: later edits of the barrier do not reach the case', async () => {

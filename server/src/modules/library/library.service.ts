@@ -126,7 +126,8 @@ export class LibraryService {
           sector: organisation.sector,
           category: barrier.category,
           affectedGroups: barrier.affectedGroups,
-          tags: normaliseTags([...(input.tags ?? []), ...topicsAbout(contract?.focusTopics ?? [], snapshot)]),
+          // The pair's contract topics hint at who wrote it, so an anonymous barrier's case does without them.
+          tags: normaliseTags([...(input.tags ?? []), ...(barrier.attribution === Attribution.NAMED ? topicsAbout(contract?.focusTopics ?? [], snapshot) : [])]),
           status: SharedCaseStatus.REDACTING,
         }),
       );
