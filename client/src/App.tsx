@@ -77,7 +77,7 @@ function SignedInArea() {
         <Route path="programmes" element={<ProgrammesPage viewer={viewer} />} />
         <Route path="programmes/:id" element={<ProgrammePage />} />
         <Route path="notifications" element={<NotificationsPage />} />
-        <Route path="library" element={<LibraryPage />} />
+        <Route path="library" element={<LibraryPage viewer={viewer} />} />
         <Route path="library/share" element={<ShareCasePage viewer={viewer} />} />
         <Route path="library/cases/:id" element={<CasePage viewer={viewer} />} />
         <Route path="insight" element={<Deferred><DashboardPage viewer={viewer} /></Deferred>} />

@@ -41,6 +41,13 @@ test('Pat opens the dashboard and sees the charts, each with its table', async (
   await page.emulateMedia({ media: 'print' });
   expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
   await page.pdf?.({ path: path.resolve(__dirname, '../../test-results/board-report.pdf'), format: 'A4' }).catch(() => undefined);
+  await page.emulateMedia({ media: 'screen' });
+
+  // Opened without a programme (a bookmark, a shared link), the report offers the programmes instead of a dead end.
+  await page.goto(`${suite.server.url}/insight/report`);
+  await page.getByRole('heading', { name: 'Board report', level: 1 }).waitFor();
+  await page.getByRole('main').getByRole('link', { name: options[options.length - 1], exact: true }).click();
+  await page.getByRole('heading', { name: /report to the board/ }).waitFor();
   await page.context().close();
 });
 

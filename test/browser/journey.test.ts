@@ -42,6 +42,9 @@ function section(page: Page, heading: string): Locator {
 test('Jo sees her pair home with the contract, prompts for the next session, sessions and barriers', async () => {
   const page = await signedIn(JO);
   await page.getByRole('heading', { level: 1, name: 'Hello, Jo' }).waitFor();
+  // What waits for Jo comes first: in the demo, at least the end-of-programme questionnaire.
+  const attention = section(page, 'Needs your attention');
+  await attention.getByRole('link').first().waitFor();
   await main(page).getByText('Your co-learner').waitFor();
   await main(page).getByText('Sam Senior', { exact: false }).first().waitFor();
   await page.getByRole('heading', { name: 'For your next session' }).waitFor();

@@ -43,7 +43,33 @@ test('Casey (Riverside) searches the library, filters, opens a Northshore case a
   await page.getByRole('heading', { name: 'Adapted in 1 organisation' }).waitFor();
   await page.getByText('Riverside Council').first().waitFor();
   await shot(page, 'library-case-adapted');
+
+  // The confirmation leads to the new barrier, which links back to the case it came from.
+  await page.getByRole('status').getByRole('link').first().click();
+  await page.getByRole('heading', { name: 'What happens' }).waitFor();
+  const fromCase = page.getByRole('list', { name: 'In the community library' });
+  await fromCase.getByText('Adapted from the library case').waitFor();
+  await fromCase.getByRole('link', { name: 'Band 7 promotion panels have no ethnic-minority members' }).click();
+  await page.getByRole('heading', { name: 'Band 7 promotion panels have no ethnic-minority members', level: 1 }).waitFor();
+  // Back on the case, the adapting organisation finds its own barrier again.
+  await page.getByText('Your organisation’s barrier:').first().waitFor();
   await page.context().close();
+});
+
+test('a community member only reads the library; a barrier links to the case shared from it', async () => {
+  const casey = await signedIn('casey.member@riverside.example', viewports.laptop, '/library');
+  await casey.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
+  await casey.getByRole('heading', { name: /^\d+ cases/ }).waitFor();
+  expect(await casey.getByRole('link', { name: 'Share a case' }).count()).toBe(0);
+  await casey.context().close();
+
+  const jo = await signedIn('jo.junior@northshore.example', viewports.laptop, '/barriers');
+  await jo.getByRole('link', { name: 'Band 7 promotion panels have no ethnic-minority members' }).click();
+  await jo.getByRole('heading', { name: 'Band 7 promotion panels have no ethnic-minority members', level: 1 }).waitFor();
+  await jo.getByRole('list', { name: 'In the community library' }).getByRole('link', { name: 'Band 7 promotion panels have no ethnic-minority members' }).click();
+  await jo.waitForURL(/\/library\/cases\//);
+  await jo.getByRole('heading', { name: 'What changed' }).waitFor();
+  await jo.context().close();
 });
 
 test('Jo starts a case from a barrier and reviews what the redaction assistant flagged', async () => {

@@ -8,6 +8,7 @@ import { pairName, useMyPairs } from '../hooks/useMyPairs';
 import { useTitle } from '../hooks/useTitle';
 import type { SignedInViewer } from '../hooks/useViewer';
 import { formatDay, plural, roleDescriptions, sectorLabels } from '../labels';
+import { AttentionCard } from './AttentionCard';
 import { PairHome } from './pair/PairHome';
 import { sectionInfo, sectionsFor } from './sections';
 
@@ -57,6 +58,8 @@ export function HomePage({ viewer }: { viewer: SignedInViewer }) {
           <p className="page-header__sub">You are not a member of an organisation yet.</p>
         )}
       </div>
+
+      <AttentionCard viewer={viewer} />
 
       {viewer.isPlatformAdmin && (
         <section className="card card--accent" aria-labelledby="admin-heading">

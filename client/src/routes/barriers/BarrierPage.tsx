@@ -10,10 +10,12 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { BarrierStatusBadge, ChangeStatusBadge } from '../../components/StatusBadge';
 import { Timeline } from '../../components/Timeline';
 import { graphql } from '../../gql';
+import type { SharedCaseStatus } from '../../gql/graphql';
 import { useFormAction } from '../../hooks/useFormAction';
 import { pairName } from '../../hooks/useMyPairs';
 import { useTitle } from '../../hooks/useTitle';
 import { affectedGroupLabels, barrierCategoryLabels, formatDate, formatDay, plural } from '../../labels';
+import { caseStatusLabels } from '../library/labels';
 import { NotFoundPage } from '../NotFoundPage';
 
 const BarrierQuery = graphql(`
@@ -92,6 +94,15 @@ const BarrierQuery = graphql(`
           body
           createdAt
         }
+        sharedCase {
+          id
+          title
+          status
+        }
+        adaptedFrom {
+          id
+          title
+        }
         viewerCanCorroborate
         viewerCanProposeChange
         viewerCanComment
@@ -100,6 +111,9 @@ const BarrierQuery = graphql(`
     }
   }
 `);
+
+/** Change statuses that make a barrier worth sharing as a library case (as the server decides). */
+const shareableChangeStatuses = new Set(['SUBMITTED', 'APPROVED', 'REJECTED', 'IN_PROGRESS', 'ADOPTED']);
 
 const CloseBarrierMutation = graphql(`
   mutation CloseBarrier($input: CloseBarrierInput!) {
@@ -184,6 +198,7 @@ export function BarrierPage() {
               {barrier.raisedBy ? `Raised by ${pairName(barrier.raisedBy)}` : 'Raised anonymously by a co-learning pair'}
               {barrier.raisedByViewersPair && barrier.attribution === 'ANONYMOUS' && ' (your pair; others do not see who)'} on {formatDate(barrier.createdAt)}.
             </p>
+            <LibraryLinks barrier={barrier} />
             <h3>Evidence</h3>
             <EvidenceList items={barrier.evidence} />
             {barrier.viewerCanClose && <CloseBarrierForm barrierId={barrier.id} />}
@@ -269,6 +284,39 @@ export function BarrierPage() {
         </div>
       </div>
     </div>
+  );
+}
+
+interface LibraryLinked {
+  raisedByViewersPair: boolean;
+  changes: readonly { status: string }[];
+  sharedCase?: { id: string; title: string; status: SharedCaseStatus } | null;
+  adaptedFrom?: { id: string; title: string } | null;
+}
+
+/** Where the barrier meets the community library: the case it was adapted from, the case shared from it, or an invitation to share it. */
+function LibraryLinks({ barrier }: { barrier: LibraryLinked }) {
+  const canShare = barrier.raisedByViewersPair && !barrier.sharedCase && barrier.changes.some((change) => shareableChangeStatuses.has(change.status));
+  if (!barrier.adaptedFrom && !barrier.sharedCase && !canShare) return null;
+  return (
+    <ul className="library-links" aria-label="In the community library">
+      {barrier.adaptedFrom && (
+        <li>
+          Adapted from the library case <Link to={`/library/cases/${encodeURIComponent(barrier.adaptedFrom.id)}`}>{barrier.adaptedFrom.title}</Link>.
+        </li>
+      )}
+      {barrier.sharedCase && (
+        <li>
+          {barrier.sharedCase.status === 'PUBLISHED' ? 'Shared in the library as ' : `A library case (${caseStatusLabels[barrier.sharedCase.status].toLowerCase()}): `}
+          <Link to={`/library/cases/${encodeURIComponent(barrier.sharedCase.id)}`}>{barrier.sharedCase.title}</Link>.
+        </li>
+      )}
+      {canShare && (
+        <li>
+          Other organisations could learn from this: <Link to="/library/share">share it as a library case</Link>.
+        </li>
+      )}
+    </ul>
   );
 }
 

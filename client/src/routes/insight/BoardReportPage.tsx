@@ -8,7 +8,20 @@ import { FigureTable } from './ChartFigure';
 import { CHART_COLOURS } from './DashboardPage';
 import { categoryLabels, changeStageLabels, days, funnelStageLabels, percent } from './insight-labels';
 import { BoardReportQuery } from './queries';
+import { graphql } from '../../gql';
 import { ResultsTable } from './ResultsTable';
+
+const ReportProgrammesQuery = graphql(`
+  query ReportProgrammes {
+    programmes(first: 50) {
+      nodes {
+        id
+        name
+        status
+      }
+    }
+  }
+`);
 
 const withUnit = (value: number, unit: string | null | undefined) => (!unit ? String(value) : unit === '%' ? `${value}%` : `${value} ${unit}`);
 
@@ -20,7 +33,7 @@ export function BoardReportPage() {
   const { data, error, loading, refetch } = useQuery(BoardReportQuery, { variables: { programmeId }, skip: !programmeId });
   const d = data?.programmeDashboard;
 
-  if (!programmeId) return <p className="card">Choose a programme on the <Link to="/insight">Insight</Link> page first.</p>;
+  if (!programmeId) return <ChooseProgramme />;
   if (error && !d) return <ProblemMessage error={error} onRetry={() => refetch()} />;
   if (loading || !d) return <p className="loading">Loading the report…</p>;
 
@@ -104,5 +117,33 @@ export function BoardReportPage() {
         {d.questionnaire?.results ? <ResultsTable results={d.questionnaire.results} /> : <p>The end-of-programme questionnaire has not been opened yet.</p>}
       </section>
     </article>
+  );
+}
+
+/** A report covers one programme: opened without one, offer the programmes instead of a dead end. */
+function ChooseProgramme() {
+  const { data, error, refetch } = useQuery(ReportProgrammesQuery);
+  const programmes = data?.programmes.nodes ?? [];
+  return (
+    <div className="page">
+      <p className="breadcrumb">
+        <Link to="/insight">Insight</Link>
+      </p>
+      <div className="page-header">
+        <h1>Board report</h1>
+        <p className="page-header__sub">A report to the board covers one programme. Which one?</p>
+      </div>
+      {error && <ProblemMessage error={error} onRetry={() => refetch()} />}
+      {data && programmes.length === 0 && <p className="card">There is no programme to report on yet.</p>}
+      {programmes.length > 0 && (
+        <ul className="card plain-list">
+          {programmes.map((p) => (
+            <li key={p.id}>
+              <Link to={`/insight/report?programme=${encodeURIComponent(p.id)}`}>{p.name}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -91,6 +91,9 @@ function DashboardBody({ dashboard, programmeId }: { dashboard: DashboardFieldsF
               </Link>
             </li>
           )}
+          {full && !programmeId && d.programmes && d.programmes.length > 0 && (
+            <li className="muted insight-actions__hint">Choose a programme above for its printable board report.</li>
+          )}
         </ul>
       </section>
 
@@ -291,7 +294,7 @@ function DashboardBody({ dashboard, programmeId }: { dashboard: DashboardFieldsF
             <ul className="plain-list">
               {d.overdueChanges.map((c) => (
                 <li key={c.changeId}>
-                  <strong>{c.title}</strong> · {changeStatusLabels[c.status]} · {c.owner.displayName} · due {formatDate(c.targetDate)} ({days(c.daysOverdue)} overdue)
+                  <Link to={`/changes/${encodeURIComponent(c.changeId)}`}>{c.title}</Link> · {changeStatusLabels[c.status]} · {c.owner.displayName} · due {formatDate(c.targetDate)} ({days(c.daysOverdue)} overdue)
                 </li>
               ))}
             </ul>
@@ -319,7 +322,9 @@ function DashboardBody({ dashboard, programmeId }: { dashboard: DashboardFieldsF
               <tbody>
                 {d.mostCorroboratedBarriers.map((b) => (
                   <tr key={b.barrierId}>
-                    <th scope="row">{b.title}</th>
+                    <th scope="row">
+                      <Link to={`/barriers/${encodeURIComponent(b.barrierId)}`}>{b.title}</Link>
+                    </th>
                     <td>{categoryLabels[b.category]}</td>
                     <td className="num">{b.corroborations}</td>
                     <td className="num">{b.divisions}</td>

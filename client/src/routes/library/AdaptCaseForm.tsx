@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { ErrorSummary, fieldError, SelectField, TextField, type UserErrorLike } from '../../components/forms';
 import { graphql } from '../../gql';
 import type { SignedInViewer } from '../../hooks/useViewer';
@@ -44,13 +45,14 @@ export function AdaptCaseForm({ caseId, viewer, onAdapted }: { caseId: string; v
   const [title, setTitle] = useState('');
   const [shareProgress, setShareProgress] = useState(true);
   const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
-  const [done, setDone] = useState<{ barrier: string; change: string } | null>(null);
+  const [done, setDone] = useState<{ barrier: { id: string; title: string }; change: { id: string; title: string } } | null>(null);
 
   if (done) {
     return (
       <div className="notice notice--success" role="status">
         <p>
-          Adapted. Your organisation now has the barrier “{done.barrier}” and a draft change, “{done.change}”, for your pair to review and submit.
+          Adapted. Your organisation now has the barrier <Link to={`/barriers/${encodeURIComponent(done.barrier.id)}`}>“{done.barrier.title}”</Link> and a draft change,{' '}
+          <Link to={`/changes/${encodeURIComponent(done.change.id)}`}>“{done.change.title}”</Link>, for the pair to review and submit.
         </p>
       </div>
     );
@@ -71,7 +73,7 @@ export function AdaptCaseForm({ caseId, viewer, onAdapted }: { caseId: string; v
     const payload = result.data?.adaptCase;
     setErrors(payload?.userErrors ?? []);
     if (payload?.barrier && payload.change) {
-      setDone({ barrier: payload.barrier.title, change: payload.change.title });
+      setDone({ barrier: payload.barrier, change: payload.change });
       onAdapted();
     }
   };

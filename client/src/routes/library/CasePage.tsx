@@ -199,6 +199,14 @@ export function CasePage({ viewer }: { viewer: SignedInViewer }) {
                       ) : (
                         <span className="muted">Progress not shared</span>
                       )}
+                      {a.barrier && (
+                        <>
+                          <br />
+                          <span>
+                            Your organisation’s barrier: <Link to={`/barriers/${encodeURIComponent(a.barrier.id)}`}>{a.barrier.title}</Link>
+                          </span>
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>

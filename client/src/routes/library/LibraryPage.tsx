@@ -5,6 +5,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { graphql } from '../../gql';
 import type { SharedCaseFilter } from '../../gql/graphql';
 import { useTitle } from '../../hooks/useTitle';
+import type { SignedInViewer } from '../../hooks/useViewer';
 import { sectorLabels } from '../../labels';
 import { categoryLabels, groupLabels, outcomeLabels } from './labels';
 
@@ -50,7 +51,9 @@ const dimensions: { key: Dimension; title: string; param: string; labels: Record
 ];
 
 /** The community library: search, filters with counts, result cards; the query and filters live in the address. */
-export function LibraryPage() {
+export function LibraryPage({ viewer }: { viewer: SignedInViewer }) {
+  // Co-learners start cases from their barriers; managers review them there. Others only read.
+  const canShare = viewer.roles.includes('CO_LEARNER') || viewer.roles.includes('PROGRAMME_MANAGER');
   useTitle('Library');
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
@@ -88,9 +91,11 @@ export function LibraryPage() {
           <h1>Library</h1>
           <p className="page-header__sub">What other organisations changed, and what happened. Every case is anonymised and approved before it appears here.</p>
         </div>
-        <Link className="button button--secondary" to="/library/share">
-          Share a case
-        </Link>
+        {canShare && (
+          <Link className="button button--secondary" to="/library/share">
+            {viewer.roles.includes('CO_LEARNER') ? 'Share a case' : 'Cases to review'}
+          </Link>
+        )}
       </div>
 
       <form className="library-search" role="search" onSubmit={submit}>
