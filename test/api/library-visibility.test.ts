@@ -56,3 +56,15 @@ describe('nothing unpublished or unconsented is visible outside the organisation
     expect(Api.codes(await t.api.request(LIBRARY, {}))).toEqual(['UNAUTHENTICATED']);
   });
 });
+
+describe('a case and the barrier it came from', () => {
+  it('links back to the barrier for members of its organisation only', async () => {
+    const team = await t.fx.team();
+    const { barrier } = await t.fx.barrier(team);
+    const published = await t.fx.publishCase(t.api, team, barrier);
+    const Q = `query ($id: ID!) { node(id: $id) { ... on SharedCase { sourceBarrier { id } } } }`;
+    expect((await t.api.as(team.manager.token).ok(Q, { id: published.id })).node.sourceBarrier).toEqual({ id: gid('Barrier', barrier.id) });
+    const elsewhere = await t.fx.team();
+    expect((await t.api.as(elsewhere.member.token).ok(Q, { id: published.id })).node.sourceBarrier).toBeNull();
+  });
+});

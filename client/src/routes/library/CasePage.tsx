@@ -35,6 +35,7 @@ export const SharedCaseQuery = graphql(`
         viewerCanEndorse
         viewerCanAdapt
         viewerIsAuthor
+        sourceBarrier { id title }
         adaptationCount
         adaptations(first: 50) {
           nodes { id adaptedAt sector organisationName changeStatus progress shareProgress viewerCanChangeSharing barrier { id title } }
@@ -111,6 +112,12 @@ export function CasePage({ viewer }: { viewer: SignedInViewer }) {
           {sharedCase.affectedGroups.map((g) => groupLabels[g]).join(' · ')}
           {sharedCase.publishedAt && ` — published ${formatDate(sharedCase.publishedAt)}`}
         </p>
+        {sharedCase.sourceBarrier && (
+          <p>
+            Written from your organisation&rsquo;s barrier{' '}
+            <Link to={`/barriers/${encodeURIComponent(sharedCase.sourceBarrier.id)}`}>{sharedCase.sourceBarrier.title}</Link>.
+          </p>
+        )}
       </div>
 
       {sharedCase.redactions && <CaseReview sharedCase={sharedCase} onChanged={() => refetch()} />}

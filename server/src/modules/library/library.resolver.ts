@@ -206,6 +206,13 @@ export class SharedCaseResolver {
   }
 
   @Authorized()
+  @FieldResolver(() => Barrier, { nullable: true, description: 'The barrier the case was written from; for members of its organisation who may see that barrier.' })
+  async sourceBarrier(@Root() sharedCase: SharedCase, @Ctx() ctx: Context): Promise<Barrier | null> {
+    const barrier = await ctx.loaders.barrier.barrier.load(sharedCase.entity.sourceBarrierId);
+    return barrier && barrierPolicy.canSee(viewerOf(ctx), barrier) ? Barrier.from(barrier) : null;
+  }
+
+  @Authorized()
   @FieldResolver(() => String, { nullable: true, description: 'Why it was taken down; for the authors and their managers.' })
   async unpublishedReason(@Root() sharedCase: SharedCase, @Ctx() ctx: Context): Promise<string | null> {
     return (await isInsider(ctx, sharedCase.entity)) ? sharedCase.entity.unpublishedReason : null;
