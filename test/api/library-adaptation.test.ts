@@ -37,6 +37,10 @@ describe('adaptCase', () => {
     expect(link).toMatchObject({ organisationId: adopter.organisation.id, pairId: adopter.pair.id, shareProgress: true });
     expect(barrier).toMatchObject({ organisationId: adopter.organisation.id, pairId: adopter.pair.id, title: sharedCase.title, category: 'RECRUITMENT', affectedGroups: ['RACE'] });
     expect(barrier.description).toContain(sharedCase.summary);
+    // the source's measures come over as figures to compare against
+    expect(barrier.evidence).toEqual([
+      { kind: 'FIGURE', text: 'Shortlisting rate, minority ethnic applicants: where this case comes from, before the change', value: 18, unit: '%' },
+    ]);
     expect(change).toMatchObject({
       organisationId: adopter.organisation.id,
       barrierId: barrier.id,

@@ -4,7 +4,7 @@ import { findForUpdate } from '../../common/locking';
 import { type ConnectionArgs, idOf, paginate } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
-import { Attribution, BarrierEntity } from '../barrier/barrier.entity';
+import { Attribution, BarrierEntity, EvidenceKind } from '../barrier/barrier.entity';
 import { BarrierService } from '../barrier/barrier.service';
 import { Barrier } from '../barrier/barrier.type';
 import { ChangeEntity, DecisionEntity } from '../change/change.entity';
@@ -323,7 +323,13 @@ export class LibraryService {
         description: `Adapted from a case in the community library.\n\n${sharedCase.summary}`,
         category: sharedCase.category,
         affectedGroups: sharedCase.affectedGroups,
-        evidence: [],
+        // What the other organisation measured, as figures to compare one's own against.
+        evidence: sharedCase.measures.map((m) => ({
+          kind: EvidenceKind.FIGURE,
+          text: `${m.metric}: where this case comes from, before the change`,
+          value: m.baseline,
+          unit: m.unit ?? null,
+        })),
         attribution: Attribution.NAMED,
       });
       const change = await new ChangeService(this.ctx).createDraftInTransaction(tx, {
