@@ -1,6 +1,6 @@
+import { apiSuite } from '../helpers/suite';
 import { Api } from '../helpers/api';
-import { factories, gid } from '../helpers/factories';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { gid } from '../helpers/factories';
 import { LoginAttemptEntity } from '../../server/src/modules/auth/login-attempt.entity';
 import { PASSWORD } from '../helpers/factories';
 
@@ -9,40 +9,32 @@ import { PASSWORD } from '../helpers/factories';
  * limit allows; a hand-made cursor is bad input, never a 500; page sizes of nested connections
  * multiply in the complexity estimate.
  */
-let server: TestServer;
-let api: Api;
-let make: ReturnType<typeof factories>;
-beforeAll(async () => {
-  server = await startTestServer();
-  api = new Api(server.url);
-  make = factories(server.db);
-});
-afterAll(() => server.close());
+const t = apiSuite();
 
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { token userErrors { code } } }`;
 
 describe('login rate limit', () => {
   it('holds against a burst of parallel guesses: at most 5 passwords are tried', async () => {
-    const { person } = await make.person();
+    const { person } = await t.make.person();
     try {
       const payloads = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => api.mutation(LOGIN, { email: person.email, password: `guess number ${i}` })),
+        Array.from({ length: 20 }, (_, i) => t.api.mutation(LOGIN, { email: person.email, password: `guess number ${i}` })),
       );
       const codes = payloads.map((p: { userErrors: { code: string }[] }) => p.userErrors[0].code);
       expect(codes.filter((c) => c === 'INVALID_CREDENTIALS').length).toBeLessThanOrEqual(5);
       expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS').length).toBeGreaterThanOrEqual(15);
-      const right = await api.mutation(LOGIN, { email: person.email, password: PASSWORD });
+      const right = await t.api.mutation(LOGIN, { email: person.email, password: PASSWORD });
       expect(right).toMatchObject({ token: null, userErrors: [{ code: 'TOO_MANY_ATTEMPTS' }] });
     } finally {
       // the attempts come from 127.0.0.1, like every test's: leave the per-address count as it was
-      await server.db.getRepository(LoginAttemptEntity).delete({ email: person.email });
+      await t.server.db.getRepository(LoginAttemptEntity).delete({ email: person.email });
     }
   });
 
   it('a successful sign-in is not counted as a failure', async () => {
-    const { person } = await make.person();
-    for (let i = 0; i < 3; i++) expect((await api.mutation(LOGIN, { email: person.email, password: PASSWORD })).userErrors).toEqual([]);
-    expect(await server.db.getRepository(LoginAttemptEntity).countBy({ email: person.email })).toBe(0);
+    const { person } = await t.make.person();
+    for (let i = 0; i < 3; i++) expect((await t.api.mutation(LOGIN, { email: person.email, password: PASSWORD })).userErrors).toEqual([]);
+    expect(await t.server.db.getRepository(LoginAttemptEntity).countBy({ email: person.email })).toBe(0);
   });
 });
 
@@ -50,8 +42,8 @@ describe('cursors', () => {
   const forged = (ordering: string, values: unknown[]) => Buffer.from(JSON.stringify({ o: ordering, v: values })).toString('base64url');
 
   it('a cursor of the right shape with values the database cannot read is BAD_USER_INPUT, not a 500', async () => {
-    const organisation = await make.organisation();
-    const { token } = await make.person({ organisation });
+    const organisation = await t.make.organisation();
+    const { token } = await t.make.person({ organisation });
     const cases: [string, string][] = [
       [`query ($a: String) { barriers(after: $a) { totalCount } }`, forged('newest', ['not a time', 'not a uuid'])],
       [`query ($a: String) { changes(after: $a) { totalCount } }`, forged('target', ['2026-13-45', 'x'])],
@@ -60,7 +52,7 @@ describe('cursors', () => {
       [`query ($a: String) { sharedCases(after: $a) { nodes { id } } }`, forged('published', ['not a time', 'x'])],
     ];
     for (const [query, after] of cases) {
-      const response = await api.as(token).request(query, { a: after });
+      const response = await t.api.as(token).request(query, { a: after });
       expect({ query, codes: Api.codes(response) }).toEqual({ query, codes: ['BAD_USER_INPUT'] });
     }
   });
@@ -68,11 +60,11 @@ describe('cursors', () => {
 
 describe('complexity', () => {
   it('multiplies the page sizes of nested connections', async () => {
-    const organisation = await make.organisation();
-    const { token } = await make.person({ organisation });
+    const organisation = await t.make.organisation();
+    const { token } = await t.make.person({ organisation });
     const wide = `query ($id: ID!) { nodes(ids: [$id]) { ... on Organisation { members(first: 100) { nodes { person { id } } } } }
       programmes(first: 100) { nodes { pairs(first: 100) { nodes { id } } } } }`;
-    const response = await api.as(token).request(wide, { id: gid('Organisation', organisation.id) });
+    const response = await t.api.as(token).request(wide, { id: gid('Organisation', organisation.id) });
     expect(Api.codes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0].message).toMatch(/too expensive/);
   });

@@ -1,6 +1,6 @@
+import { apiSuite } from '../helpers/suite';
 import { Api } from '../helpers/api';
-import { factories, PASSWORD } from '../helpers/factories';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { PASSWORD } from '../helpers/factories';
 import { Role } from '../../server/src/modules/person/membership.entity';
 import { LoginAttemptEntity } from '../../server/src/modules/auth/login-attempt.entity';
 
@@ -10,22 +10,13 @@ const LOGIN = `mutation Login($input: LoginInput!) {
 const VIEWER = `{ viewer { email isPlatformAdmin person { displayName } roles organisation { name } memberships { roles } } }`;
 const LOGOUT = `mutation Logout($input: LogoutInput!) { logout(input: $input) { signedOut userErrors { code } } }`;
 
-let server: TestServer;
-let api: Api;
-let make: ReturnType<typeof factories>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  api = new Api(server.url);
-  make = factories(server.db);
-});
-afterAll(() => server.close());
+const t = apiSuite();
 
 describe('login', () => {
   it('returns a bearer token and an httpOnly session cookie, and the viewer', async () => {
-    const org = await make.organisation({ name: 'Login Trust' });
-    const { person } = await make.person({ organisation: org, roles: [Role.CO_LEARNER, Role.OWNER], name: 'Lee Login' });
-    const response = await api.request(LOGIN, { input: { email: person.email.toUpperCase(), password: PASSWORD } });
+    const org = await t.make.organisation({ name: 'Login Trust' });
+    const { person } = await t.make.person({ organisation: org, roles: [Role.CO_LEARNER, Role.OWNER], name: 'Lee Login' });
+    const response = await t.api.request(LOGIN, { input: { email: person.email.toUpperCase(), password: PASSWORD } });
     const payload = response.data.login;
     expect(payload.userErrors).toEqual([]);
     expect(payload.viewer).toEqual({ email: person.email, roles: [Role.CO_LEARNER, Role.OWNER], organisation: { name: 'Login Trust' } });
@@ -35,19 +26,19 @@ describe('login', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
 
-    const byToken = await api.as(payload.token).ok(VIEWER);
+    const byToken = await t.api.as(payload.token).ok(VIEWER);
     expect(byToken.viewer.person.displayName).toBe('Lee Login');
-    const byCookie = await api.request(VIEWER, {}, { cookie: cookie.split(';')[0] });
+    const byCookie = await t.api.request(VIEWER, {}, { cookie: cookie.split(';')[0] });
     expect(byCookie.data.viewer.email).toBe(person.email);
   });
 
   it('refuses a wrong password and an unknown email with the same coded error', async () => {
-    const { person } = await make.person();
+    const { person } = await t.make.person();
     for (const input of [
       { email: person.email, password: 'not the password' },
       { email: 'nobody-at-all@test.example', password: PASSWORD },
     ]) {
-      const response = await api.request(LOGIN, { input });
+      const response = await t.api.request(LOGIN, { input });
       expect(response.errors).toBeUndefined();
       expect(response.data.login).toEqual({
         token: null,
@@ -59,19 +50,19 @@ describe('login', () => {
   });
 
   it('rejects malformed input as a userError on the field, without touching the database', async () => {
-    const before = await server.db.getRepository(LoginAttemptEntity).count();
-    const payload = await api.mutation(LOGIN, { email: 'not-an-email', password: 'x' });
+    const before = await t.server.db.getRepository(LoginAttemptEntity).count();
+    const payload = await t.api.mutation(LOGIN, { email: 'not-an-email', password: 'x' });
     expect(payload.userErrors).toEqual([{ field: ['input', 'email'], code: 'INVALID_INPUT', message: 'Enter a valid email address.' }]);
-    expect(await server.db.getRepository(LoginAttemptEntity).count()).toBe(before);
+    expect(await t.server.db.getRepository(LoginAttemptEntity).count()).toBe(before);
   });
 
   it('rate-limits failed attempts per email, even when the right password follows', async () => {
-    const { person } = await make.person();
+    const { person } = await t.make.person();
     for (let i = 0; i < 5; i++) {
-      const payload = await api.mutation(LOGIN, { email: person.email, password: `wrong-${i}` });
+      const payload = await t.api.mutation(LOGIN, { email: person.email, password: `wrong-${i}` });
       expect(payload.userErrors[0].code).toBe('INVALID_CREDENTIALS');
     }
-    const blocked = await api.mutation(LOGIN, { email: person.email, password: PASSWORD });
+    const blocked = await t.api.mutation(LOGIN, { email: person.email, password: PASSWORD });
     expect(blocked.token).toBeNull();
     expect(blocked.userErrors[0].code).toBe('TOO_MANY_ATTEMPTS');
   });
@@ -79,17 +70,17 @@ describe('login', () => {
 
 describe('viewer and logout', () => {
   it('is null when signed out, and protected fields say UNAUTHENTICATED', async () => {
-    expect((await api.ok(`{ viewer { email } }`)).viewer).toBeNull();
-    const response = await api.request(`{ organisations { totalCount } }`);
+    expect((await t.api.ok(`{ viewer { email } }`)).viewer).toBeNull();
+    const response = await t.api.request(`{ organisations { totalCount } }`);
     expect(Api.codes(response)).toEqual(['UNAUTHENTICATED']);
-    const bogus = await api.as('made-up-token').request(`{ organisations { totalCount } }`);
+    const bogus = await t.api.as('made-up-token').request(`{ organisations { totalCount } }`);
     expect(Api.codes(bogus)).toEqual(['UNAUTHENTICATED']);
   });
 
   it('ends the session on the server: the token stops working and the cookie is cleared', async () => {
-    const { person } = await make.person();
-    const { token } = await api.mutation(LOGIN, { email: person.email, password: PASSWORD });
-    const me = api.as(token);
+    const { person } = await t.make.person();
+    const { token } = await t.api.mutation(LOGIN, { email: person.email, password: PASSWORD });
+    const me = t.api.as(token);
     expect((await me.ok(VIEWER)).viewer.email).toBe(person.email);
     const response = await me.request(LOGOUT, { input: {} });
     expect(response.data.logout).toEqual({ signedOut: true, userErrors: [] });
@@ -98,9 +89,9 @@ describe('viewer and logout', () => {
   });
 
   it('can end every session of the person at once', async () => {
-    const { person, token: first } = await make.person();
-    const second = await make.signIn(person);
-    await api.as(first).mutation(LOGOUT, { everywhere: true });
-    expect((await api.as(second).ok(VIEWER)).viewer).toBeNull();
+    const { person, token: first } = await t.make.person();
+    const second = await t.make.signIn(person);
+    await t.api.as(first).mutation(LOGOUT, { everywhere: true });
+    expect((await t.api.as(second).ok(VIEWER)).viewer).toBeNull();
   });
 });

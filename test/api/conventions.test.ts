@@ -1,18 +1,10 @@
+import { apiSuite } from '../helpers/suite';
+import { startTestServer } from '../helpers/server';
 import { Api } from '../helpers/api';
-import { factories, gid } from '../helpers/factories';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { gid } from '../helpers/factories';
 import { Role } from '../../server/src/modules/person/membership.entity';
 
-let server: TestServer;
-let api: Api;
-let make: ReturnType<typeof factories>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  api = new Api(server.url);
-  make = factories(server.db);
-});
-afterAll(() => server.close());
+const t = apiSuite();
 
 const MEMBERS = `query Members($id: ID!, $first: Int, $after: String) {
   node(id: $id) { ... on Organisation { members(first: $first, after: $after) {
@@ -22,9 +14,9 @@ const MEMBERS = `query Members($id: ID!, $first: Int, $after: String) {
 }`;
 
 async function organisationWith(memberCount: number) {
-  const organisation = await make.organisation();
-  const first = await make.person({ organisation, roles: [Role.PROGRAMME_MANAGER] });
-  for (let i = 1; i < memberCount; i++) await make.person({ organisation, name: `Member ${i}` });
+  const organisation = await t.make.organisation();
+  const first = await t.make.person({ organisation, roles: [Role.PROGRAMME_MANAGER] });
+  for (let i = 1; i < memberCount; i++) await t.make.person({ organisation, name: `Member ${i}` });
   return { organisation, token: first.token, id: gid('Organisation', organisation.id) };
 }
 
@@ -35,7 +27,7 @@ describe('Relay connections', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const data: any = await api.as(token).ok(MEMBERS, { id, first: 3, after });
+      const data: any = await t.api.as(token).ok(MEMBERS, { id, first: 3, after });
       const members: any = data.node.members;
       expect(members.totalCount).toBe(7);
       seen.push(...members.edges.map((e: { node: { id: string } }) => e.node.id));
@@ -49,16 +41,16 @@ describe('Relay connections', () => {
   it('refuses a malformed or foreign cursor, and a page larger than 100, with BAD_USER_INPUT', async () => {
     const { token, id } = await organisationWith(1);
     for (const after of ['garbage', Buffer.from(JSON.stringify({ o: 'other', v: [1, 2] })).toString('base64url')]) {
-      const response = await api.as(token).request(MEMBERS, { id, first: 3, after });
+      const response = await t.api.as(token).request(MEMBERS, { id, first: 3, after });
       expect(Api.codes(response)).toEqual(['BAD_USER_INPUT']);
     }
-    expect(Api.codes(await api.as(token).request(MEMBERS, { id, first: 101 }))).toEqual(['BAD_USER_INPUT']);
+    expect(Api.codes(await t.api.as(token).request(MEMBERS, { id, first: 101 }))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('runs the same number of SQL statements for 5 members as for 40, relations included', async () => {
     const { token, id } = await organisationWith(40);
-    const small = await api.as(token).request(MEMBERS, { id, first: 5 });
-    const large = await api.as(token).request(MEMBERS, { id, first: 40 });
+    const small = await t.api.as(token).request(MEMBERS, { id, first: 5 });
+    const large = await t.api.as(token).request(MEMBERS, { id, first: 40 });
     expect(large.data.node.members.edges).toHaveLength(40);
     expect(small.extensions?.sqlStatements).toBeGreaterThanOrEqual(5); // session, memberships, page, and one per relation
     expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
@@ -67,9 +59,9 @@ describe('Relay connections', () => {
 
 describe('global ids and node', () => {
   it('refuses a malformed id with BAD_USER_INPUT', async () => {
-    const { token } = await make.person();
+    const { token } = await t.make.person();
     for (const id of ['abc', Buffer.from('Organisation:not-a-uuid').toString('base64url'), Buffer.from('Spaceship:8e0b1a8e-0000-4000-8000-000000000000').toString('base64url')]) {
-      const response = await api.as(token).request(`query ($id: ID!) { node(id: $id) { id } }`, { id });
+      const response = await t.api.as(token).request(`query ($id: ID!) { node(id: $id) { id } }`, { id });
       expect(Api.codes(response)).toEqual(['BAD_USER_INPUT']);
     }
   });
@@ -77,7 +69,7 @@ describe('global ids and node', () => {
   it('resolves nodes of several types in one call, null for what the viewer may not see', async () => {
     const mine = await organisationWith(2);
     const other = await organisationWith(2);
-    const data = await api.as(mine.token).ok(`query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids: [mine.id, other.id] });
+    const data = await t.api.as(mine.token).ok(`query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids: [mine.id, other.id] });
     expect(data.nodes).toEqual([{ __typename: 'Organisation', id: mine.id }, null]);
   });
 });
@@ -86,19 +78,19 @@ describe('tenancy', () => {
   it("a member of one organisation cannot read another organisation's members or people", async () => {
     const mine = await organisationWith(2);
     const theirs = await organisationWith(2);
-    const stranger = await make.person({ organisation: theirs.organisation, name: 'Stranger' });
-    expect((await api.as(mine.token).ok(MEMBERS, { id: theirs.id, first: 5 })).node).toBeNull();
-    expect((await api.as(mine.token).ok(`query ($id: ID!) { node(id: $id) { id } }`, { id: stranger.globalId })).node).toBeNull();
-    const orgs = await api.as(mine.token).ok(`{ organisations { nodes { id } } }`);
+    const stranger = await t.make.person({ organisation: theirs.organisation, name: 'Stranger' });
+    expect((await t.api.as(mine.token).ok(MEMBERS, { id: theirs.id, first: 5 })).node).toBeNull();
+    expect((await t.api.as(mine.token).ok(`query ($id: ID!) { node(id: $id) { id } }`, { id: stranger.globalId })).node).toBeNull();
+    const orgs = await t.api.as(mine.token).ok(`{ organisations { nodes { id } } }`);
     expect(orgs.organisations.nodes).toEqual([{ id: mine.id }]);
   });
 });
 
 describe('abuse limits and error masking', () => {
   it('refuses a query nested too deep', async () => {
-    const { token } = await make.person();
+    const { token } = await t.make.person();
     const deep = `{ viewer { memberships { organisation { members { nodes { person { memberships { organisation { members { nodes { person { memberships { roles } } } } } } } } } } } } }`;
-    const response = await api.as(token).request(deep);
+    const response = await t.api.as(token).request(deep);
     expect(Api.codes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0].message).toMatch(/levels deep; the limit is 12/);
   });
@@ -106,13 +98,13 @@ describe('abuse limits and error masking', () => {
   it('refuses a query that would be too expensive', async () => {
     const { token, id } = await organisationWith(1);
     const wide = `query ($id: ID!) { node(id: $id) { ... on Organisation { members(first: 100) { nodes { organisation { members(first: 100) { nodes { id roles } } } } } } } }`;
-    const response = await api.as(token).request(wide, { id });
+    const response = await t.api.as(token).request(wide, { id });
     expect(Api.codes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0].message).toMatch(/too expensive/);
   });
 
   it('does not accept batched requests', async () => {
-    const response = await fetch(`${server.url}/graphql`, {
+    const response = await fetch(`${t.server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify([{ query: '{ viewer { email } }' }, { query: '{ viewer { email } }' }]),
@@ -121,13 +113,13 @@ describe('abuse limits and error masking', () => {
   });
 
   it('gives parse and validation errors the BAD_USER_INPUT code', async () => {
-    expect(Api.codes(await api.request(`{ viewer { `))).toEqual(['BAD_USER_INPUT']);
-    expect(Api.codes(await api.request(`{ viewer { password } }`))).toEqual(['BAD_USER_INPUT']);
+    expect(Api.codes(await t.api.request(`{ viewer { `))).toEqual(['BAD_USER_INPUT']);
+    expect(Api.codes(await t.api.request(`{ viewer { password } }`))).toEqual(['BAD_USER_INPUT']);
   });
 
   it('logs and masks unexpected errors: no stack trace or SQL reaches the client', async () => {
     const broken = await startTestServer();
-    const { token } = await make.person();
+    const { token } = await t.make.person();
     await broken.db.destroy(); // every query now fails inside the server
     const response = await new Api(broken.url, token).request(`{ organisations { totalCount } }`);
     await broken.close().catch(() => undefined);

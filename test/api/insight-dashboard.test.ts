@@ -1,7 +1,7 @@
+import { apiSuite } from '../helpers/suite';
 import { Api } from '../helpers/api';
 import { coLearning, dateDaysAgo } from '../helpers/co-learning';
-import { factories, gid } from '../helpers/factories';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { gid } from '../helpers/factories';
 import { AffectedGroup, Attribution, BarrierCategory } from '../../server/src/modules/barrier/barrier.entity';
 import { ChangeStatus } from '../../server/src/modules/change/change.entity';
 import { EventKind } from '../../server/src/modules/history/event.entity';
@@ -9,18 +9,7 @@ import { Role } from '../../server/src/modules/person/membership.entity';
 import { Cadence } from '../../server/src/modules/programme/programme.entity';
 import { PairStatus } from '../../server/src/modules/pair/pair.entity';
 
-let server: TestServer;
-let api: Api;
-let make: ReturnType<typeof factories>;
-let co: ReturnType<typeof coLearning>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  api = new Api(server.url);
-  make = factories(server.db);
-  co = coLearning(server.db);
-});
-afterAll(() => server.close());
+const t = apiSuite();
 
 /**
  * The small dataset every figure below is computed from by hand (days are days ago).
@@ -41,8 +30,8 @@ afterAll(() => server.close());
  *   C10     B5      P4   O1     ADOPTED       50     49        48      47      46      40
  */
 async function story() {
-  const organisation = await make.organisation();
-  const person = (name: string, roles = [Role.CO_LEARNER], division?: string) => make.person({ organisation, roles, name, division });
+  const organisation = await t.make.organisation();
+  const person = (name: string, roles = [Role.CO_LEARNER], division?: string) => t.make.person({ organisation, roles, name, division });
   const manager = await person('Pat Manager', [Role.PROGRAMME_MANAGER]);
   const o1 = await person('Olu Owner', [Role.OWNER]);
   const o2 = await person('Dee Owner', [Role.OWNER]);
@@ -50,47 +39,47 @@ async function story() {
   const j1 = await person('Jo Junior');
   const [s2, j2, s3, j3, s4, j4, s5, j5] = await Promise.all(['S2', 'J2', 'S3', 'J3', 'S4', 'J4', 'S5', 'J5'].map((n) => person(n)));
 
-  const a = await co.programme(organisation, { name: 'Cohort A', sessionCadence: Cadence.MONTHLY });
-  const b = await co.programme(organisation, { name: 'Cohort B', startsOn: dateDaysAgo(300) });
-  const p1 = await co.pair(a, colearner.person, j1.person);
-  const p2 = await co.pair(a, s2.person, j2.person);
-  const p3 = await co.pair(a, s3.person, j3.person, { createdAt: new Date(Date.now() - 45 * 86_400_000) });
-  const p5 = await co.pair(a, s5.person, j5.person, { status: PairStatus.COMPLETED });
-  const p4 = await co.pair(b, s4.person, j4.person);
+  const a = await t.co.programme(organisation, { name: 'Cohort A', sessionCadence: Cadence.MONTHLY });
+  const b = await t.co.programme(organisation, { name: 'Cohort B', startsOn: dateDaysAgo(300) });
+  const p1 = await t.co.pair(a, colearner.person, j1.person);
+  const p2 = await t.co.pair(a, s2.person, j2.person);
+  const p3 = await t.co.pair(a, s3.person, j3.person, { createdAt: new Date(Date.now() - 45 * 86_400_000) });
+  const p5 = await t.co.pair(a, s5.person, j5.person, { status: PairStatus.COMPLETED });
+  const p4 = await t.co.pair(b, s4.person, j4.person);
 
   // P1: MONTHLY then FORTNIGHTLY agreed 90 days ago; a WEEKLY v3 agreed by the senior only.
-  await co.contract(p1, 1, Cadence.MONTHLY, 100);
-  await co.contract(p1, 2, Cadence.FORTNIGHTLY, 90);
-  await co.contract(p1, 3, Cadence.WEEKLY, null);
-  await co.contract(p2, 1, Cadence.MONTHLY, 120);
-  await co.contract(p3, 1, Cadence.WEEKLY, 40);
-  for (const d of [80, 60, 20]) await co.session(p1, d);
-  for (const d of [119, 70]) await co.session(p2, d);
+  await t.co.contract(p1, 1, Cadence.MONTHLY, 100);
+  await t.co.contract(p1, 2, Cadence.FORTNIGHTLY, 90);
+  await t.co.contract(p1, 3, Cadence.WEEKLY, null);
+  await t.co.contract(p2, 1, Cadence.MONTHLY, 120);
+  await t.co.contract(p3, 1, Cadence.WEEKLY, 40);
+  for (const d of [80, 60, 20]) await t.co.session(p1, d);
+  for (const d of [119, 70]) await t.co.session(p2, d);
 
-  const b1 = await co.barrier(p1, { title: 'B1', category: BarrierCategory.RECRUITMENT, affectedGroups: [AffectedGroup.RACE, AffectedGroup.SEX] });
-  const b2 = await co.barrier(p1, { title: 'B2', category: BarrierCategory.PROGRESSION, affectedGroups: [AffectedGroup.RACE], attribution: Attribution.ANONYMOUS });
-  const b3 = await co.barrier(p2, { title: 'B3', category: BarrierCategory.RECRUITMENT, affectedGroups: [AffectedGroup.DISABILITY] });
-  const b4 = await co.barrier(p3, { title: 'B4', category: BarrierCategory.CULTURE, affectedGroups: [AffectedGroup.AGE, AffectedGroup.RACE] });
-  await co.barrier(p3, { title: 'B6', category: BarrierCategory.ACCESS, affectedGroups: [AffectedGroup.OTHER] });
-  const b5 = await co.barrier(p4, { title: 'B5', category: BarrierCategory.PAY, affectedGroups: [AffectedGroup.SEX] });
-  await co.corroborate(b1, p2, ['Surgery', 'Nursing']);
-  await co.corroborate(b1, p3, ['Surgery', 'Estates']);
-  await co.corroborate(b3, p1, ['Surgery']);
+  const b1 = await t.co.barrier(p1, { title: 'B1', category: BarrierCategory.RECRUITMENT, affectedGroups: [AffectedGroup.RACE, AffectedGroup.SEX] });
+  const b2 = await t.co.barrier(p1, { title: 'B2', category: BarrierCategory.PROGRESSION, affectedGroups: [AffectedGroup.RACE], attribution: Attribution.ANONYMOUS });
+  const b3 = await t.co.barrier(p2, { title: 'B3', category: BarrierCategory.RECRUITMENT, affectedGroups: [AffectedGroup.DISABILITY] });
+  const b4 = await t.co.barrier(p3, { title: 'B4', category: BarrierCategory.CULTURE, affectedGroups: [AffectedGroup.AGE, AffectedGroup.RACE] });
+  await t.co.barrier(p3, { title: 'B6', category: BarrierCategory.ACCESS, affectedGroups: [AffectedGroup.OTHER] });
+  const b5 = await t.co.barrier(p4, { title: 'B5', category: BarrierCategory.PAY, affectedGroups: [AffectedGroup.SEX] });
+  await t.co.corroborate(b1, p2, ['Surgery', 'Nursing']);
+  await t.co.corroborate(b1, p3, ['Surgery', 'Estates']);
+  await t.co.corroborate(b3, p1, ['Surgery']);
 
   const { ADOPTED, IN_PROGRESS, APPROVED, SUBMITTED, DRAFT, REJECTED, WITHDRAWN } = ChangeStatus;
   const evidence = { policyOrProcess: 'Recruitment policy v4', effectiveFrom: dateDaysAgo(40), link: 'https://intranet.example/policy', summary: 'Panels now diverse.' };
-  const c1 = await co.change(b1, p1, o1.person, ADOPTED, { created: 100, submitted: 90, decided: 80, started: 70, adopted: 40, target: 30 }, { title: 'C1', adoptionEvidence: evidence, successMeasures: [{ metric: 'Diverse panels', unit: '%', baseline: 10, target: 80, current: 85 }] });
-  await co.change(b1, p2, o1.person, ADOPTED, { created: 80, submitted: 76, decided: 70, started: 60, adopted: 10, target: 30 }, { title: 'C2' });
-  await co.change(b2, p1, o2.person, IN_PROGRESS, { created: 60, submitted: 50, decided: 45, started: 40, target: 5 }, { title: 'C3', progress: 40 });
-  await co.change(b3, p2, o2.person, APPROVED, { created: 30, submitted: 28, decided: 20, target: -10 }, { title: 'C4' });
-  await co.change(b3, p2, o1.person, SUBMITTED, { created: 20, submitted: 18, target: 2 }, { title: 'C5' });
-  await co.change(b4, p3, o1.person, DRAFT, { created: 10, target: 1 }, { title: 'C6' });
-  await co.change(b4, p3, o2.person, REJECTED, { created: 40, submitted: 35, decided: 30, target: 20 }, { title: 'C7' });
-  const c8 = await co.change(b2, p1, o1.person, WITHDRAWN, { created: 50, submitted: 45, decided: 40, target: 10 }, { title: 'C8' });
-  await co.event(c8, EventKind.CHANGE_DECIDED, 'SUBMITTED', 'APPROVED');
-  await co.event(c8, EventKind.CHANGE_WITHDRAWN, 'APPROVED', 'WITHDRAWN');
-  await co.change(b3, p3, o2.person, WITHDRAWN, { created: 15, target: 3 }, { title: 'C9' });
-  await co.change(b5, p4, o1.person, ADOPTED, { created: 50, submitted: 49, decided: 48, started: 47, adopted: 46, target: 40 }, { title: 'C10' });
+  const c1 = await t.co.change(b1, p1, o1.person, ADOPTED, { created: 100, submitted: 90, decided: 80, started: 70, adopted: 40, target: 30 }, { title: 'C1', adoptionEvidence: evidence, successMeasures: [{ metric: 'Diverse panels', unit: '%', baseline: 10, target: 80, current: 85 }] });
+  await t.co.change(b1, p2, o1.person, ADOPTED, { created: 80, submitted: 76, decided: 70, started: 60, adopted: 10, target: 30 }, { title: 'C2' });
+  await t.co.change(b2, p1, o2.person, IN_PROGRESS, { created: 60, submitted: 50, decided: 45, started: 40, target: 5 }, { title: 'C3', progress: 40 });
+  await t.co.change(b3, p2, o2.person, APPROVED, { created: 30, submitted: 28, decided: 20, target: -10 }, { title: 'C4' });
+  await t.co.change(b3, p2, o1.person, SUBMITTED, { created: 20, submitted: 18, target: 2 }, { title: 'C5' });
+  await t.co.change(b4, p3, o1.person, DRAFT, { created: 10, target: 1 }, { title: 'C6' });
+  await t.co.change(b4, p3, o2.person, REJECTED, { created: 40, submitted: 35, decided: 30, target: 20 }, { title: 'C7' });
+  const c8 = await t.co.change(b2, p1, o1.person, WITHDRAWN, { created: 50, submitted: 45, decided: 40, target: 10 }, { title: 'C8' });
+  await t.co.event(c8, EventKind.CHANGE_DECIDED, 'SUBMITTED', 'APPROVED');
+  await t.co.event(c8, EventKind.CHANGE_WITHDRAWN, 'APPROVED', 'WITHDRAWN');
+  await t.co.change(b3, p3, o2.person, WITHDRAWN, { created: 15, target: 3 }, { title: 'C9' });
+  await t.co.change(b5, p4, o1.person, ADOPTED, { created: 50, submitted: 49, decided: 48, started: 47, adopted: 46, target: 40 }, { title: 'C10' });
 
   return { organisation, manager, o1, o2, colearner, a, b, p1, p2, p3, p5, b1, b3, c1 };
 }
@@ -119,7 +108,7 @@ describe('programme dashboard: every figure against the hand-computed story', ()
   let dashboard: any;
   beforeAll(async () => {
     s = await story();
-    dashboard = (await api.as(s.manager.token).ok(PROGRAMME_DASHBOARD, { id: gid('Programme', s.a.id) })).programmeDashboard;
+    dashboard = (await t.api.as(s.manager.token).ok(PROGRAMME_DASHBOARD, { id: gid('Programme', s.a.id) })).programmeDashboard;
   });
 
   it('names the programme and the access', () => {
@@ -213,7 +202,7 @@ describe('programme dashboard: every figure against the hand-computed story', ()
 describe('organisation dashboard', () => {
   it('adds up every programme of the organisation', async () => {
     const s = await story();
-    const { organisationDashboard: d } = await api.as(s.manager.token).ok(ORGANISATION_DASHBOARD, { id: gid('Organisation', s.organisation.id) });
+    const { organisationDashboard: d } = await t.api.as(s.manager.token).ok(ORGANISATION_DASHBOARD, { id: gid('Organisation', s.organisation.id) });
     expect(d.title).toBe(s.organisation.name);
     expect(d.funnel.steps.map((step: any) => [step.stage, step.count, step.conversionRate])).toEqual([
       ['BARRIERS_RAISED', 6, null],
@@ -230,7 +219,7 @@ describe('organisation dashboard', () => {
       ['Cohort B', 1, 1, 1, 1],
     ]);
     // the viewer's own organisation is the default
-    const byDefault = await api.as(s.manager.token).ok(`{ organisationDashboard { title funnel { steps { count } } } }`);
+    const byDefault = await t.api.as(s.manager.token).ok(`{ organisationDashboard { title funnel { steps { count } } } }`);
     expect(byDefault.organisationDashboard.title).toBe(s.organisation.name);
   });
 });
@@ -238,7 +227,7 @@ describe('organisation dashboard', () => {
 describe('who sees the dashboard', () => {
   it('an owner sees the funnel and overdue list of their own changes, and nothing about barriers or pairs', async () => {
     const s = await story();
-    const { programmeDashboard: d } = await api.as(s.o1.token).ok(PROGRAMME_DASHBOARD, { id: gid('Programme', s.a.id) });
+    const { programmeDashboard: d } = await t.api.as(s.o1.token).ok(PROGRAMME_DASHBOARD, { id: gid('Programme', s.a.id) });
     expect(d.access).toBe('OWN_CHANGES');
     expect(d.funnel.steps.map((step: any) => [step.stage, step.count, step.conversionRate])).toEqual([
       ['CHANGES_PROPOSED', 5, null], // C1 C2 C5 C6 C8
@@ -255,16 +244,16 @@ describe('who sees the dashboard', () => {
 
   it('refuses a co-learner (FORBIDDEN), hides another organisation (NOT_FOUND), and asks strangers to sign in', async () => {
     const s = await story();
-    const other = await make.person({ roles: [Role.PROGRAMME_MANAGER] });
+    const other = await t.make.person({ roles: [Role.PROGRAMME_MANAGER] });
     const id = gid('Programme', s.a.id);
-    expect(Api.codes(await api.as(s.colearner.token).request(PROGRAMME_DASHBOARD, { id }))).toEqual(['FORBIDDEN']);
-    expect(Api.codes(await api.as(s.colearner.token).request(ORGANISATION_DASHBOARD, {}))).toEqual(['FORBIDDEN']);
-    expect(Api.codes(await api.as(other.token).request(PROGRAMME_DASHBOARD, { id }))).toEqual(['NOT_FOUND']);
-    expect(Api.codes(await api.as(other.token).request(ORGANISATION_DASHBOARD, { id: gid('Organisation', s.organisation.id) }))).toEqual(['NOT_FOUND']);
-    expect(Api.codes(await api.as(undefined).request(PROGRAMME_DASHBOARD, { id }))).toEqual(['UNAUTHENTICATED']);
+    expect(Api.codes(await t.api.as(s.colearner.token).request(PROGRAMME_DASHBOARD, { id }))).toEqual(['FORBIDDEN']);
+    expect(Api.codes(await t.api.as(s.colearner.token).request(ORGANISATION_DASHBOARD, {}))).toEqual(['FORBIDDEN']);
+    expect(Api.codes(await t.api.as(other.token).request(PROGRAMME_DASHBOARD, { id }))).toEqual(['NOT_FOUND']);
+    expect(Api.codes(await t.api.as(other.token).request(ORGANISATION_DASHBOARD, { id: gid('Organisation', s.organisation.id) }))).toEqual(['NOT_FOUND']);
+    expect(Api.codes(await t.api.as(undefined).request(PROGRAMME_DASHBOARD, { id }))).toEqual(['UNAUTHENTICATED']);
     // a manager who is only an owner elsewhere still cannot read this organisation
-    const ownerElsewhere = await make.person({ roles: [Role.OWNER] });
-    expect(Api.codes(await api.as(ownerElsewhere.token).request(PROGRAMME_DASHBOARD, { id }))).toEqual(['NOT_FOUND']);
+    const ownerElsewhere = await t.make.person({ roles: [Role.OWNER] });
+    expect(Api.codes(await t.api.as(ownerElsewhere.token).request(PROGRAMME_DASHBOARD, { id }))).toEqual(['NOT_FOUND']);
   });
 });
 
@@ -275,18 +264,18 @@ describe('a bounded number of SQL statements', () => {
     // Ten times the pairs, barriers, corroborations, sessions and changes in the large organisation's programme A.
     const owner = large.o2.person;
     for (let i = 0; i < 40; i++) {
-      const senior = await make.person({ organisation: large.organisation, name: `Extra senior ${i}` });
-      const junior = await make.person({ organisation: large.organisation, name: `Extra junior ${i}` });
-      const pair = await co.pair(large.a, senior.person, junior.person);
-      await co.contract(pair, 1, Cadence.MONTHLY, 60);
-      await co.session(pair, i);
-      const barrier = await co.barrier(pair, { title: `Extra ${i}` });
-      await co.corroborate(large.b1, pair, [`Division ${i}`]);
-      await co.change(barrier, pair, owner, ChangeStatus.IN_PROGRESS, { created: 50, submitted: 40, decided: 30, started: 20, target: i % 3 });
-      await co.change(barrier, pair, owner, ChangeStatus.ADOPTED, { created: 50, submitted: 40, decided: 30, started: 20, adopted: 5, target: 1 });
+      const senior = await t.make.person({ organisation: large.organisation, name: `Extra senior ${i}` });
+      const junior = await t.make.person({ organisation: large.organisation, name: `Extra junior ${i}` });
+      const pair = await t.co.pair(large.a, senior.person, junior.person);
+      await t.co.contract(pair, 1, Cadence.MONTHLY, 60);
+      await t.co.session(pair, i);
+      const barrier = await t.co.barrier(pair, { title: `Extra ${i}` });
+      await t.co.corroborate(large.b1, pair, [`Division ${i}`]);
+      await t.co.change(barrier, pair, owner, ChangeStatus.IN_PROGRESS, { created: 50, submitted: 40, decided: 30, started: 20, target: i % 3 });
+      await t.co.change(barrier, pair, owner, ChangeStatus.ADOPTED, { created: 50, submitted: 40, decided: 30, started: 20, adopted: 5, target: 1 });
     }
-    const smallResponse = await api.as(small.manager.token).request(PROGRAMME_DASHBOARD, { id: gid('Programme', small.a.id) });
-    const largeResponse = await api.as(large.manager.token).request(PROGRAMME_DASHBOARD, { id: gid('Programme', large.a.id) });
+    const smallResponse = await t.api.as(small.manager.token).request(PROGRAMME_DASHBOARD, { id: gid('Programme', small.a.id) });
+    const largeResponse = await t.api.as(large.manager.token).request(PROGRAMME_DASHBOARD, { id: gid('Programme', large.a.id) });
     expect(largeResponse.errors).toBeUndefined();
     expect(largeResponse.data.programmeDashboard.funnel.steps[1].count).toBe(89);
     expect(largeResponse.data.programmeDashboard.pairActivity.pairCount).toBe(44);
@@ -298,8 +287,8 @@ describe('a bounded number of SQL statements', () => {
 describe('bad input', () => {
   it('refuses a malformed id and an oversized list with BAD_USER_INPUT', async () => {
     const s = await story();
-    expect(Api.codes(await api.as(s.manager.token).request(PROGRAMME_DASHBOARD, { id: gid('Organisation', s.organisation.id) }))).toEqual(['BAD_USER_INPUT']);
-    const response = await api.as(s.manager.token).request(`query ($id: ID!) { programmeDashboard(programmeId: $id) { overdueChanges(first: 1000) { title } } }`, { id: gid('Programme', s.a.id) });
+    expect(Api.codes(await t.api.as(s.manager.token).request(PROGRAMME_DASHBOARD, { id: gid('Organisation', s.organisation.id) }))).toEqual(['BAD_USER_INPUT']);
+    const response = await t.api.as(s.manager.token).request(`query ($id: ID!) { programmeDashboard(programmeId: $id) { overdueChanges(first: 1000) { title } } }`, { id: gid('Programme', s.a.id) });
     expect(Api.codes(response)).toEqual(['BAD_USER_INPUT']);
   });
 });

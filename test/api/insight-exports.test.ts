@@ -1,21 +1,11 @@
-import { coLearning } from '../helpers/co-learning';
-import { factories, gid } from '../helpers/factories';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { apiSuite } from '../helpers/suite';
+import { gid } from '../helpers/factories';
 import { Attribution } from '../../server/src/modules/barrier/barrier.entity';
 import { ChangeEntity, ChangeStatus } from '../../server/src/modules/change/change.entity';
 import { EXPORT_BATCH_SIZE } from '../../server/src/modules/insight/exports.router';
 import { Role } from '../../server/src/modules/person/membership.entity';
 
-let server: TestServer;
-let make: ReturnType<typeof factories>;
-let co: ReturnType<typeof coLearning>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  make = factories(server.db);
-  co = coLearning(server.db);
-});
-afterAll(() => server.close());
+const t = apiSuite();
 
 /** A small RFC 4180 parser: enough to read our own exports back. */
 function parseCsv(text: string): string[][] {
@@ -39,7 +29,7 @@ function parseCsv(text: string): string[][] {
 
 async function download(path: string, token?: string, cookie = false) {
   const headers: Record<string, string> = token ? (cookie ? { cookie: `cg_session=${token}` } : { authorization: `Bearer ${token}` }) : {};
-  const response = await fetch(`${server.url}${path}`, { headers });
+  const response = await fetch(`${t.server.url}${path}`, { headers });
   const body = Buffer.from(await response.arrayBuffer()).toString('utf8'); // keeps the byte-order mark
   return { status: response.status, headers: response.headers, body, rows: response.ok ? parseCsv(body.replace(/^\uFEFF/, '')) : [] };
 }
@@ -48,22 +38,22 @@ async function download(path: string, token?: string, cookie = false) {
 const records = (rows: string[][]) => rows.slice(1).map((r) => Object.fromEntries(rows[0].map((h, i) => [h, r[i]])));
 
 async function organisationWithChanges() {
-  const organisation = await make.organisation();
-  const manager = await make.person({ organisation, roles: [Role.PROGRAMME_MANAGER] });
-  const owner = await make.person({ organisation, roles: [Role.OWNER], name: 'Olu Owner' });
-  const otherOwner = await make.person({ organisation, roles: [Role.OWNER], name: 'Dee Owner' });
-  const senior = await make.person({ organisation, name: 'Sam Senior' });
-  const junior = await make.person({ organisation, name: 'Jo Junior' });
-  const programme = await co.programme(organisation, { name: 'Cohort, "2026"' });
-  const pair = await co.pair(programme, senior.person, junior.person);
-  const named = await co.barrier(pair, { title: 'Rotas, "fixed" in advance' });
-  const anonymous = await co.barrier(pair, { title: 'Promotion panels', attribution: Attribution.ANONYMOUS });
-  await co.change(named, pair, owner.person, ChangeStatus.ADOPTED, { created: 30, submitted: 20, decided: 15, started: 10, adopted: 2, target: 1 }, {
+  const organisation = await t.make.organisation();
+  const manager = await t.make.person({ organisation, roles: [Role.PROGRAMME_MANAGER] });
+  const owner = await t.make.person({ organisation, roles: [Role.OWNER], name: 'Olu Owner' });
+  const otherOwner = await t.make.person({ organisation, roles: [Role.OWNER], name: 'Dee Owner' });
+  const senior = await t.make.person({ organisation, name: 'Sam Senior' });
+  const junior = await t.make.person({ organisation, name: 'Jo Junior' });
+  const programme = await t.co.programme(organisation, { name: 'Cohort, "2026"' });
+  const pair = await t.co.pair(programme, senior.person, junior.person);
+  const named = await t.co.barrier(pair, { title: 'Rotas, "fixed" in advance' });
+  const anonymous = await t.co.barrier(pair, { title: 'Promotion panels', attribution: Attribution.ANONYMOUS });
+  await t.co.change(named, pair, owner.person, ChangeStatus.ADOPTED, { created: 30, submitted: 20, decided: 15, started: 10, adopted: 2, target: 1 }, {
     title: '=HYPERLINK("http://evil.example","click")',
     successMeasures: [{ metric: 'Shortlist diversity', unit: '%', baseline: 10, target: 40, current: 35 }],
     adoptionEvidence: { policyOrProcess: 'Rota policy', effectiveFrom: '2026-01-01', link: 'https://intranet.example/rota', summary: 'Line one\nline two' },
   });
-  await co.change(anonymous, pair, otherOwner.person, ChangeStatus.IN_PROGRESS, { created: 20, submitted: 15, decided: 10, started: 5, target: 3 }, { title: '-1 step for panels' });
+  await t.co.change(anonymous, pair, otherOwner.person, ChangeStatus.IN_PROGRESS, { created: 20, submitted: 15, decided: 10, started: 5, target: 3 }, { title: '-1 step for panels' });
   return { organisation, manager, owner, senior, programme, pair, named, anonymous };
 }
 
@@ -105,7 +95,7 @@ describe('CSV export of changes', () => {
     expect(colearner.status).toBe(403);
     expect(JSON.parse(colearner.body)).toEqual({ error: { code: 'FORBIDDEN', message: expect.any(String) } });
 
-    const stranger = await make.person({ roles: [Role.PROGRAMME_MANAGER] });
+    const stranger = await t.make.person({ roles: [Role.PROGRAMME_MANAGER] });
     expect((await download(`/exports/changes.csv?programmeId=${gid('Programme', s.programme.id)}`, stranger.token)).status).toBe(404);
     expect((await download(`/exports/changes.csv?organisationId=${gid('Organisation', s.organisation.id)}`, stranger.token)).status).toBe(404);
     expect((await download('/exports/changes.csv')).status).toBe(401);
@@ -116,7 +106,7 @@ describe('CSV export of changes', () => {
 describe('CSV export of barriers', () => {
   it('for managers only; an anonymous barrier names neither its pair nor who raised it', async () => {
     const s = await organisationWithChanges();
-    await co.corroborate(s.named, await co.pair(s.programme, (await make.person({ organisation: s.organisation })).person, (await make.person({ organisation: s.organisation })).person), ['Surgery']);
+    await t.co.corroborate(s.named, await t.co.pair(s.programme, (await t.make.person({ organisation: s.organisation })).person, (await t.make.person({ organisation: s.organisation })).person), ['Surgery']);
     const { status, rows } = await download('/exports/barriers.csv', s.manager.token);
     expect(status).toBe(200);
     const byTitle = Object.fromEntries(records(rows).map((r) => [r.title, r]));
@@ -139,9 +129,9 @@ describe('streaming', () => {
       const count = Math.min(1000, total - start);
       // identical created_at for a whole chunk: the id keeps the keyset order total
       const createdAt = new Date(Date.now() - 100_000 + start);
-      await server.db.getRepository(ChangeEntity).insert(Array.from({ length: count }, (_, i) => ({ ...base, title: `Bulk ${start + i}`, createdAt })));
+      await t.server.db.getRepository(ChangeEntity).insert(Array.from({ length: count }, (_, i) => ({ ...base, title: `Bulk ${start + i}`, createdAt })));
     }
-    const spy = jest.spyOn(server.db, 'query');
+    const spy = jest.spyOn(t.server.db, 'query');
     try {
       const { status, rows } = await download('/exports/changes.csv', s.manager.token);
       expect(status).toBe(200);

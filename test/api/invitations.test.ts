@@ -1,6 +1,6 @@
+import { apiSuite } from '../helpers/suite';
 import { Api } from '../helpers/api';
-import { factories, gid, PASSWORD } from '../helpers/factories';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { gid, PASSWORD } from '../helpers/factories';
 import { Role } from '../../server/src/modules/person/membership.entity';
 import { InvitationEntity } from '../../server/src/modules/invitation/invitation.entity';
 import { OrganisationEntity } from '../../server/src/modules/organisation/organisation.entity';
@@ -21,21 +21,12 @@ const ACCEPT = `mutation Accept($input: AcceptInvitationInput!) {
 
 const tokenOf = (acceptUrl: string) => new URL(acceptUrl).searchParams.get('token')!;
 
-let server: TestServer;
-let api: Api;
-let make: ReturnType<typeof factories>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  api = new Api(server.url);
-  make = factories(server.db);
-});
-afterAll(() => server.close());
+const t = apiSuite();
 
 describe('createOrganisation', () => {
   it('lets a platform admin create an organisation and invite its first programme manager, who signs in', async () => {
-    const admin = await make.admin();
-    const payload = await api.as(admin.token).mutation(CREATE_ORGANISATION, {
+    const admin = await t.make.admin();
+    const payload = await t.api.as(admin.token).mutation(CREATE_ORGANISATION, {
       name: 'Harbour Bank',
       slug: `harbour-${Date.now()}`,
       sector: 'FINANCE',
@@ -46,32 +37,32 @@ describe('createOrganisation', () => {
     expect(payload.organisation).toMatchObject({ name: 'Harbour Bank', sector: 'FINANCE', country: 'GB' });
     expect(payload.managerInvitation.invitation).toMatchObject({ roles: ['PROGRAMME_MANAGER'], status: 'PENDING' });
 
-    const accepted = await api.mutation(ACCEPT, { token: tokenOf(payload.managerInvitation.acceptUrl), password: 'a long new password' });
+    const accepted = await t.api.mutation(ACCEPT, { token: tokenOf(payload.managerInvitation.acceptUrl), password: 'a long new password' });
     expect(accepted.userErrors).toEqual([]);
     expect(accepted.viewer).toMatchObject({ roles: ['PROGRAMME_MANAGER'], organisation: { name: 'Harbour Bank' }, person: { displayName: 'Morgan Manager' } });
   });
 
   it('is refused to anyone but a platform admin, and writes nothing', async () => {
-    const { token } = await make.person({ roles: [Role.PROGRAMME_MANAGER] });
+    const { token } = await t.make.person({ roles: [Role.PROGRAMME_MANAGER] });
     const slug = `refused-${Date.now()}`;
-    const response = await api.as(token).request(CREATE_ORGANISATION, {
+    const response = await t.api.as(token).request(CREATE_ORGANISATION, {
       input: { name: 'Nope', slug, sector: 'HEALTH', country: 'GB', firstManager: { email: 'x@test.example', displayName: 'X' } },
     });
     expect(Api.codes(response)).toEqual(['FORBIDDEN']);
-    expect(await server.db.getRepository(OrganisationEntity).existsBy({ slug })).toBe(false);
+    expect(await t.server.db.getRepository(OrganisationEntity).existsBy({ slug })).toBe(false);
   });
 
   it('reports invalid input and a taken slug as userErrors', async () => {
-    const admin = await make.admin();
-    const taken = await make.organisation();
-    const invalid = await api.as(admin.token).mutation(CREATE_ORGANISATION, {
+    const admin = await t.make.admin();
+    const taken = await t.make.organisation();
+    const invalid = await t.api.as(admin.token).mutation(CREATE_ORGANISATION, {
       name: 'Bad', slug: 'Has Spaces', sector: 'HEALTH', country: 'GBR', firstManager: { email: 'nope', displayName: 'X' },
     });
     expect(invalid.organisation).toBeNull();
     expect(invalid.userErrors.map((e: { field: string[] }) => e.field.join('.')).sort()).toEqual(
       ['input.country', 'input.firstManager.email', 'input.slug'],
     );
-    const duplicate = await api.as(admin.token).mutation(CREATE_ORGANISATION, {
+    const duplicate = await t.api.as(admin.token).mutation(CREATE_ORGANISATION, {
       name: 'Dup', slug: taken.slug, sector: 'HEALTH', country: 'GB', firstManager: { email: 'dup@test.example', displayName: 'Dup' },
     });
     expect(duplicate.userErrors).toEqual([{ field: ['input', 'slug'], code: 'ALREADY_EXISTS', message: `The slug "${taken.slug}" is taken.` }]);
@@ -80,28 +71,28 @@ describe('createOrganisation', () => {
 
 describe('inviteMember and acceptInvitation', () => {
   async function managerOf() {
-    const organisation = await make.organisation();
-    const manager = await make.person({ organisation, roles: [Role.PROGRAMME_MANAGER] });
+    const organisation = await t.make.organisation();
+    const manager = await t.make.person({ organisation, roles: [Role.PROGRAMME_MANAGER] });
     return { organisation, manager, orgId: gid('Organisation', organisation.id) };
   }
 
   it('lets a programme manager invite; the invitee sets a password, joins with the roles and is signed in', async () => {
     const { organisation, manager, orgId } = await managerOf();
     const email = `new.${Date.now()}@test.example`;
-    const invite = await api.as(manager.token).mutation(INVITE, {
+    const invite = await t.api.as(manager.token).mutation(INVITE, {
       organisationId: orgId, email, displayName: 'Nia New', roles: ['CO_LEARNER', 'OWNER'], jobTitle: 'Head of Pharmacy', division: 'Pharmacy',
     });
     expect(invite.userErrors).toEqual([]);
     expect(invite.issued.acceptUrl).toMatch(/\/accept-invitation\?token=/);
 
-    const preview = await api.ok(`query ($t: String!) { invitation(token: $t) { organisationName email roles status hasAccount } }`, {
+    const preview = await t.api.ok(`query ($t: String!) { invitation(token: $t) { organisationName email roles status hasAccount } }`, {
       t: tokenOf(invite.issued.acceptUrl),
     });
     expect(preview.invitation).toEqual({ organisationName: organisation.name, email, roles: ['CO_LEARNER', 'OWNER'], status: 'PENDING', hasAccount: false });
 
-    const accepted = await api.mutation(ACCEPT, { token: tokenOf(invite.issued.acceptUrl), password: 'my new password', displayName: 'Nia' });
+    const accepted = await t.api.mutation(ACCEPT, { token: tokenOf(invite.issued.acceptUrl), password: 'my new password', displayName: 'Nia' });
     expect(accepted.viewer).toMatchObject({ email, roles: ['CO_LEARNER', 'OWNER'], person: { displayName: 'Nia' } });
-    const login = await api.mutation(`mutation ($input: LoginInput!) { login(input: $input) { token userErrors { code } } }`, {
+    const login = await t.api.mutation(`mutation ($input: LoginInput!) { login(input: $input) { token userErrors { code } } }`, {
       email, password: 'my new password',
     });
     expect(login.userErrors).toEqual([]);
@@ -109,61 +100,61 @@ describe('inviteMember and acceptInvitation', () => {
 
   it('works once: a reused invitation is refused', async () => {
     const { manager, orgId } = await managerOf();
-    const invite = await api.as(manager.token).mutation(INVITE, { organisationId: orgId, email: `once.${Date.now()}@test.example`, displayName: 'Once', roles: ['CO_LEARNER'] });
+    const invite = await t.api.as(manager.token).mutation(INVITE, { organisationId: orgId, email: `once.${Date.now()}@test.example`, displayName: 'Once', roles: ['CO_LEARNER'] });
     const token = tokenOf(invite.issued.acceptUrl);
-    expect((await api.mutation(ACCEPT, { token, password: 'first password' })).userErrors).toEqual([]);
-    const again = await api.mutation(ACCEPT, { token, password: 'second password' });
+    expect((await t.api.mutation(ACCEPT, { token, password: 'first password' })).userErrors).toEqual([]);
+    const again = await t.api.mutation(ACCEPT, { token, password: 'second password' });
     expect(again.viewer).toBeNull();
     expect(again.userErrors[0].code).toBe('ALREADY_USED');
   });
 
   it('exactly one of two concurrent acceptances succeeds', async () => {
     const { manager, orgId } = await managerOf();
-    const invite = await api.as(manager.token).mutation(INVITE, { organisationId: orgId, email: `race.${Date.now()}@test.example`, displayName: 'Race', roles: ['CO_LEARNER'] });
+    const invite = await t.api.as(manager.token).mutation(INVITE, { organisationId: orgId, email: `race.${Date.now()}@test.example`, displayName: 'Race', roles: ['CO_LEARNER'] });
     const token = tokenOf(invite.issued.acceptUrl);
     const results = await Promise.all([
-      api.mutation(ACCEPT, { token, password: 'password number one' }),
-      api.mutation(ACCEPT, { token, password: 'password number two' }),
+      t.api.mutation(ACCEPT, { token, password: 'password number one' }),
+      t.api.mutation(ACCEPT, { token, password: 'password number two' }),
     ]);
     expect(results.map((r) => (r.userErrors[0]?.code ?? 'OK')).sort()).toEqual(['ALREADY_USED', 'OK']);
   });
 
   it('refuses an expired invitation and an unknown link', async () => {
     const { manager, orgId } = await managerOf();
-    const invite = await api.as(manager.token).mutation(INVITE, { organisationId: orgId, email: `late.${Date.now()}@test.example`, displayName: 'Late', roles: ['CO_LEARNER'] });
-    await server.db.getRepository(InvitationEntity).update(idFrom(invite.issued.invitation.id), { expiresAt: new Date(Date.now() - 1000) });
-    const expired = await api.mutation(ACCEPT, { token: tokenOf(invite.issued.acceptUrl), password: 'too late password' });
+    const invite = await t.api.as(manager.token).mutation(INVITE, { organisationId: orgId, email: `late.${Date.now()}@test.example`, displayName: 'Late', roles: ['CO_LEARNER'] });
+    await t.server.db.getRepository(InvitationEntity).update(idFrom(invite.issued.invitation.id), { expiresAt: new Date(Date.now() - 1000) });
+    const expired = await t.api.mutation(ACCEPT, { token: tokenOf(invite.issued.acceptUrl), password: 'too late password' });
     expect(expired.userErrors[0].code).toBe('EXPIRED');
-    const unknown = await api.mutation(ACCEPT, { token: 'x'.repeat(43), password: 'whatever password' });
+    const unknown = await t.api.mutation(ACCEPT, { token: 'x'.repeat(43), password: 'whatever password' });
     expect(unknown.userErrors[0].code).toBe('NOT_FOUND');
   });
 
   it('an existing account accepts with its own password and gains the membership', async () => {
     const { manager, orgId, organisation } = await managerOf();
-    const existing = await make.person();
-    const invite = await api.as(manager.token).mutation(INVITE, { organisationId: orgId, email: existing.person.email, displayName: 'Again', roles: ['OWNER'] });
-    const wrong = await api.mutation(ACCEPT, { token: tokenOf(invite.issued.acceptUrl), password: 'not my password' });
+    const existing = await t.make.person();
+    const invite = await t.api.as(manager.token).mutation(INVITE, { organisationId: orgId, email: existing.person.email, displayName: 'Again', roles: ['OWNER'] });
+    const wrong = await t.api.mutation(ACCEPT, { token: tokenOf(invite.issued.acceptUrl), password: 'not my password' });
     expect(wrong.userErrors[0]).toMatchObject({ code: 'INVALID_CREDENTIALS', field: ['input', 'password'] });
-    const right = await api.mutation(ACCEPT, { token: tokenOf(invite.issued.acceptUrl), password: PASSWORD });
+    const right = await t.api.mutation(ACCEPT, { token: tokenOf(invite.issued.acceptUrl), password: PASSWORD });
     expect(right.userErrors).toEqual([]);
-    const viewer = await api.as(right.token).ok(`{ viewer { memberships { roles organisation { name } } } }`);
+    const viewer = await t.api.as(right.token).ok(`{ viewer { memberships { roles organisation { name } } } }`);
     expect(viewer.viewer.memberships).toContainEqual({ roles: ['OWNER'], organisation: { name: organisation.name } });
   });
 
   it('refuses invitations from co-learners and from managers of another organisation', async () => {
     const { orgId, organisation } = await managerOf();
-    const coLearner = await make.person({ organisation, roles: [Role.CO_LEARNER] });
+    const coLearner = await t.make.person({ organisation, roles: [Role.CO_LEARNER] });
     const outsider = await managerOf();
     const input = { organisationId: orgId, email: `who.${Date.now()}@test.example`, displayName: 'Who', roles: ['CO_LEARNER'] };
-    expect(Api.codes(await api.as(coLearner.token).request(INVITE, { input }))).toEqual(['FORBIDDEN']);
-    expect(Api.codes(await api.as(outsider.manager.token).request(INVITE, { input }))).toEqual(['FORBIDDEN']);
-    expect(await server.db.getRepository(InvitationEntity).countBy({ email: input.email })).toBe(0);
+    expect(Api.codes(await t.api.as(coLearner.token).request(INVITE, { input }))).toEqual(['FORBIDDEN']);
+    expect(Api.codes(await t.api.as(outsider.manager.token).request(INVITE, { input }))).toEqual(['FORBIDDEN']);
+    expect(await t.server.db.getRepository(InvitationEntity).countBy({ email: input.email })).toBe(0);
   });
 
   it('refuses to invite someone who is already a member', async () => {
     const { manager, orgId, organisation } = await managerOf();
-    const member = await make.person({ organisation });
-    const payload = await api.as(manager.token).mutation(INVITE, { organisationId: orgId, email: member.person.email, displayName: 'M', roles: ['OWNER'] });
+    const member = await t.make.person({ organisation });
+    const payload = await t.api.as(manager.token).mutation(INVITE, { organisationId: orgId, email: member.person.email, displayName: 'M', roles: ['OWNER'] });
     expect(payload.userErrors[0]).toMatchObject({ code: 'ALREADY_EXISTS', field: ['input', 'email'] });
   });
 });
