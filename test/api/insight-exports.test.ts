@@ -81,7 +81,7 @@ describe('CSV export of changes', () => {
     });
     expect(new Date(adopted.adopted_at).getTime()).toBeGreaterThan(Date.now() - 3 * 86_400_000);
     // the anonymous barrier's raising pair is not named to the manager
-    expect(inProgress).toMatchObject({ title: "'-1 step for panels", pair: 'anonymous pair', overdue: 'yes', owner: 'Dee Owner' });
+    expect(inProgress).toMatchObject({ title: "'-1 step for panels", pair: 'anonymous pair', programme: '', overdue: 'yes', owner: 'Dee Owner' });
     expect(body).not.toContain('PRIVATE-NOTES');
   });
 
@@ -111,7 +111,7 @@ describe('CSV export of barriers', () => {
     expect(status).toBe(200);
     const byTitle = Object.fromEntries(records(rows).map((r) => [r.title, r]));
     expect(byTitle['Rotas, "fixed" in advance']).toMatchObject({ pair: 'Sam Senior & Jo Junior', raised_by: 'Sam Senior', corroborations: '1', changes: '1', adopted_changes: '1', affected_groups: 'RACE' });
-    expect(byTitle['Promotion panels']).toMatchObject({ attribution: 'ANONYMOUS', pair: 'anonymous pair', raised_by: 'anonymous', changes: '1' });
+    expect(byTitle['Promotion panels']).toMatchObject({ attribution: 'ANONYMOUS', pair: 'anonymous pair', raised_by: 'anonymous', programme: '', changes: '1' });
     expect((await download('/exports/barriers.csv', s.owner.token)).status).toBe(403);
     expect((await download('/exports/barriers.csv', s.senior.token)).status).toBe(403);
   });

@@ -63,7 +63,8 @@ const CHANGES: ExportSpec = {
     const open = !['ADOPTED', 'REJECTED', 'WITHDRAWN'].includes(row.status);
     return csvLine([
       Buffer.from(`Change:${row.id}`).toString('base64url'),
-      row.title, row.status, row.programme_name, row.barrier_title, row.barrier_category, row.pair_name ?? 'anonymous pair',
+      // Where the pair is hidden, so is its cohort: in a small programme the cohort would name the pair.
+      row.title, row.status, row.pair_name === null ? '' : row.programme_name, row.barrier_title, row.barrier_category, row.pair_name ?? 'anonymous pair',
       row.owner_name, row.owner_email, row.target_date, open && row.target_date < today, row.progress,
       row.created_at, row.submitted_at, row.decided_at, row.started_at, row.adopted_at,
       measures(row.success_measures), evidence?.policyOrProcess, evidence?.effectiveFrom, evidence?.link, evidence?.summary,
@@ -89,7 +90,7 @@ const BARRIERS: ExportSpec = {
     return csvLine([
       Buffer.from(`Barrier:${row.id}`).toString('base64url'),
       row.title, row.description, row.category, (row.affected_groups as string[]).join('; '), row.status, row.attribution,
-      row.programme_name, hidden ? 'anonymous pair' : row.pair_name, hidden ? 'anonymous' : row.raised_by,
+      hidden ? '' : row.programme_name, hidden ? 'anonymous pair' : row.pair_name, hidden ? 'anonymous' : row.raised_by,
       row.evidence_items, row.corroborations, row.changes, row.adopted_changes, row.created_at,
     ]);
   },
