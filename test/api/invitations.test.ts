@@ -141,6 +141,19 @@ describe('inviteMember and acceptInvitation', () => {
     expect(viewer.viewer.memberships).toContainEqual({ roles: ['OWNER'], organisation: { name: organisation.name } });
   });
 
+  it("holds password guesses on an existing account's invitation to the sign-in limit", async () => {
+    const { manager, orgId } = await managerOf();
+    const existing = await t.make.person();
+    const invite = await t.api.as(manager.token).mutation(INVITE, { organisationId: orgId, email: existing.person.email, displayName: 'Guessed', roles: ['OWNER'] });
+    const token = tokenOf(invite.issued.acceptUrl);
+    for (let i = 0; i < 5; i++) {
+      expect((await t.api.mutation(ACCEPT, { token, password: `guess number ${i}` })).userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    }
+    const blocked = await t.api.mutation(ACCEPT, { token, password: PASSWORD });
+    expect(blocked.userErrors[0].code).toBe('TOO_MANY_ATTEMPTS');
+    expect(blocked.viewer).toBeNull();
+  });
+
   it('refuses invitations from co-learners and from managers of another organisation', async () => {
     const { orgId, organisation } = await managerOf();
     const coLearner = await t.make.person({ organisation, roles: [Role.CO_LEARNER] });

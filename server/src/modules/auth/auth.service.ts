@@ -32,29 +32,35 @@ export async function authenticate(db: DataSource, token: string | undefined): P
 export class AuthService {
   constructor(private readonly ctx: Context) {}
 
-  /**
-   * The attempt is recorded before the limit is checked, so concurrent attempts count one another
-   * (checking first let a burst of parallel guesses all pass); it is kept only if the password
-   * was wrong.
-   */
   async login(email: string, password: string): Promise<{ viewer: Viewer; token: string }> {
     const address = normaliseEmail(email);
+    const person = await this.ctx.db.getRepository(PersonEntity).findOneBy({ email: address });
+    if (!(await this.checkPassword(address, person?.passwordHash ?? null, password)) || !person) {
+      throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, 'That email and password do not match an account.');
+    }
+    return this.startSession(person);
+  }
+
+  /**
+   * Checks a password for `email` within the sign-in limit (TOO_MANY_ATTEMPTS past it); used by
+   * sign-in and by accepting an invitation with an existing account. The attempt is recorded before
+   * the limit is checked, so concurrent attempts count one another (checking first let a burst of
+   * parallel guesses all pass); it is kept only if the password was wrong. Without a hash, a decoy
+   * is verified so that timing does not tell whether the account exists.
+   */
+  async checkPassword(email: string, passwordHash: string | null, password: string): Promise<boolean> {
     const attempts = this.ctx.db.getRepository(LoginAttemptEntity);
-    const { identifiers } = await attempts.insert({ email: address, ip: this.ctx.http.ip });
+    const { identifiers } = await attempts.insert({ email, ip: this.ctx.http.ip });
     const attempt = identifiers[0] as { id: string };
     try {
-      await this.refuseIfRateLimited(address);
+      await this.refuseIfRateLimited(email);
     } catch (error) {
       await attempts.delete(attempt);
       throw error;
     }
-    const person = await this.ctx.db.getRepository(PersonEntity).findOneBy({ email: address });
-    const valid = await verifyPassword(person?.passwordHash ?? (await decoyPasswordHash()), password);
-    if (!person?.passwordHash || !valid) {
-      throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, 'That email and password do not match an account.');
-    }
-    await attempts.delete(attempt);
-    return this.startSession(person);
+    const valid = (await verifyPassword(passwordHash ?? (await decoyPasswordHash()), password)) && passwordHash !== null;
+    if (valid) await attempts.delete(attempt);
+    return valid;
   }
 
   /** Opens a session for a person whose identity is already proven (sign-in, accepted invitation). */

@@ -3,7 +3,7 @@ import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/er
 import { findForUpdate } from '../../common/locking';
 import type { Context } from '../../context';
 import { normaliseEmail, AuthService } from '../auth/auth.service';
-import { hashPassword, hashToken, newToken, verifyPassword } from '../auth/tokens';
+import { hashPassword, hashToken, newToken } from '../auth/tokens';
 import type { Viewer } from '../auth/viewer';
 import { MembershipEntity, type Role } from '../person/membership.entity';
 import { PersonEntity } from '../person/person.entity';
@@ -103,7 +103,7 @@ export class InvitationService {
       const people = tx.getRepository(PersonEntity);
       let person = await people.findOneBy({ email: invitation.email });
       if (person?.passwordHash) {
-        if (!(await verifyPassword(person.passwordHash, password))) {
+        if (!(await new AuthService(this.ctx).checkPassword(person.email, person.passwordHash, password))) {
           throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, 'You already have an account: enter its password to accept.', ['input', 'password']);
         }
       } else {
