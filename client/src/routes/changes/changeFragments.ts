@@ -90,17 +90,24 @@ export const ChangeDetailFields = graphql(`
 `);
 
 
+/** What every workflow action returns: the change as it now is, or why it was refused. */
+export const ChangeActionResultFields = graphql(`
+  fragment ChangeActionResult on ChangePayload {
+    change {
+      ...ChangeDetail
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+`);
+
 export const SubmitChangeMutation = graphql(`
   mutation SubmitChange($input: ChangeActionInput!) {
     submitChange(input: $input) {
-      change {
-        ...ChangeDetail
-      }
-      userErrors {
-        field
-        message
-        code
-      }
+      ...ChangeActionResult
     }
   }
 `);
@@ -108,14 +115,7 @@ export const SubmitChangeMutation = graphql(`
 export const StartChangeMutation = graphql(`
   mutation StartChange($input: ChangeActionInput!) {
     startChange(input: $input) {
-      change {
-        ...ChangeDetail
-      }
-      userErrors {
-        field
-        message
-        code
-      }
+      ...ChangeActionResult
     }
   }
 `);
@@ -123,14 +123,7 @@ export const StartChangeMutation = graphql(`
 export const DecideChangeMutation = graphql(`
   mutation DecideChange($input: DecideChangeInput!) {
     decideChange(input: $input) {
-      change {
-        ...ChangeDetail
-      }
-      userErrors {
-        field
-        message
-        code
-      }
+      ...ChangeActionResult
     }
   }
 `);
@@ -138,14 +131,7 @@ export const DecideChangeMutation = graphql(`
 export const ReviseChangeMutation = graphql(`
   mutation ReviseChange($input: ReviseChangeInput!) {
     reviseChange(input: $input) {
-      change {
-        ...ChangeDetail
-      }
-      userErrors {
-        field
-        message
-        code
-      }
+      ...ChangeActionResult
     }
   }
 `);
@@ -153,14 +139,7 @@ export const ReviseChangeMutation = graphql(`
 export const ReportProgressMutation = graphql(`
   mutation ReportChangeProgress($input: ReportChangeProgressInput!) {
     reportChangeProgress(input: $input) {
-      change {
-        ...ChangeDetail
-      }
-      userErrors {
-        field
-        message
-        code
-      }
+      ...ChangeActionResult
     }
   }
 `);
@@ -168,14 +147,7 @@ export const ReportProgressMutation = graphql(`
 export const AdoptChangeMutation = graphql(`
   mutation AdoptChange($input: AdoptChangeInput!) {
     adoptChange(input: $input) {
-      change {
-        ...ChangeDetail
-      }
-      userErrors {
-        field
-        message
-        code
-      }
+      ...ChangeActionResult
     }
   }
 `);
@@ -183,14 +155,7 @@ export const AdoptChangeMutation = graphql(`
 export const WithdrawChangeMutation = graphql(`
   mutation WithdrawChange($input: WithdrawChangeInput!) {
     withdrawChange(input: $input) {
-      change {
-        ...ChangeDetail
-      }
-      userErrors {
-        field
-        message
-        code
-      }
+      ...ChangeActionResult
     }
   }
 `);
