@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphq
 import { toGlobalId } from '../../common/relay';
 import { AffectedGroup, BarrierCategory, BarrierStatus } from '../barrier/barrier.entity';
 import { ChangeStatus } from '../change/change.entity';
+import { AdoptionEvidence, SuccessMeasure } from '../change/change.type';
 import { Organisation } from '../organisation/organisation.type';
 import { PairStatus } from '../pair/pair.entity';
 import { Cadence, ProgrammeStatus } from '../programme/programme.entity';
@@ -394,39 +395,6 @@ export class ProgrammeFigures {
   }
 }
 
-@ObjectType({ description: 'What changed, from when, and where the proof is.' })
-export class BoardReportEvidence {
-  @Field()
-  policyOrProcess: string;
-
-  @Field({ description: 'YYYY-MM-DD.' })
-  effectiveFrom: string;
-
-  @Field(() => String, { nullable: true })
-  link: string | null;
-
-  @Field(() => String, { nullable: true })
-  summary: string | null;
-}
-
-@ObjectType({ description: 'A success measure: a metric with its baseline, target and latest value.' })
-export class BoardReportMeasure {
-  @Field()
-  metric: string;
-
-  @Field(() => String, { nullable: true })
-  unit: string | null;
-
-  @Field(() => Float)
-  baseline: number;
-
-  @Field(() => Float)
-  target: number;
-
-  @Field(() => Float, { nullable: true })
-  current: number | null;
-}
-
 @ObjectType({ description: 'An adopted change with its evidence, for the board report.' })
 export class AdoptedChange {
   ownerId: string;
@@ -446,11 +414,11 @@ export class AdoptedChange {
   @Field(() => BarrierCategory)
   barrierCategory: BarrierCategory;
 
-  @Field(() => BoardReportEvidence, { nullable: true })
-  evidence: BoardReportEvidence | null;
+  @Field(() => AdoptionEvidence, { nullable: true })
+  evidence: AdoptionEvidence | null;
 
-  @Field(() => [BoardReportMeasure])
-  successMeasures: BoardReportMeasure[];
+  @Field(() => [SuccessMeasure])
+  successMeasures: SuccessMeasure[];
 
   static from(row: AdoptedChangeRow): AdoptedChange {
     const evidence = row.adoption_evidence;
@@ -461,16 +429,8 @@ export class AdoptedChange {
       adoptedAt: row.adopted_at,
       barrierTitle: row.barrier_title,
       barrierCategory: row.barrier_category,
-      evidence: evidence
-        ? { policyOrProcess: evidence.policyOrProcess, effectiveFrom: evidence.effectiveFrom, link: evidence.link ?? null, summary: evidence.summary ?? null }
-        : null,
-      successMeasures: (row.success_measures ?? []).map((m) => ({
-        metric: m.metric,
-        unit: m.unit ?? null,
-        baseline: m.baseline,
-        target: m.target,
-        current: m.current ?? null,
-      })),
+      evidence: evidence ? AdoptionEvidence.from(evidence) : null,
+      successMeasures: (row.success_measures ?? []).map(SuccessMeasure.from),
     });
   }
 }

@@ -1,11 +1,11 @@
-import { Authorized, Field, Float, Int, ObjectType } from 'type-graphql';
+import { Authorized, Field, Int, ObjectType } from 'type-graphql';
 import { Connection, Node, toGlobalId } from '../../common/relay';
 import { AffectedGroup, BarrierCategory } from '../barrier/barrier.entity';
 import { Barrier } from '../barrier/barrier.type';
+import { SuccessMeasure } from '../change/change.type';
 import { Sector } from '../organisation/organisation.entity';
 import {
   type CaseAdaptationEntity,
-  type CaseMeasure,
   CaseOutcome,
   type CaseRedactionEntity,
   CaseTextField,
@@ -16,30 +16,6 @@ import {
 import { contextAround, RedactionKind } from './redaction';
 import { caseText } from './case-text';
 import './library.enums';
-
-@ObjectType('CaseMeasure', { description: 'A measure of success: a metric with its baseline, target and latest value.' })
-export class CaseMeasureType {
-  @Field()
-  metric: string;
-  @Field(() => String, { nullable: true })
-  unit: string | null;
-  @Field(() => Float)
-  baseline: number;
-  @Field(() => Float)
-  target: number;
-  @Field(() => Float, { nullable: true })
-  current: number | null;
-
-  static from(measure: CaseMeasure): CaseMeasureType {
-    return Object.assign(new CaseMeasureType(), {
-      metric: measure.metric,
-      unit: measure.unit ?? null,
-      baseline: measure.baseline,
-      target: measure.target,
-      current: measure.current ?? null,
-    });
-  }
-}
 
 @ObjectType('SharedCase', {
   implements: Node,
@@ -62,8 +38,8 @@ export class SharedCase extends Node {
   @Field({ description: 'What came of it.' })
   outcomeSummary: string;
 
-  @Field(() => [CaseMeasureType])
-  measures: CaseMeasureType[];
+  @Field(() => [SuccessMeasure])
+  measures: SuccessMeasure[];
 
   @Field(() => Sector, { description: 'The sector of the organisation where it happened (always shown, unlike the name).' })
   sector: Sector;
@@ -97,7 +73,7 @@ export class SharedCase extends Node {
       summary: entity.summary,
       whatChanged: entity.whatChanged,
       outcomeSummary: entity.outcomeSummary,
-      measures: entity.measures.map(CaseMeasureType.from),
+      measures: entity.measures.map(SuccessMeasure.from),
       sector: entity.sector,
       category: entity.category,
       affectedGroups: entity.affectedGroups,
