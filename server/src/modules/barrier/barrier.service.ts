@@ -4,7 +4,7 @@ import { findForUpdate } from '../../common/locking';
 import { idOf, paginate, type Ordering } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
-import { EventKind } from '../history/event.entity';
+import { EventKind, type Facts } from '../history/event.entity';
 import { recordEvent } from '../history/history.service';
 import { PairEntity, PairStatus } from '../pair/pair.entity';
 import { pairPolicy } from '../pair/pair.policy';
@@ -143,18 +143,27 @@ export class BarrierService {
       const raisingPair = await tx.getRepository(PairEntity).findOneByOrFail({ id: barrier.pairId });
       if (!barrierPolicy.mayClose(this.viewer, barrier, raisingPair)) throw forbidden('Only the pair that raised it or a programme manager can close a barrier.');
       if (barrier.status !== BarrierStatus.OPEN) throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'Only an open barrier can be closed.');
-      barrier.status = BarrierStatus.CLOSED;
-      await tx.getRepository(BarrierEntity).update(barrier.id, { status: BarrierStatus.CLOSED });
-      await recordEvent(tx, {
-        organisationId: barrier.organisationId,
-        kind: EventKind.BARRIER_STATUS_CHANGED,
-        actorId: this.viewer.personId,
-        barrierId: barrier.id,
-        fromStatus: BarrierStatus.OPEN,
-        toStatus: BarrierStatus.CLOSED,
-        detail: { reason: input.reason.trim() },
-      });
+      await this.moveInTransaction(tx, barrier, BarrierStatus.CLOSED, this.viewer.personId, { reason: input.reason.trim() });
       return barrier;
+    });
+  }
+
+  /**
+   * Moves a barrier to another status and records it in the history, inside the caller's
+   * transaction: closing it here, or marking it addressed when one of its changes is adopted.
+   */
+  async moveInTransaction(tx: EntityManager, barrier: BarrierEntity, to: BarrierStatus, actorId: string, detail: Facts = {}): Promise<void> {
+    const from = barrier.status;
+    barrier.status = to;
+    await tx.getRepository(BarrierEntity).update(barrier.id, { status: to });
+    await recordEvent(tx, {
+      organisationId: barrier.organisationId,
+      kind: EventKind.BARRIER_STATUS_CHANGED,
+      actorId,
+      barrierId: barrier.id,
+      fromStatus: from,
+      toStatus: to,
+      detail,
     });
   }
 

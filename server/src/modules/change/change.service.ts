@@ -197,15 +197,7 @@ export class ChangeService {
       };
       const barrier = await tx.getRepository(BarrierEntity).findOneByOrFail({ id: change.barrierId });
       if (barrier.status === BarrierStatus.OPEN) {
-        await tx.getRepository(BarrierEntity).update(barrier.id, { status: BarrierStatus.ADDRESSED });
-        await recordEvent(tx, {
-          organisationId: barrier.organisationId,
-          kind: EventKind.BARRIER_STATUS_CHANGED,
-          actorId: this.viewer.personId,
-          barrierId: barrier.id,
-          fromStatus: BarrierStatus.OPEN,
-          toStatus: BarrierStatus.ADDRESSED,
-        });
+        await new BarrierService(this.ctx).moveInTransaction(tx, barrier, BarrierStatus.ADDRESSED, this.viewer.personId);
       }
       return { policyOrProcess: change.adoptionEvidence.policyOrProcess, effectiveFrom: input.evidence.effectiveFrom };
     });
