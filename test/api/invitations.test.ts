@@ -27,19 +27,19 @@ describe('createOrganisation', () => {
   it('lets a platform admin create an organisation and invite its first programme manager, who signs in', async () => {
     const admin = await t.make.admin();
     const payload = await t.api.as(admin.token).mutation(CREATE_ORGANISATION, {
-      name: 'Harbour Bank',
+      name: 'Quayside Credit Union',
       slug: `harbour-${Date.now()}`,
       sector: 'FINANCE',
       country: 'gb',
       firstManager: { email: `Morgan.${Date.now()}@harbour.example`, displayName: 'Morgan Manager' },
     });
     expect(payload.userErrors).toEqual([]);
-    expect(payload.organisation).toMatchObject({ name: 'Harbour Bank', sector: 'FINANCE', country: 'GB' });
+    expect(payload.organisation).toMatchObject({ name: 'Quayside Credit Union', sector: 'FINANCE', country: 'GB' });
     expect(payload.managerInvitation.invitation).toMatchObject({ roles: ['PROGRAMME_MANAGER'], status: 'PENDING' });
 
     const accepted = await t.api.mutation(ACCEPT, { token: tokenOf(payload.managerInvitation.acceptUrl), password: 'a long new password' });
     expect(accepted.userErrors).toEqual([]);
-    expect(accepted.viewer).toMatchObject({ roles: ['PROGRAMME_MANAGER'], organisation: { name: 'Harbour Bank' }, person: { displayName: 'Morgan Manager' } });
+    expect(accepted.viewer).toMatchObject({ roles: ['PROGRAMME_MANAGER'], organisation: { name: 'Quayside Credit Union' }, person: { displayName: 'Morgan Manager' } });
   });
 
   it('is refused to anyone but a platform admin, and writes nothing', async () => {

@@ -1,50 +1,19 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, viewports } from '../helpers/browser';
-import { ensureDemoData } from '../helpers/demo';
-import { startTestServer, type TestServer } from '../helpers/server';
+import type { Page } from 'playwright-core';
+import { OrganisationEntity, Sector } from '../../server/src/modules/organisation/organisation.entity';
+import { DEMO_PASSWORD, demoBrowserSuite, viewports } from '../helpers/browser';
 
-const clientIndex = path.resolve(__dirname, '../../client/dist/index.html');
-const screenshots = path.resolve(__dirname, '../../test-results');
-const PASSWORD = 'commonground';
+const suite = demoBrowserSuite();
+const { newPage, shot } = suite;
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(clientIndex)) throw new Error('client/dist is missing: run `npm run build:client` first.');
-  fs.mkdirSync(screenshots, { recursive: true });
-  server = await startTestServer();
-  await ensureDemoData(server.db);
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'en-GB' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  return page;
-}
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
+async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
-}
-
 test('a signed-out visitor is sent to the sign-in page, which lists the demo accounts', async () => {
   const page = await newPage(viewports.laptop);
-  await page.goto(`${server.url}/members`);
+  await page.goto(`${suite.server.url}/members`);
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   expect(new URL(page.url()).pathname).toBe('/sign-in');
   expect(new URL(page.url()).searchParams.get('next')).toBe('/members');
@@ -58,7 +27,7 @@ test('a signed-out visitor is sent to the sign-in page, which lists the demo acc
 
 test('a wrong password shows an error next to the form', async () => {
   const page = await newPage(viewports.laptop);
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await signIn(page, 'jo.junior@northshore.example', 'not-the-password');
   const alert = page.locator('form [role="alert"]');
   await alert.waitFor();
@@ -71,7 +40,7 @@ test('a wrong password shows an error next to the form', async () => {
 
 test('a co-learner signs in, sees the shell, visits Members and signs out', async () => {
   const page = await newPage(viewports.laptop);
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await signIn(page, 'jo.junior@northshore.example');
 
   const header = page.getByRole('banner');
@@ -108,7 +77,7 @@ test('a co-learner signs in, sees the shell, visits Members and signs out', asyn
   expect(await page.getByText('Jo Junior').count()).toBe(0);
 
   // The session is gone on the server too: a fresh load stays on the sign-in page.
-  await page.goto(`${server.url}/members`);
+  await page.goto(`${suite.server.url}/members`);
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   expect(new URL(page.url()).pathname).toBe('/sign-in');
   await page.context().close();
@@ -116,7 +85,7 @@ test('a co-learner signs in, sees the shell, visits Members and signs out', asyn
 
 test('a programme manager sees the invite form and gets a link to copy', async () => {
   const page = await newPage(viewports.laptop);
-  await page.goto(`${server.url}/members`);
+  await page.goto(`${suite.server.url}/members`);
   await signIn(page, 'pat.manager@northshore.example');
   await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
 
@@ -161,17 +130,24 @@ test('a programme manager sees the invite form and gets a link to copy', async (
   await invitee.context().close();
 });
 
-test('a platform admin creates an organisation and gets the manager invitation link', async () => {
+test('a platform admin creates an organisation, gets the manager invitation link, and finds it past the first page', async () => {
+  // A run-unique tag: API suites sharing this database create organisations of their own.
+  const tag = Date.now().toString(36);
+  // More organisations than one page holds, all listed (by name) before the one the admin creates.
+  await suite.server.db.getRepository(OrganisationEntity).insert(
+    Array.from({ length: 55 }, (_, i) => ({ name: `Abbey Mutual ${tag} ${i}`, slug: `abbey-${tag}-${i}`, sector: Sector.FINANCE, country: 'GB' })),
+  );
   const page = await newPage(viewports.laptop);
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await signIn(page, 'admin@commonground.example');
   await page.getByRole('banner').getByText('Platform admin').waitFor();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisations' }).click();
   await page.getByRole('heading', { level: 1, name: 'Organisations' }).waitFor();
 
+  const name = `Harbour Bank ${tag}`;
   const form = page.locator('form', { has: page.getByRole('button', { name: 'Create organisation' }) });
-  await form.getByLabel('Name', { exact: true }).first().fill('Harbour Bank');
-  expect(await form.getByLabel('Short name for links').inputValue()).toBe('harbour-bank');
+  await form.getByLabel('Name', { exact: true }).first().fill(name);
+  expect(await form.getByLabel('Short name for links').inputValue()).toBe(`harbour-bank-${tag}`);
   await form.getByLabel('Sector').selectOption('FINANCE');
   await form.getByLabel('Country').fill('XYZ');
   await form.getByRole('button', { name: 'Create organisation' }).click();
@@ -181,19 +157,23 @@ test('a platform admin creates an organisation and gets the manager invitation l
   await form.getByLabel('Country').fill('GB');
   const manager = form.getByRole('group', { name: 'First programme manager' });
   await manager.getByLabel('Name', { exact: true }).fill('Hana Manager');
-  await manager.getByLabel('Email').fill('hana.manager@harbour.example');
+  await manager.getByLabel('Email').fill(`hana.manager.${tag}@harbour.example`);
   await form.getByRole('button', { name: 'Create organisation' }).click();
   const link = page.getByLabel("Programme manager's invitation link");
   await link.waitFor();
   expect(await link.inputValue()).toMatch(/\/accept-invitation\?token=/);
-  await page.getByRole('table', { name: 'Organisations on Common Ground' }).getByText('Harbour Bank').waitFor();
+  const table = page.getByRole('table', { name: 'Organisations on Common Ground' });
+  await page.getByText(/^Showing 50 of \d+ organisations\.$/).waitFor();
+  expect(await table.getByText(name, { exact: true }).count()).toBe(0);
+  await page.getByRole('button', { name: 'Show more' }).click();
+  await table.getByText(name, { exact: true }).waitFor();
   await shot(page, 'organisations-laptop');
   await page.context().close();
 });
 
 test('on a phone the navigation sits behind a Menu button', async () => {
   const page = await newPage(viewports.phone);
-  await page.goto(server.url);
+  await page.goto(suite.server.url);
   await shot(page, 'sign-in-phone');
   await signIn(page, 'jo.junior@northshore.example');
   await page.getByRole('heading', { level: 1, name: 'Hello, Jo' }).waitFor();

@@ -35,6 +35,7 @@ export function createApolloClient() {
             changes: relayStylePagination(['filter', 'orderBy']),
             decisionQueue: relayStylePagination([]),
             notifications: relayStylePagination(['unreadOnly']),
+            organisations: relayStylePagination([]),
           },
         },
       },

@@ -3,22 +3,31 @@ import { useState, type FormEvent } from 'react';
 import { CopyLink } from '../components/CopyLink';
 import { ErrorSummary, fieldError, SelectField, TextField, type UserErrorLike } from '../components/forms';
 import { ProblemMessage } from '../components/ProblemMessage';
+import { ShowMore } from '../components/ShowMore';
 import { graphql } from '../gql';
 import type { Sector } from '../gql/graphql';
+import { useShowMore } from '../hooks/useShowMore';
 import { useTitle } from '../hooks/useTitle';
 import { allSectors, formatDate, sectorLabels } from '../labels';
 
 const OrganisationsQuery = graphql(`
-  query Organisations {
-    organisations(first: 100) {
+  query Organisations($after: String) {
+    organisations(first: 50, after: $after) {
       totalCount
-      nodes {
-        id
-        name
-        slug
-        sector
-        country
-        createdAt
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          name
+          slug
+          sector
+          country
+          createdAt
+        }
       }
     }
   }
@@ -63,8 +72,10 @@ export function slugify(name: string): string {
 /** For platform admins: every organisation, and a form to create one with its first programme manager. */
 export function OrganisationsPage() {
   useTitle('Organisations');
-  const { data, loading, error, refetch } = useQuery(OrganisationsQuery);
-  const organisations = data?.organisations.nodes ?? [];
+  const { data, loading, error, refetch, fetchMore } = useQuery(OrganisationsQuery);
+  const { loadingMore, more } = useShowMore(data?.organisations.pageInfo.endCursor, fetchMore);
+  const organisations = data?.organisations.edges.map((edge) => edge.node) ?? [];
+
 
   return (
     <div className="page">
@@ -107,6 +118,7 @@ export function OrganisationsPage() {
             </tbody>
           </table>
         )}
+        {data && <ShowMore shown={organisations.length} total={data.organisations.totalCount} loading={loadingMore} onMore={more} noun="organisations" />}
       </section>
     </div>
   );

@@ -7,6 +7,7 @@ import { ShowMore } from '../../components/ShowMore';
 import { BarrierStatusBadge } from '../../components/StatusBadge';
 import { graphql } from '../../gql';
 import type { AffectedGroup, BarrierCategory, BarrierFilter, BarrierOrder, BarrierStatus } from '../../gql/graphql';
+import { useShowMore } from '../../hooks/useShowMore';
 import { useTitle } from '../../hooks/useTitle';
 import type { SignedInViewer } from '../../hooks/useViewer';
 import {
@@ -79,7 +80,7 @@ export function BarriersPage({ viewer }: { viewer: SignedInViewer }) {
     ...(search ? { search } : {}),
   };
   const { data, loading, error, refetch, fetchMore } = useQuery(BarriersQuery, { variables: { filter, orderBy }, notifyOnNetworkStatusChange: true });
-  const [loadingMore, setLoadingMore] = useState(false);
+  const { loadingMore, more } = useShowMore(data?.barriers.pageInfo.endCursor, fetchMore);
 
   function setParam(key: string, value: string) {
     const next = new URLSearchParams(params);
@@ -93,11 +94,6 @@ export function BarriersPage({ viewer }: { viewer: SignedInViewer }) {
     setParam('q', searchText.trim());
   }
 
-  async function more() {
-    if (!data?.barriers.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    await fetchMore({ variables: { after: data.barriers.pageInfo.endCursor } }).finally(() => setLoadingMore(false));
-  }
 
   const barriers = data?.barriers.edges.map((edge) => edge.node) ?? [];
   const filtered = Boolean(status || category || group || search);

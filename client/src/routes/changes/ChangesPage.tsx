@@ -9,6 +9,7 @@ import { ChangeStatusBadge, Flag } from '../../components/StatusBadge';
 import { graphql } from '../../gql';
 import type { ChangeFilter, ChangeOrder, ChangeStatus } from '../../gql/graphql';
 import { memberLabel, useMembers } from '../../hooks/useMembers';
+import { useShowMore } from '../../hooks/useShowMore';
 import { useTitle } from '../../hooks/useTitle';
 import type { SignedInViewer } from '../../hooks/useViewer';
 import { allChangeStatuses, changeOrderLabels, changeStatusLabels, formatDay, plural } from '../../labels';
@@ -76,7 +77,7 @@ export function ChangesPage({ viewer }: { viewer: SignedInViewer }) {
     ...(mine ? { mine: true } : {}),
   };
   const { data, loading, error, refetch, fetchMore } = useQuery(ChangesQuery, { variables: { filter, orderBy } });
-  const [loadingMore, setLoadingMore] = useState(false);
+  const { loadingMore, more } = useShowMore(data?.changes.pageInfo.endCursor, fetchMore);
 
   function setParam(key: string, value: string) {
     const next = new URLSearchParams(params);
@@ -85,11 +86,6 @@ export function ChangesPage({ viewer }: { viewer: SignedInViewer }) {
     setParams(next, { replace: true });
   }
 
-  async function more() {
-    if (!data?.changes.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    await fetchMore({ variables: { after: data.changes.pageInfo.endCursor } }).finally(() => setLoadingMore(false));
-  }
 
   const changes = data?.changes.edges.map((edge) => edge.node) ?? [];
   const filtered = Boolean(status || ownerId || overdue || mine);

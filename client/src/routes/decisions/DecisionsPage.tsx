@@ -7,6 +7,7 @@ import { ShowMore } from '../../components/ShowMore';
 import { ChangeStatusBadge, Flag } from '../../components/StatusBadge';
 import { graphql } from '../../gql';
 import type { DecisionOutcome } from '../../gql/graphql';
+import { useShowMore } from '../../hooks/useShowMore';
 import { useTitle } from '../../hooks/useTitle';
 import { decisionOutcomeLabels, formatDate, formatDay, plural } from '../../labels';
 import { DecideForm } from '../changes/DecideForm';
@@ -66,17 +67,12 @@ const DecisionQueueQuery = graphql(`
 export function DecisionsPage() {
   useTitle('Decisions');
   const { data, loading, error, refetch, fetchMore } = useQuery(DecisionQueueQuery);
+  const { loadingMore, more } = useShowMore(data?.decisionQueue.pageInfo.endCursor, fetchMore);
   const [open, setOpen] = useState<string | null>(null);
   const [decided, setDecided] = useState<{ id: string; title: string; outcome: DecisionOutcome } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const queue = data?.decisionQueue.edges.map((edge) => edge.node) ?? [];
   const overdue = queue.filter((change) => change.isDecisionOverdue).length;
 
-  async function more() {
-    if (!data?.decisionQueue.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    await fetchMore({ variables: { after: data.decisionQueue.pageInfo.endCursor } }).finally(() => setLoadingMore(false));
-  }
 
   return (
     <div className="page">

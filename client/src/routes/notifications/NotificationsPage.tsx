@@ -1,5 +1,4 @@
 import { useMutation, useQuery } from '@apollo/client';
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { FormProblems } from '../../components/FormProblems';
 import { ProblemMessage } from '../../components/ProblemMessage';
@@ -7,6 +6,7 @@ import { ShowMore } from '../../components/ShowMore';
 import { graphql } from '../../gql';
 import type { NotificationKind } from '../../gql/graphql';
 import { useFormAction } from '../../hooks/useFormAction';
+import { useShowMore } from '../../hooks/useShowMore';
 import { useTitle } from '../../hooks/useTitle';
 import { formatDateTime } from '../../labels';
 
@@ -78,7 +78,7 @@ export function NotificationsPage() {
   const [params, setParams] = useSearchParams();
   const unreadOnly = params.get('unread') === '1';
   const { data, loading, error, refetch, fetchMore } = useQuery(NotificationsQuery, { variables: { unreadOnly } });
-  const [loadingMore, setLoadingMore] = useState(false);
+  const { loadingMore, more } = useShowMore(data?.notifications.pageInfo.endCursor, fetchMore);
   const [markRead] = useMutation(MarkReadMutation, {
     refetchQueries: ['UnreadCount'],
     update(cache, _result, { variables }) {
@@ -91,11 +91,6 @@ export function NotificationsPage() {
   const notifications = data?.notifications.edges.map((edge) => edge.node) ?? [];
   const anyUnread = notifications.some((notification) => !notification.isRead);
 
-  async function more() {
-    if (!data?.notifications.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    await fetchMore({ variables: { after: data.notifications.pageInfo.endCursor } }).finally(() => setLoadingMore(false));
-  }
 
   return (
     <div className="page">
