@@ -3,6 +3,23 @@ import { Api } from '../helpers/api';
 import { gid } from '../helpers/factories';
 import { LoginAttemptEntity } from '../../server/src/modules/auth/login-attempt.entity';
 import { PASSWORD } from '../helpers/factories';
+import {
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  Kind,
+  typeFromAST,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLScalarType,
+  type GraphQLSchema,
+  type NamedTypeNode,
+  type OperationDefinitionNode,
+} from 'graphql';
+import * as clientDocuments from '../../client/src/gql/graphql';
+import { estimateComplexity, MAX_COMPLEXITY } from '../../server/src/common/limits';
+import { createSchema } from '../../server/src/schema';
 
 /**
  * Audit: abuse limits. A login burst sent in parallel must not get more guesses than the rate
@@ -68,4 +85,52 @@ describe('complexity', () => {
     expect(Api.codes(response)).toEqual(['BAD_USER_INPUT']);
     expect(response.errors![0].message).toMatch(/too expensive/);
   });
+
+  it('counts an unpaged list (comments, history, a barrier\'s changes) as many items, so nesting them under a page is refused', async () => {
+    const organisation = await t.make.organisation();
+    const { token } = await t.make.person({ organisation });
+    const nested = `{ barriers(first: 100) { nodes { comments { author { id } } history { actorName }
+      changes { comments { author { id } } history { actorName } } } } }`;
+    const response = await t.api.as(token).request(nested);
+    expect(Api.codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors![0].message).toMatch(/too expensive/);
+  });
+
+  it('lets every operation the web client sends through, with pages of 100', async () => {
+    const schema = await createSchema();
+    const tooExpensive: string[] = [];
+    for (const [name, document] of Object.entries(clientDocuments)) {
+      if (!name.endsWith('Document')) continue;
+      const operation = (document as DocumentNode).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
+      const variables = Object.fromEntries(
+        (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, sampleValue(schema, typeFromAST(schema, v.type as NamedTypeNode) as GraphQLInputType, v.variable.name.value)]),
+      );
+      const complexity = estimateComplexity(schema, document as DocumentNode, operation.name?.value, variables);
+      if (complexity > MAX_COMPLEXITY) tooExpensive.push(`${name}: ${complexity}`);
+    }
+    expect(tooExpensive).toEqual([]);
+  });
 });
+
+/** A value of `type` that passes variable coercion: required input fields filled, page sizes at 100. */
+function sampleValue(schema: GraphQLSchema, type: GraphQLInputType, name: string): unknown {
+  if (isNonNullType(type)) return sampleValue(schema, type.ofType, name);
+  if (isListType(type)) return [sampleValue(schema, type.ofType, name)];
+  if (isEnumType(type)) return type.getValues()[0].value;
+  if (isInputObjectType(type)) {
+    const fields = Object.values(type.getFields()).filter((field) => isNonNullType(field.type));
+    return Object.fromEntries(fields.map((field) => [field.name, sampleValue(schema, field.type, field.name)]));
+  }
+  switch ((type as GraphQLScalarType).name) {
+    case 'Int':
+      return name === 'first' ? 100 : 1;
+    case 'Float':
+      return 1;
+    case 'Boolean':
+      return false;
+    case 'DateTimeISO':
+      return new Date().toISOString();
+    default:
+      return 'x';
+  }
+}

@@ -6,9 +6,9 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 
 export const MAX_DEPTH = 12;
 export const MAX_COMPLEXITY = 5000;
@@ -53,11 +53,31 @@ export function depthLimit(max: number) {
   };
 }
 
+/**
+ * What an unpaged list of records (a barrier's comments, a change's history) is assumed to hold.
+ * They are short in practice but unbounded, so a query that nests them under a page of 100 must pay
+ * for them; fields opt in with `{ complexity: unpagedList }`.
+ */
+export const UNPAGED_LIST_SIZE = 20;
+
+export const unpagedList: ComplexityEstimator = ({ childComplexity }) => 1 + childComplexity * UNPAGED_LIST_SIZE;
+
 /** A list field costs its children times the page size asked for. */
 const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   const size = typeof args.first === 'number' ? args.first : typeof args.ids === 'object' && Array.isArray(args.ids) ? args.ids.length : undefined;
   return size === undefined ? undefined : 1 + childComplexity * Math.max(size, 1);
 };
+
+/** The estimated cost of one operation of `document`, as the limit below counts it. */
+export function estimateComplexity(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown>) {
+  return getComplexity({
+    schema,
+    query: document,
+    operationName: operationName ?? undefined,
+    variables,
+    estimators: [fieldExtensionsEstimator(), pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+  });
+}
 
 /** Rejects an operation whose estimated cost is above MAX_COMPLEXITY, before it runs. */
 export function complexityLimit(schema: GraphQLSchema): ApolloServerPlugin {
@@ -65,13 +85,7 @@ export function complexityLimit(schema: GraphQLSchema): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName,
-            variables: request.variables,
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const complexity = estimateComplexity(schema, document, request.operationName, request.variables);
           if (complexity > MAX_COMPLEXITY) {
             throw new GraphQLError(`This query is too expensive (${complexity}); the limit is ${MAX_COMPLEXITY}. Ask for smaller pages.`, {
               extensions: { code: 'BAD_USER_INPUT' },

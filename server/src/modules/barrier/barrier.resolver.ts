@@ -1,5 +1,6 @@
 import { Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InputArg, mutate } from '../../common/errors';
+import { unpagedList } from '../../common/limits';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
 import { Change } from '../change/change.type';
@@ -69,7 +70,7 @@ export class BarrierResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => [Corroboration])
+  @FieldResolver(() => [Corroboration], { complexity: unpagedList })
   async corroborations(@Root() barrier: Barrier, @Ctx() ctx: Context): Promise<Corroboration[]> {
     return (await ctx.loaders.barrier.corroborations.load(barrier.entity.id)).map(Corroboration.from);
   }
@@ -87,19 +88,19 @@ export class BarrierResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => [Change], { description: 'Changes proposed to address it, oldest first.' })
+  @FieldResolver(() => [Change], { description: 'Changes proposed to address it, oldest first.', complexity: unpagedList })
   async changes(@Root() barrier: Barrier, @Ctx() ctx: Context): Promise<Change[]> {
     return (await ctx.loaders.change.changesByBarrier.load(barrier.entity.id)).map(Change.from);
   }
 
   @Authorized()
-  @FieldResolver(() => [HistoryEvent], { description: 'Everything that happened to it and its changes, oldest first.' })
+  @FieldResolver(() => [HistoryEvent], { description: 'Everything that happened to it and its changes, oldest first.', complexity: unpagedList })
   async history(@Root() barrier: Barrier, @Ctx() ctx: Context): Promise<HistoryEvent[]> {
     return (await ctx.loaders.history.eventsByBarrier.load(barrier.entity.id)).map(HistoryEvent.from);
   }
 
   @Authorized()
-  @FieldResolver(() => [Comment])
+  @FieldResolver(() => [Comment], { complexity: unpagedList })
   async comments(@Root() barrier: Barrier, @Ctx() ctx: Context): Promise<Comment[]> {
     return (await ctx.loaders.comment.byBarrier.load(barrier.entity.id)).map(Comment.from);
   }

@@ -1,5 +1,6 @@
 import { Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InputArg, mutate } from '../../common/errors';
+import { unpagedList } from '../../common/limits';
 import { ConnectionArgs } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
@@ -124,19 +125,19 @@ export class ChangeResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => [Decision], { description: 'Every decision, oldest first.' })
+  @FieldResolver(() => [Decision], { description: 'Every decision, oldest first.', complexity: unpagedList })
   async decisions(@Root() change: Change, @Ctx() ctx: Context): Promise<Decision[]> {
     return (await ctx.loaders.change.decisions.load(change.entity.id)).map(Decision.from);
   }
 
   @Authorized()
-  @FieldResolver(() => [HistoryEvent], { description: 'Every transition and decision, oldest first.' })
+  @FieldResolver(() => [HistoryEvent], { description: 'Every transition and decision, oldest first.', complexity: unpagedList })
   async history(@Root() change: Change, @Ctx() ctx: Context): Promise<HistoryEvent[]> {
     return (await ctx.loaders.history.eventsByChange.load(change.entity.id)).map(HistoryEvent.from);
   }
 
   @Authorized()
-  @FieldResolver(() => [Comment])
+  @FieldResolver(() => [Comment], { complexity: unpagedList })
   async comments(@Root() change: Change, @Ctx() ctx: Context): Promise<Comment[]> {
     return (await ctx.loaders.comment.byChange.load(change.entity.id)).map(Comment.from);
   }
@@ -199,7 +200,7 @@ export class ChangeResolver {
 @Resolver(() => SessionPrompts)
 export class SessionPromptsResolver {
   @Authorized()
-  @FieldResolver(() => [Change], { description: "The pair's changes that are not finished yet, oldest first." })
+  @FieldResolver(() => [Change], { description: "The pair's changes that are not finished yet, oldest first.", complexity: unpagedList })
   async openChanges(@Root() prompts: SessionPrompts, @Ctx() ctx: Context): Promise<Change[]> {
     const changes = await ctx.loaders.change.changesByPair.load(prompts.pairId);
     return changes.filter((c) => !FINISHED.includes(c.status)).map(Change.from);

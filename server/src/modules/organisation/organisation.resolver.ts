@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PLATFORM_ADMIN } from '../../common/auth-checker';
 import { InputArg, mutate } from '../../common/errors';
+import { unpagedList } from '../../common/limits';
 import { ConnectionArgs, Connection } from '../../common/relay';
 import type { Context } from '../../context';
 import { Invitation, IssuedInvitationType } from '../invitation/invitation.type';
@@ -45,7 +46,7 @@ export class OrganisationResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => [Invitation], { description: 'Invitations not yet accepted; visible to programme managers.' })
+  @FieldResolver(() => [Invitation], { description: 'Invitations not yet accepted; visible to programme managers.', complexity: unpagedList })
   async pendingInvitations(@Root() organisation: Organisation, @Ctx() ctx: Context): Promise<Invitation[]> {
     return (await new InvitationService(ctx).pendingFor(organisation.entity.id)).map(Invitation.from);
   }
