@@ -1,13 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { graphqlDocuments } from './graphql-documents-plugin';
 
 const clientDir = fileURLToPath(new URL('.', import.meta.url));
 
 /** The web client: built into client/dist, which the API server serves next to /graphql. */
 export default defineConfig({
   root: clientDir,
-  plugins: [react()],
+  plugins: [react(), graphqlDocuments(fileURLToPath(new URL('./src', import.meta.url)))],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

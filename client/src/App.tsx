@@ -1,37 +1,41 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppShell } from './components/AppShell';
 import { ProblemMessage } from './components/ProblemMessage';
 import { useViewer } from './hooks/useViewer';
 import { AcceptInvitationPage } from './routes/AcceptInvitationPage';
 import { HomePage } from './routes/HomePage';
-import { QuestionnairesPage } from './routes/insight/QuestionnairesPage';
-import { MembersPage } from './routes/MembersPage';
 import { NotFoundPage } from './routes/NotFoundPage';
-import { OrganisationsPage } from './routes/OrganisationsPage';
-import { CasePage } from './routes/library/CasePage';
-import { LibraryPage } from './routes/library/LibraryPage';
-import { ShareCasePage } from './routes/library/ShareCasePage';
 import { SignInPage } from './routes/SignInPage';
-import { BarrierPage } from './routes/barriers/BarrierPage';
-import { BarriersPage } from './routes/barriers/BarriersPage';
-import { RaiseBarrierPage } from './routes/barriers/RaiseBarrierPage';
-import { ChangePage } from './routes/changes/ChangePage';
-import { ChangesPage } from './routes/changes/ChangesPage';
-import { ProposeChangePage } from './routes/changes/ProposeChangePage';
-import { DecisionsPage } from './routes/decisions/DecisionsPage';
-import { NotificationsPage } from './routes/notifications/NotificationsPage';
-import { PairPage } from './routes/pair/PairPage';
-import { ProgrammePage } from './routes/programmes/ProgrammePage';
-import { ProgrammesPage } from './routes/programmes/ProgrammesPage';
 
-// The charts (recharts) load only when someone opens Insight, keeping the first load small.
-const DashboardPage = lazy(() => import('./routes/insight/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const BoardReportPage = lazy(() => import('./routes/insight/BoardReportPage').then((m) => ({ default: m.BoardReportPage })));
-
-function Deferred({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<p className="loading" aria-busy="true">Loading…</p>}>{children}</Suspense>;
+/**
+ * A page that loads as its own chunk, with its queries, the first time someone opens it: the
+ * sign-in page and the home page come in the first download, the rest when needed.
+ */
+function lazyPage<Name extends string, Page extends ComponentType<any>>(load: () => Promise<Record<Name, Page>>, name: Name) {
+  return lazy(async () => ({ default: (await load())[name] }));
 }
+
+const MembersPage = lazyPage(() => import('./routes/MembersPage'), 'MembersPage');
+const OrganisationsPage = lazyPage(() => import('./routes/OrganisationsPage'), 'OrganisationsPage');
+const PairPage = lazyPage(() => import('./routes/pair/PairPage'), 'PairPage');
+const BarriersPage = lazyPage(() => import('./routes/barriers/BarriersPage'), 'BarriersPage');
+const BarrierPage = lazyPage(() => import('./routes/barriers/BarrierPage'), 'BarrierPage');
+const RaiseBarrierPage = lazyPage(() => import('./routes/barriers/RaiseBarrierPage'), 'RaiseBarrierPage');
+const ChangesPage = lazyPage(() => import('./routes/changes/ChangesPage'), 'ChangesPage');
+const ChangePage = lazyPage(() => import('./routes/changes/ChangePage'), 'ChangePage');
+const ProposeChangePage = lazyPage(() => import('./routes/changes/ProposeChangePage'), 'ProposeChangePage');
+const DecisionsPage = lazyPage(() => import('./routes/decisions/DecisionsPage'), 'DecisionsPage');
+const ProgrammesPage = lazyPage(() => import('./routes/programmes/ProgrammesPage'), 'ProgrammesPage');
+const ProgrammePage = lazyPage(() => import('./routes/programmes/ProgrammePage'), 'ProgrammePage');
+const NotificationsPage = lazyPage(() => import('./routes/notifications/NotificationsPage'), 'NotificationsPage');
+const LibraryPage = lazyPage(() => import('./routes/library/LibraryPage'), 'LibraryPage');
+const ShareCasePage = lazyPage(() => import('./routes/library/ShareCasePage'), 'ShareCasePage');
+const CasePage = lazyPage(() => import('./routes/library/CasePage'), 'CasePage');
+// The charts (recharts) come only with Insight.
+const DashboardPage = lazyPage(() => import('./routes/insight/DashboardPage'), 'DashboardPage');
+const BoardReportPage = lazyPage(() => import('./routes/insight/BoardReportPage'), 'BoardReportPage');
+const QuestionnairesPage = lazyPage(() => import('./routes/insight/QuestionnairesPage'), 'QuestionnairesPage');
 
 export function App() {
   return (
@@ -80,8 +84,8 @@ function SignedInArea() {
         <Route path="library" element={<LibraryPage viewer={viewer} />} />
         <Route path="library/share" element={<ShareCasePage viewer={viewer} />} />
         <Route path="library/cases/:id" element={<CasePage viewer={viewer} />} />
-        <Route path="insight" element={<Deferred><DashboardPage viewer={viewer} /></Deferred>} />
-        <Route path="insight/report" element={<Deferred><BoardReportPage /></Deferred>} />
+        <Route path="insight" element={<DashboardPage viewer={viewer} />} />
+        <Route path="insight/report" element={<BoardReportPage />} />
         <Route path="questionnaires" element={<QuestionnairesPage viewer={viewer} />} />
         <Route path="admin/organisations" element={viewer.isPlatformAdmin ? <OrganisationsPage /> : <NotFoundPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -195,3 +195,21 @@ test('on a phone the navigation sits behind a Menu button', async () => {
   await shot(page, 'members-phone');
   await page.context().close();
 });
+
+test('the first visit downloads the shell alone: each page brings its own queries when it is opened', async () => {
+  const page = await newPage(viewports.phone);
+  const scripts: { url: string; body: string }[] = [];
+  page.on('response', async (response) => {
+    if (response.url().endsWith('.js')) scripts.push({ url: response.url(), body: await response.text() });
+  });
+  await page.goto(suite.server.url);
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await page.waitForLoadState('networkidle');
+
+  const bytes = scripts.reduce((sum, script) => sum + Buffer.byteLength(script.body), 0);
+  console.log(`first visit: ${scripts.length} scripts, ${Math.round(bytes / 1024)} kB before compression`);
+  expect(bytes).toBeLessThan(600 * 1024);
+  // The dashboard's query (and its charts) arrive only with the dashboard.
+  expect(scripts.filter((script) => script.body.includes('OrganisationDashboard')).map((script) => script.url)).toEqual([]);
+  await page.context().close();
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../hooks/useSession';
 import { useUnreadCount } from '../hooks/useUnreadCount';
@@ -115,7 +115,10 @@ export function AppShell({ viewer }: { viewer: SignedInViewer }) {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="app-main">
-        <Outlet />
+        {/* Pages load as their own chunks the first time someone opens them; the shell stays put meanwhile. */}
+        <Suspense fallback={<p className="loading" aria-busy="true">Loading…</p>}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="app-footer">
         <p>Common Ground · reciprocal mentoring that changes organisations</p>
