@@ -24,3 +24,28 @@ export function manyBy<T extends ObjectLiteral>(
     return keys.map((k) => groups.get(k) ?? []);
   });
 }
+
+/** A loader of the one row (or none) whose `property` equals each key. */
+export function oneBy<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, property: keyof T & string) {
+  const many = manyBy(db, entity, property);
+  return new DataLoader<string, T | null>(async (keys) => (await many.loadMany(keys)).map((rows) => (Array.isArray(rows) ? (rows[0] ?? null) : null)));
+}
+
+/**
+ * A loader of how many rows have `property` equal to each key, in one grouped count per tick;
+ * with `distinct`, how many different values of that property those rows hold.
+ */
+export function countBy<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, property: keyof T & string, distinct?: keyof T & string) {
+  return new DataLoader<string, number>(async (keys) => {
+    const rows = await db
+      .getRepository(entity)
+      .createQueryBuilder('row')
+      .select(`row.${property}`, 'key')
+      .addSelect(distinct ? `count(DISTINCT row.${distinct})` : 'count(*)', 'count')
+      .where({ [property]: In([...keys]) } as never)
+      .groupBy(`row.${property}`)
+      .getRawMany<{ key: string; count: string }>();
+    const counts = new Map(rows.map((row) => [row.key, Number(row.count)]));
+    return keys.map((key) => counts.get(key) ?? 0);
+  });
+}
