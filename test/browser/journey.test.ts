@@ -265,6 +265,13 @@ test('changes can be filtered: overdue, mine, by status', async () => {
   await page.getByRole('heading', { name: /matching change/ }).waitFor();
   expect(await main(page).getByRole('link', { name: CHANGE }).count()).toBe(0);
   await shot(page, 'changes-filtered-laptop');
+
+  // Clearing the filters keeps the order chosen.
+  await page.getByLabel('Order').selectOption('TARGET_DATE');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.waitForURL((url) => url.search === '?order=TARGET_DATE');
+  await main(page).getByRole('link', { name: CHANGE }).waitFor();
+  expect(await page.getByRole('checkbox', { name: 'Overdue' }).isChecked()).toBe(false);
   await page.context().close();
 });
 

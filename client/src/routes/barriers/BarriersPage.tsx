@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client';
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { SelectField, TextField } from '../../components/forms';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { ShowMore } from '../../components/ShowMore';
@@ -8,6 +8,7 @@ import { BarrierStatusBadge } from '../../components/StatusBadge';
 import { graphql } from '../../gql';
 import type { AffectedGroup, BarrierCategory, BarrierFilter, BarrierOrder, BarrierStatus } from '../../gql/graphql';
 import { useShowMore } from '../../hooks/useShowMore';
+import { useFilterParams } from '../../hooks/useFilterParams';
 import { useTitle } from '../../hooks/useTitle';
 import type { SignedInViewer } from '../../hooks/useViewer';
 import {
@@ -64,7 +65,7 @@ const orders = Object.keys(barrierOrderLabels) as BarrierOrder[];
 /** The organisation's barriers, filtered by what is in the address bar so a filtered list can be shared. */
 export function BarriersPage({ viewer }: { viewer: SignedInViewer }) {
   useTitle('Barriers');
-  const [params, setParams] = useSearchParams();
+  const { params, setParam, clearFilters } = useFilterParams();
   const status = params.get('status') as BarrierStatus | null;
   const category = params.get('category') as BarrierCategory | null;
   const group = params.get('group') as AffectedGroup | null;
@@ -82,18 +83,10 @@ export function BarriersPage({ viewer }: { viewer: SignedInViewer }) {
   const { data, loading, error, refetch, fetchMore } = useQuery(BarriersQuery, { variables: { filter, orderBy }, notifyOnNetworkStatusChange: true });
   const { loadingMore, more } = useShowMore(data?.barriers.pageInfo.endCursor, fetchMore);
 
-  function setParam(key: string, value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  }
-
   function handleSearch(event: FormEvent) {
     event.preventDefault();
     setParam('q', searchText.trim());
   }
-
 
   const barriers = data?.barriers.edges.map((edge) => edge.node) ?? [];
   const filtered = Boolean(status || category || group || search);
@@ -157,7 +150,7 @@ export function BarriersPage({ viewer }: { viewer: SignedInViewer }) {
           </SelectField>
         </div>
         {filtered && (
-          <button type="button" className="button button--link" onClick={() => setParams(orderBy === 'NEWEST' ? {} : { order: orderBy }, { replace: true })}>
+          <button type="button" className="button button--link" onClick={clearFilters}>
             Clear filters
           </button>
         )}

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client';
 import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { SelectField } from '../../components/forms';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -10,6 +10,7 @@ import { graphql } from '../../gql';
 import type { ChangeFilter, ChangeOrder, ChangeStatus } from '../../gql/graphql';
 import { memberLabel, useMembers } from '../../hooks/useMembers';
 import { useShowMore } from '../../hooks/useShowMore';
+import { useFilterParams } from '../../hooks/useFilterParams';
 import { useTitle } from '../../hooks/useTitle';
 import type { SignedInViewer } from '../../hooks/useViewer';
 import { allChangeStatuses, changeOrderLabels, changeStatusLabels, formatDay, plural } from '../../labels';
@@ -59,7 +60,7 @@ const orders = Object.keys(changeOrderLabels) as ChangeOrder[];
 /** The organisation's changes with filters kept in the address bar. */
 export function ChangesPage({ viewer }: { viewer: SignedInViewer }) {
   useTitle('Changes');
-  const [params, setParams] = useSearchParams();
+  const { params, setParam, clearFilters } = useFilterParams();
   const status = params.get('status') as ChangeStatus | null;
   const ownerId = params.get('owner');
   const overdue = params.get('overdue') === '1';
@@ -78,14 +79,6 @@ export function ChangesPage({ viewer }: { viewer: SignedInViewer }) {
   };
   const { data, loading, error, refetch, fetchMore } = useQuery(ChangesQuery, { variables: { filter, orderBy } });
   const { loadingMore, more } = useShowMore(data?.changes.pageInfo.endCursor, fetchMore);
-
-  function setParam(key: string, value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  }
-
 
   const changes = data?.changes.edges.map((edge) => edge.node) ?? [];
   const filtered = Boolean(status || ownerId || overdue || mine);
@@ -159,7 +152,7 @@ export function ChangesPage({ viewer }: { viewer: SignedInViewer }) {
           </fieldset>
         </div>
         {filtered && (
-          <button type="button" className="button button--link" onClick={() => setParams(orderBy === 'NEWEST' ? {} : { order: orderBy }, { replace: true })}>
+          <button type="button" className="button button--link" onClick={clearFilters}>
             Clear filters
           </button>
         )}
