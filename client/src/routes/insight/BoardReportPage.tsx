@@ -65,7 +65,7 @@ export function BoardReportPage() {
       <section className="report__section">
         <h2>From barrier to adopted change</h2>
         <div aria-hidden="true" className="report__chart">
-          <BarChart width={640} height={220} data={d.funnel.steps.map((s) => ({ name: funnelStageLabels[s.stage], count: s.count, rate: s.conversionRate == null ? '' : percent(s.conversionRate) }))} layout="vertical" margin={{ left: 20, right: 50 }}>
+          <BarChart accessibilityLayer={false} width={640} height={220} data={d.funnel.steps.map((s) => ({ name: funnelStageLabels[s.stage], count: s.count, rate: s.conversionRate == null ? '' : percent(s.conversionRate) }))} layout="vertical" margin={{ left: 20, right: 50 }}>
             <XAxis type="number" hide />
             <YAxis type="category" dataKey="name" width={130} />
             <Bar dataKey="count" fill={CHART_COLOURS.teal} isAnimationActive={false}>

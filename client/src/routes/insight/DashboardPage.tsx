@@ -128,7 +128,7 @@ function DashboardBody({ dashboard, programmeId }: { dashboard: DashboardFieldsF
           summary={`Each bar counts what reached that stage; the label is the share of the stage before. Also ${d.funnel.rejected} rejected and ${d.funnel.withdrawn} withdrawn.`}
           chart={
             <ResponsiveContainer width="100%" height={280}>
-              <BarChart data={funnelData} layout="vertical" margin={{ left: 24, right: 48 }}>
+              <BarChart accessibilityLayer={false} data={funnelData} layout="vertical" margin={{ left: 24, right: 48 }}>
                 <CartesianGrid horizontal={false} stroke="#e9e5dc" />
                 <XAxis type="number" allowDecimals={false} />
                 <YAxis type="category" dataKey="name" width={130} />
@@ -157,7 +157,7 @@ function DashboardBody({ dashboard, programmeId }: { dashboard: DashboardFieldsF
           summary="Median days changes spent in each stage, and from proposal to adoption."
           chart={
             <ResponsiveContainer width="100%" height={280}>
-              <BarChart data={d.timeToAdoption.map((t) => ({ name: changeStageLabels[t.stage], days: t.medianDays ?? 0 }))} margin={{ bottom: 24 }}>
+              <BarChart accessibilityLayer={false} data={d.timeToAdoption.map((t) => ({ name: changeStageLabels[t.stage], days: t.medianDays ?? 0 }))} margin={{ bottom: 24 }}>
                 <CartesianGrid vertical={false} stroke="#e9e5dc" />
                 <XAxis dataKey="name" interval={0} angle={-15} textAnchor="end" height={50} />
                 <YAxis unit=" d" />
@@ -184,7 +184,7 @@ function DashboardBody({ dashboard, programmeId }: { dashboard: DashboardFieldsF
             title="Barriers by category"
             chart={
               <ResponsiveContainer width="100%" height={260}>
-                <BarChart data={d.barriersByCategory.map((c) => ({ name: categoryLabels[c.category], barriers: c.barriers }))}>
+                <BarChart accessibilityLayer={false} data={d.barriersByCategory.map((c) => ({ name: categoryLabels[c.category], barriers: c.barriers }))}>
                   <CartesianGrid vertical={false} stroke="#e9e5dc" />
                   <XAxis dataKey="name" interval={0} angle={-30} textAnchor="end" height={60} fontSize={12} />
                   <YAxis allowDecimals={false} />
@@ -203,7 +203,7 @@ function DashboardBody({ dashboard, programmeId }: { dashboard: DashboardFieldsF
             summary="A barrier affecting two groups counts in both."
             chart={
               <ResponsiveContainer width="100%" height={300}>
-                <BarChart data={d.barriersByAffectedGroup.filter((g) => g.barriers > 0).map((g) => ({ name: groupLabels[g.group], barriers: g.barriers }))} layout="vertical" margin={{ left: 24 }}>
+                <BarChart accessibilityLayer={false} data={d.barriersByAffectedGroup.filter((g) => g.barriers > 0).map((g) => ({ name: groupLabels[g.group], barriers: g.barriers }))} layout="vertical" margin={{ left: 24 }}>
                   <CartesianGrid horizontal={false} stroke="#e9e5dc" />
                   <XAxis type="number" allowDecimals={false} />
                   <YAxis type="category" dataKey="name" width={170} fontSize={12} />
@@ -222,7 +222,7 @@ function DashboardBody({ dashboard, programmeId }: { dashboard: DashboardFieldsF
             summary={`${d.pairActivity.sessionsLogged} sessions logged against ${d.pairActivity.sessionsExpected} expected by the pairs’ contracts; ${d.pairActivity.quietPairCount} of ${d.pairActivity.activePairCount} active pairs have gone quiet.`}
             chart={
               <ResponsiveContainer width="100%" height={280}>
-                <BarChart
+                <BarChart accessibilityLayer={false}
                   data={d.pairActivity.pairs.slice(0, 30).map((p) => ({
                     name: `${p.senior.displayName.split(' ')[0]} & ${p.junior.displayName.split(' ')[0]}`,
                     logged: p.sessionsLogged,
