@@ -22,7 +22,7 @@ async function openFirst(page: Page, prefix: string) {
 
 async function expectAccessible(page: Page, what: string) {
   await settled(page);
-  expect({ page: what, problems: await accessibilityProblems(page) }).toEqual({ page: what, problems: [] });
+  expect({ page: what, problems: await accessibilityProblems(page), cspViolations: suite.cspViolations }).toEqual({ page: what, problems: [], cspViolations: [] });
 }
 
 test('the sign-in page', async () => {

@@ -213,3 +213,23 @@ test('the first visit downloads the shell alone: each page brings its own querie
   expect(scripts.filter((script) => script.body.includes('OrganisationDashboard')).map((script) => script.url)).toEqual([]);
   await page.context().close();
 });
+
+test('the Content-Security-Policy refuses a script injected into the page', async () => {
+  const page = await newPage(viewports.laptop);
+  const response = await page.goto(suite.server.url);
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  const before = suite.cspViolations.length;
+  const ran = await page.evaluate(async () => {
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true';
+    document.body.append(script);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    return (window as unknown as { injected?: boolean }).injected ?? false;
+  });
+  expect(ran).toBe(false);
+  for (let wait = 0; suite.cspViolations.length === before && wait < 50; wait++) await page.waitForTimeout(100);
+  expect(suite.cspViolations.slice(before)).toEqual([expect.stringContaining("violates the following Content Security Policy directive 'script-src 'self''")]);
+  suite.cspViolations.splice(before); // expected here; any other violation fails the suite
+  await page.context().close();
+});

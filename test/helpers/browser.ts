@@ -51,12 +51,17 @@ export function demoBrowserSuite() {
     browser = await launchBrowser();
   }, 60_000);
 
+  // What the browser refused under the server's Content-Security-Policy: each one is a broken feature.
+  const cspViolations: string[] = [];
+
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    expect(cspViolations).toEqual([]);
   });
 
   const suite = {
+    cspViolations,
     get server(): TestServer {
       return server;
     },
@@ -64,6 +69,9 @@ export function demoBrowserSuite() {
       const context = await browser.newContext({ viewport, locale: 'en-GB' });
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
+      page.on('console', (message) => {
+        if (message.type() === 'error' && message.text().includes('Content Security Policy')) cspViolations.push(`${page.url()}: ${message.text()}`);
+      });
       return page;
     },
     /** A page signed in as `email` (a demo account), opened at `start`. */
