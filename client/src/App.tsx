@@ -16,7 +16,7 @@ function lazyPage<Name extends string, Page extends ComponentType<any>>(load: ()
   return lazy(async () => ({ default: (await load())[name] }));
 }
 
-const MembersPage = lazyPage(() => import('./routes/MembersPage'), 'MembersPage');
+const MembersPage = lazyPage(() => import('./routes/members/MembersPage'), 'MembersPage');
 const OrganisationsPage = lazyPage(() => import('./routes/OrganisationsPage'), 'OrganisationsPage');
 const PairPage = lazyPage(() => import('./routes/pair/PairPage'), 'PairPage');
 const BarriersPage = lazyPage(() => import('./routes/barriers/BarriersPage'), 'BarriersPage');

@@ -60,6 +60,10 @@ test("a programme manager's pages: members, programmes, a programme, a pair, ins
     await page.goto(`${suite.server.url}${path}`);
     await expectAccessible(page, path);
   }
+  await page.goto(`${suite.server.url}/members`);
+  await page.getByRole('button', { name: 'Edit Olu Owner' }).click();
+  await page.getByRole('button', { name: /^Remove Olu Owner from/ }).click();
+  await expectAccessible(page, 'editing a member');
   await page.goto(`${suite.server.url}/programmes`);
   await page.getByRole('link', { name: '2026 Reciprocal Mentoring Cohort' }).click();
   await expectAccessible(page, 'a programme');

@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { OrganisationEntity, Sector } from '../../server/src/modules/organisation/organisation.entity';
+import { Role } from '../../server/src/modules/person/membership.entity';
 import { DEMO_PASSWORD, demoBrowserSuite, viewports } from '../helpers/browser';
+import { factories } from '../helpers/factories';
 
 const suite = demoBrowserSuite();
 const { newPage, shot } = suite;
@@ -231,5 +233,39 @@ test('the Content-Security-Policy refuses a script injected into the page', asyn
   for (let wait = 0; suite.cspViolations.length === before && wait < 50; wait++) await page.waitForTimeout(100);
   expect(suite.cspViolations.slice(before)).toEqual([expect.stringContaining("violates the following Content Security Policy directive 'script-src 'self''")]);
   suite.cspViolations.splice(before); // expected here; any other violation fails the suite
+  await page.context().close();
+});
+
+test("a programme manager changes a member's roles, is told why Jo cannot be removed, and removes someone who can be", async () => {
+  const northshore = await suite.server.db.getRepository(OrganisationEntity).findOneByOrFail({ slug: 'northshore' });
+  const tag = Date.now().toString(36);
+  const { person } = await factories(suite.server.db).person({ organisation: northshore, roles: [Role.COMMUNITY_MEMBER], name: `Temp Staff ${tag}` });
+  const page = await suite.signedIn('pat.manager@northshore.example', viewports.laptop, '/members');
+  const people = page.getByRole('table', { name: 'Members of Northshore Health NHS Trust' });
+
+  await people.getByRole('button', { name: `Edit ${person.displayName}` }).click();
+  const editor = page.getByRole('form', { name: `Edit ${person.displayName}` });
+  await editor.getByLabel('Job title').fill('Bank nurse');
+  await editor.getByRole('checkbox', { name: /Owner/ }).check();
+  await editor.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('status').getByText(`${person.displayName}'s roles and details are saved.`).waitFor();
+  await people.getByRole('row', { name: new RegExp(person.displayName) }).getByText('Owner, Community member', { exact: true }).waitFor();
+  await people.getByRole('row', { name: new RegExp(person.displayName) }).getByText('Bank nurse').waitFor();
+
+  // Jo is in an active pair: the server says what to do first, and she stays.
+  await people.getByRole('button', { name: 'Edit Jo Junior' }).click();
+  await page.getByRole('button', { name: 'Remove Jo Junior from Northshore Health NHS Trust…' }).click();
+  await page.getByRole('button', { name: 'Yes, remove Jo Junior' }).click();
+  await page.getByRole('group', { name: 'Remove Jo Junior' }).locator('[role="alert"]').getByText(/pair that has not ended/).waitFor();
+  await shot(page, 'members-edit-laptop');
+  await page.getByRole('button', { name: 'Keep Jo Junior' }).click();
+  await page.getByRole('form', { name: 'Edit Jo Junior' }).getByRole('button', { name: 'Cancel' }).click();
+
+  await people.getByRole('button', { name: `Edit ${person.displayName}` }).click();
+  await page.getByRole('button', { name: `Remove ${person.displayName} from Northshore Health NHS Trust…` }).click();
+  await page.getByRole('button', { name: `Yes, remove ${person.displayName}` }).click();
+  await page.getByRole('status').getByText(`${person.displayName} is no longer a member of Northshore Health NHS Trust.`).waitFor();
+  expect(await people.getByText(person.displayName).count()).toBe(0);
+  expect(await people.getByRole('button', { name: 'Edit Jo Junior' }).count()).toBe(1);
   await page.context().close();
 });

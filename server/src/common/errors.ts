@@ -22,6 +22,12 @@ export enum UserErrorCode {
   UNRESOLVED_REDACTIONS = 'UNRESOLVED_REDACTIONS',
   /** A case lacks the consent of one or both co-learners to its current text. */
   CONSENT_MISSING = 'CONSENT_MISSING',
+  /** The change would leave an organisation without a programme manager. */
+  LAST_PROGRAMME_MANAGER = 'LAST_PROGRAMME_MANAGER',
+  /** The person is a co-learner in a pair that has not ended. */
+  IN_CURRENT_PAIR = 'IN_CURRENT_PAIR',
+  /** The person owns changes that are not adopted, rejected or withdrawn. */
+  OWNS_UNFINISHED_CHANGES = 'OWNS_UNFINISHED_CHANGES',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',

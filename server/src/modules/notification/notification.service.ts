@@ -1,4 +1,4 @@
-import { In, IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { paginate, type ConnectionArgs } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
@@ -43,11 +43,20 @@ export class NotificationService {
     return this.ctx.viewer as Viewer;
   }
 
-  list(args: ConnectionArgs, unreadOnly: boolean) {
-    const query = this.ctx.db
+  /**
+   * The viewer's notifications from organisations they still belong to: someone removed from an
+   * organisation no longer reads what happened in it, notifications included.
+   */
+  private mine() {
+    return this.ctx.db
       .getRepository(NotificationEntity)
       .createQueryBuilder('n')
-      .where('n.recipient_id = :me', { me: this.viewer.personId });
+      .where('n.recipient_id = :me', { me: this.viewer.personId })
+      .andWhere('n.organisation_id = ANY(CAST(:organisations AS uuid[]))', { organisations: this.viewer.organisationIds });
+  }
+
+  list(args: ConnectionArgs, unreadOnly: boolean) {
+    const query = this.mine();
     if (unreadOnly) query.andWhere('n.read_at IS NULL');
     return paginate(
       query,
@@ -58,13 +67,20 @@ export class NotificationService {
   }
 
   unreadCount(): Promise<number> {
-    return this.ctx.db.getRepository(NotificationEntity).countBy({ recipientId: this.viewer.personId, readAt: IsNull() });
+    return this.mine().andWhere('n.read_at IS NULL').getCount();
   }
 
   /** Marks the viewer's own notifications read: the given ones, or all. Others' ids are ignored. */
   async markRead(ids: string[] | null, all: boolean): Promise<number> {
-    const where = { recipientId: this.viewer.personId, readAt: IsNull(), ...(all ? {} : { id: In(ids ?? []) }) };
-    const result = await this.ctx.db.getRepository(NotificationEntity).update(where, { readAt: new Date() });
+    const unread = this.mine().andWhere('n.read_at IS NULL');
+    if (!all) unread.andWhere('n.id = ANY(CAST(:ids AS uuid[]))', { ids: ids ?? [] });
+    const result = await this.ctx.db
+      .getRepository(NotificationEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ readAt: new Date() })
+      .where(`id IN (${unread.select('n.id').getQuery()})`, unread.getParameters())
+      .execute();
     return result.affected ?? 0;
   }
 }

@@ -10,6 +10,9 @@ export enum PairStatus {
   ENDED = 'ENDED',
 }
 
+/** A pair that has not finished: its co-learners still work together in it. */
+export const OPEN_PAIR = [PairStatus.PROPOSED, PairStatus.ACTIVE];
+
 /** A co-learning partnership of one senior and one junior employee in a programme. */
 @Entity('pair')
 @Index('pair_programme_idx', ['programmeId'])

@@ -9,12 +9,11 @@ import { MembershipEntity, Role } from '../person/membership.entity';
 import { ProgrammeEntity, ProgrammeStatus } from '../programme/programme.entity';
 import { programmePolicy } from '../programme/programme.policy';
 import { encryptNotes } from './notes-cipher';
-import { ContractVersionEntity, MentoringSessionEntity, PairEntity, PairStatus } from './pair.entity';
+import { ContractVersionEntity, MentoringSessionEntity, OPEN_PAIR, PairEntity, PairStatus } from './pair.entity';
 import type { AgreeContractInput, CreatePairInput, EndPairInput, LogSessionInput, PairsArgs, ProposeContractInput } from './pair.inputs';
 import { pairPolicy } from './pair.policy';
 import { MentoringSession, Pair } from './pair.type';
 
-const OPEN_PAIR = [PairStatus.PROPOSED, PairStatus.ACTIVE];
 
 export class PairService {
   constructor(private readonly ctx: Context) {}

@@ -36,6 +36,11 @@ export const identityPolicy = {
     );
   },
 
+  /** Roles and removal are the organisation's own business: its programme managers', not a platform admin's. */
+  canManageMembersOf(viewer: Viewer, organisationId: string): boolean {
+    return viewer.hasRole(organisationId, Role.PROGRAMME_MANAGER);
+  },
+
   canCreateOrganisation(viewer: Viewer): boolean {
     return viewer.isPlatformAdmin;
   },

@@ -1,7 +1,13 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { InputArg, mutate } from '../../common/errors';
+import { idOf } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
 import { Organisation } from '../organisation/organisation.type';
+import { Role } from './membership.entity';
+import { RemoveMemberInput, UpdateMembershipInput } from './membership.inputs';
+import { MembershipPayload, RemoveMemberPayload } from './membership.payloads';
+import { MembershipService } from './membership.service';
 import { identityPolicy } from './person.policy';
 import { Membership, Person } from './person.type';
 
@@ -36,5 +42,28 @@ export class MembershipResolver {
   async organisation(@Root() membership: Membership, @Ctx() ctx: Context): Promise<Organisation> {
     return Organisation.from((await ctx.loaders.identity.organisation.load(membership.entity.organisationId))!);
   }
-}
 
+  @Authorized()
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer may change these roles or remove the person (programme managers of the organisation).' })
+  viewerCanManage(@Root() membership: Membership, @Ctx() ctx: Context): boolean {
+    return identityPolicy.canManageMembersOf(ctx.viewer as Viewer, membership.entity.organisationId);
+  }
+
+  @Authorized(Role.PROGRAMME_MANAGER)
+  @Mutation(() => MembershipPayload, { description: "Change a member's roles, job title or division." })
+  updateMembership(@InputArg(UpdateMembershipInput) input: UpdateMembershipInput, @Ctx() ctx: Context) {
+    return mutate(MembershipPayload, input, async () => {
+      const membership = await new MembershipService(ctx).update(idOf(input.membershipId, 'Membership'), input);
+      return { membership: Membership.from(membership) };
+    });
+  }
+
+  @Authorized(Role.PROGRAMME_MANAGER)
+  @Mutation(() => RemoveMemberPayload, { description: 'Remove a person from the organisation: they lose access to it at once. What they wrote stays.' })
+  removeMember(@InputArg(RemoveMemberInput) input: RemoveMemberInput, @Ctx() ctx: Context) {
+    return mutate(RemoveMemberPayload, input, async () => {
+      await new MembershipService(ctx).remove(idOf(input.membershipId, 'Membership'));
+      return { removedMembershipId: input.membershipId };
+    });
+  }
+}

@@ -1,11 +1,11 @@
 import { useMutation } from '@apollo/client';
 import { useId, useState, type FormEvent } from 'react';
-import { CopyLink } from '../components/CopyLink';
-import { ErrorSummary, fieldError, TextField, type UserErrorLike } from '../components/forms';
-import { ProblemMessage } from '../components/ProblemMessage';
-import { graphql } from '../gql';
-import type { Role } from '../gql/graphql';
-import { allRoles, roleDescriptions, roleLabels } from '../labels';
+import { CopyLink } from '../../components/CopyLink';
+import { ErrorSummary, fieldError, TextField, type UserErrorLike } from '../../components/forms';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { graphql } from '../../gql';
+import type { Role } from '../../gql/graphql';
+import { allRoles, roleDescriptions, roleLabels } from '../../labels';
 
 const InviteMemberMutation = graphql(`
   mutation InviteMember($input: InviteMemberInput!) {

@@ -1,28 +1,38 @@
 import { useQuery } from '@apollo/client';
+import { Fragment, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { SelectField } from '../components/forms';
-import { ProblemMessage } from '../components/ProblemMessage';
-import { graphql } from '../gql';
-import { useTitle } from '../hooks/useTitle';
-import type { SignedInViewer } from '../hooks/useViewer';
-import { formatDate, roleList } from '../labels';
+import { SelectField } from '../../components/forms';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { ShowMore } from '../../components/ShowMore';
+import { graphql } from '../../gql';
+import { useShowMore } from '../../hooks/useShowMore';
+import { useTitle } from '../../hooks/useTitle';
+import type { SignedInViewer } from '../../hooks/useViewer';
+import { formatDate, roleList } from '../../labels';
 import { InviteMemberForm } from './InviteMemberForm';
+import { MemberEditor } from './MemberEditor';
 
 export const OrganisationMembersQuery = graphql(`
-  query OrganisationMembers($id: ID!) {
+  query OrganisationMembers($id: ID!, $after: String) {
     node(id: $id) {
       __typename
       id
       ... on Organisation {
         name
-        members(first: 50) {
+        members(first: 50, after: $after) {
           totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
           edges {
+            cursor
             node {
               id
               roles
               jobTitle
               division
+              viewerCanManage
               person {
                 id
                 displayName
@@ -93,7 +103,11 @@ export function MembersPage({ viewer }: { viewer: SignedInViewer }) {
 }
 
 function OrganisationMembers({ orgId, isManager }: { orgId: string; isManager: boolean }) {
-  const { data, loading, error, refetch } = useQuery(OrganisationMembersQuery, { variables: { id: orgId } });
+  const { data, loading, error, refetch, fetchMore } = useQuery(OrganisationMembersQuery, { variables: { id: orgId } });
+  const connection = data?.node?.__typename === 'Organisation' ? data.node.members : null;
+  const { loadingMore, more } = useShowMore(connection?.pageInfo.endCursor, fetchMore);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
 
   if (loading && !data) return <p className="loading">Loading members…</p>;
   const organisation = data?.node?.__typename === 'Organisation' ? data.node : null;
@@ -105,6 +119,7 @@ function OrganisationMembers({ orgId, isManager }: { orgId: string; isManager: b
     .map((edge) => edge.node)
     .sort((a, b) => a.person.displayName.localeCompare(b.person.displayName, 'en-GB'));
   const invitations = organisation.pendingInvitations;
+  const canManage = isManager && members.some((member) => member.viewerCanManage);
 
   return (
     <>
@@ -116,6 +131,9 @@ function OrganisationMembers({ orgId, isManager }: { orgId: string; isManager: b
         <h2 id="members-heading">
           People <span className="count">{organisation.members.totalCount}</span>
         </h2>
+        <p role="status" className={status ? 'notice notice--success' : 'visually-hidden'}>
+          {status}
+        </p>
         {members.length === 0 ? (
           <p>No one has joined yet.</p>
         ) : (
@@ -127,28 +145,62 @@ function OrganisationMembers({ orgId, isManager }: { orgId: string; isManager: b
                 <th scope="col">Job title</th>
                 <th scope="col">Division</th>
                 <th scope="col">Roles</th>
+                {canManage && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
               {members.map((member) => (
-                <tr key={member.id}>
-                  <th scope="row" data-label="Name">
-                    <span className="person-name">{member.person.displayName}</span>
-                    {member.person.email && <span className="person-email">{member.person.email}</span>}
-                  </th>
-                  <td data-label="Job title">{member.jobTitle ?? <span className="muted">Not given</span>}</td>
-                  <td data-label="Division">{member.division ?? <span className="muted">Not given</span>}</td>
-                  <td data-label="Roles">{roleList(member.roles)}</td>
-                </tr>
+                <Fragment key={member.id}>
+                  <tr>
+                    <th scope="row" data-label="Name">
+                      <span className="person-name">{member.person.displayName}</span>
+                      {member.person.email && <span className="person-email">{member.person.email}</span>}
+                    </th>
+                    <td data-label="Job title">{member.jobTitle ?? <span className="muted">Not given</span>}</td>
+                    <td data-label="Division">{member.division ?? <span className="muted">Not given</span>}</td>
+                    <td data-label="Roles">{roleList(member.roles)}</td>
+                    {canManage && (
+                      <td data-label="">
+                        {member.viewerCanManage && (
+                          <button
+                            type="button"
+                            className="button button--secondary button--small"
+                            aria-expanded={editing === member.id}
+                            onClick={() => {
+                              setStatus('');
+                              setEditing(editing === member.id ? null : member.id);
+                            }}
+                          >
+                            Edit<span className="visually-hidden"> {member.person.displayName}</span>
+                          </button>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                  {editing === member.id && (
+                    <tr className="table__detail">
+                      <td colSpan={5}>
+                        <MemberEditor
+                          member={member}
+                          organisationName={organisation.name}
+                          onDone={(message) => {
+                            setEditing(null);
+                            setStatus(message);
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>
         )}
-        {organisation.members.totalCount > members.length && (
-          <p className="muted">
-            Showing the first {members.length} of {organisation.members.totalCount}.
-          </p>
-        )}
+        <ShowMore shown={members.length} total={organisation.members.totalCount} loading={loadingMore} onMore={more} noun="people" />
       </section>
 
       {isManager && (

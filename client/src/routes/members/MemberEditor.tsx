@@ -1,0 +1,122 @@
+import { useMutation } from '@apollo/client';
+import { useState, type FormEvent } from 'react';
+import { FormProblems } from '../../components/FormProblems';
+import { CheckboxGroup, fieldError, TextField } from '../../components/forms';
+import { graphql } from '../../gql';
+import type { Role } from '../../gql/graphql';
+import { useFormAction } from '../../hooks/useFormAction';
+import { allRoles, roleDescriptions, roleLabels } from '../../labels';
+
+const UpdateMembershipMutation = graphql(`
+  mutation UpdateMembership($input: UpdateMembershipInput!) {
+    updateMembership(input: $input) {
+      membership {
+        id
+        roles
+        jobTitle
+        division
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+const RemoveMemberMutation = graphql(`
+  mutation RemoveMember($input: RemoveMemberInput!) {
+    removeMember(input: $input) {
+      removedMembershipId
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
+const roleOptions = allRoles.map((role) => ({ value: role, label: roleLabels[role], hint: roleDescriptions[role] }));
+
+export interface EditableMember {
+  id: string;
+  roles: readonly Role[];
+  jobTitle?: string | null;
+  division?: string | null;
+  person: { displayName: string };
+}
+
+/**
+ * For programme managers: a member's roles, job title and division, and removing them from the
+ * organisation. The server refuses what would strand a pair, a change or the organisation.
+ */
+export function MemberEditor({ member, organisationName, onDone }: { member: EditableMember; organisationName: string; onDone(message: string): void }) {
+  const name = member.person.displayName;
+  const [roles, setRoles] = useState<Role[]>([...member.roles]);
+  const [jobTitle, setJobTitle] = useState(member.jobTitle ?? '');
+  const [division, setDivision] = useState(member.division ?? '');
+  const [confirmingRemoval, setConfirmingRemoval] = useState(false);
+  const save = useFormAction();
+  const removal = useFormAction();
+  const [update] = useMutation(UpdateMembershipMutation);
+  const [remove] = useMutation(RemoveMemberMutation, { refetchQueries: ['OrganisationMembers'], awaitRefetchQueries: true });
+
+  async function handleSave(event: FormEvent) {
+    event.preventDefault();
+    if (roles.length === 0) return save.fail([{ field: ['input', 'roles'], message: 'Choose at least one role.' }]);
+    const input = { membershipId: member.id, roles, jobTitle: jobTitle.trim() || null, division: division.trim() || null };
+    const saved = await save.run(() => update({ variables: { input } }), (data) => data.updateMembership);
+    if (saved) onDone(`${name}'s roles and details are saved.`);
+  }
+
+  async function handleRemove() {
+    const removed = await removal.run(() => remove({ variables: { input: { membershipId: member.id } } }), (data) => data.removeMember);
+    if (removed) onDone(`${name} is no longer a member of ${organisationName}.`);
+  }
+
+  return (
+    <div className="member-editor">
+      <form onSubmit={handleSave} noValidate className="form-grid" aria-label={`Edit ${name}`}>
+        <TextField label="Job title" value={jobTitle} onChange={(event) => setJobTitle(event.target.value)} error={fieldError(save.userErrors, 'jobTitle')} />
+        <TextField label="Division" value={division} onChange={(event) => setDivision(event.target.value)} error={fieldError(save.userErrors, 'division')} />
+        <CheckboxGroup legend="Roles" className="field--wide" options={roleOptions} value={roles} onChange={setRoles} error={fieldError(save.userErrors, 'roles')} />
+        <div className="field--wide">
+          <FormProblems userErrors={save.userErrors} problem={save.problem} />
+          <div className="actions">
+            <button type="submit" className="button button--primary" disabled={save.busy}>
+              {save.busy ? 'Saving…' : 'Save changes'}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => onDone('')}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      </form>
+
+      <div className="member-editor__danger">
+        {confirmingRemoval ? (
+          <div role="group" aria-label={`Remove ${name}`}>
+            <p>
+              Remove <strong>{name}</strong> from {organisationName}? They lose access at once; what they wrote stays.
+            </p>
+            <FormProblems userErrors={removal.userErrors} problem={removal.problem} />
+            <div className="actions">
+              <button type="button" className="button button--danger-quiet" onClick={handleRemove} disabled={removal.busy}>
+                {removal.busy ? 'Removing…' : `Yes, remove ${name}`}
+              </button>
+              <button type="button" className="button button--secondary" onClick={() => setConfirmingRemoval(false)}>
+                Keep {name}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className="button button--link" onClick={() => setConfirmingRemoval(true)}>
+            Remove {name} from {organisationName}…
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
