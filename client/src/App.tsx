@@ -16,6 +16,7 @@ function lazyPage<Name extends string, Page extends ComponentType<any>>(load: ()
   return lazy(async () => ({ default: (await load())[name] }));
 }
 
+const AccountPage = lazyPage(() => import('./routes/account/AccountPage'), 'AccountPage');
 const MembersPage = lazyPage(() => import('./routes/members/MembersPage'), 'MembersPage');
 const OrganisationsPage = lazyPage(() => import('./routes/OrganisationsPage'), 'OrganisationsPage');
 const PairPage = lazyPage(() => import('./routes/pair/PairPage'), 'PairPage');
@@ -69,6 +70,7 @@ function SignedInArea() {
     <Routes>
       <Route element={<AppShell viewer={viewer} />}>
         <Route index element={<HomePage viewer={viewer} />} />
+        <Route path="account" element={<AccountPage viewer={viewer} />} />
         <Route path="members" element={<MembersPage viewer={viewer} />} />
         <Route path="pair/:id" element={<PairPage viewer={viewer} />} />
         <Route path="barriers" element={<BarriersPage viewer={viewer} />} />

@@ -51,6 +51,7 @@ export const invitationStatusLabels: Record<InvitationStatus, string> = {
   PENDING: 'Waiting',
   ACCEPTED: 'Accepted',
   EXPIRED: 'Expired',
+  REVOKED: 'Withdrawn',
 };
 
 export function roleList(roles: readonly Role[]): string {

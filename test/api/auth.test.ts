@@ -95,3 +95,43 @@ describe('viewer and logout', () => {
     expect((await t.api.as(second).ok(VIEWER)).viewer).toBeNull();
   });
 });
+
+describe('changePassword', () => {
+  const CHANGE = `mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { changed otherSessionsEnded userErrors { field message code } } }`;
+
+  it('needs the current password, then signs out every other session but this one', async () => {
+    const member = await t.make.person();
+    const elsewhere = await t.make.signIn(member.person);
+    const wrong = await t.api.as(member.token).mutation(CHANGE, { currentPassword: 'not my password', newPassword: 'a brand new password' });
+    expect(wrong).toEqual({ changed: false, otherSessionsEnded: 0, userErrors: [{ field: ['input', 'currentPassword'], code: 'INVALID_CREDENTIALS', message: 'That is not your current password.' }] });
+    const same = await t.api.as(member.token).mutation(CHANGE, { currentPassword: PASSWORD, newPassword: PASSWORD });
+    expect(same.userErrors).toMatchObject([{ field: ['input', 'newPassword'], code: 'INVALID_INPUT' }]);
+    const short = await t.api.as(member.token).mutation(CHANGE, { currentPassword: PASSWORD, newPassword: 'short' });
+    expect(short.userErrors).toMatchObject([{ field: ['input', 'newPassword'], code: 'INVALID_INPUT' }]);
+    expect((await t.api.as(elsewhere).ok(VIEWER)).viewer).not.toBeNull();
+
+    const changed = await t.api.as(member.token).mutation(CHANGE, { currentPassword: PASSWORD, newPassword: 'a brand new password' });
+    expect(changed).toEqual({ changed: true, otherSessionsEnded: 1, userErrors: [] });
+    expect((await t.api.as(member.token).ok(VIEWER)).viewer).not.toBeNull();
+    expect((await t.api.as(elsewhere).ok(VIEWER)).viewer).toBeNull();
+    const login = async (password: string) => (await t.api.mutation(LOGIN, { email: member.person.email, password })).userErrors.map((e: { code: string }) => e.code);
+    expect(await login(PASSWORD)).toEqual(['INVALID_CREDENTIALS']);
+    expect(await login('a brand new password')).toEqual([]);
+  });
+
+  it('counts wrong current passwords against the sign-in limit', async () => {
+    const member = await t.make.person();
+    try {
+      for (let i = 0; i < 5; i++) await t.api.as(member.token).mutation(CHANGE, { currentPassword: `guess ${i}`, newPassword: 'a brand new password' });
+      const blocked = await t.api.as(member.token).mutation(CHANGE, { currentPassword: PASSWORD, newPassword: 'a brand new password' });
+      expect(blocked).toMatchObject({ changed: false, userErrors: [{ code: 'TOO_MANY_ATTEMPTS' }] });
+    } finally {
+      await t.server.db.getRepository(LoginAttemptEntity).delete({ email: member.person.email });
+    }
+  });
+
+  it('is for signed-in people only', async () => {
+    const response = await t.api.request(CHANGE, { input: { currentPassword: 'x', newPassword: 'a brand new password' } });
+    expect(Api.codes(response)).toEqual(['UNAUTHENTICATED']);
+  });
+});

@@ -19,6 +19,8 @@ const ACCEPT = `mutation Accept($input: AcceptInvitationInput!) {
   acceptInvitation(input: $input) { token viewer { email roles person { displayName } organisation { name } } userErrors { field message code } }
 }`;
 
+const REVOKE = `mutation Revoke($input: RevokeInvitationInput!) { revokeInvitation(input: $input) { invitation { id status } userErrors { field message code } } }`;
+
 const tokenOf = (acceptUrl: string) => new URL(acceptUrl).searchParams.get('token')!;
 
 const t = apiSuite();
@@ -127,6 +129,33 @@ describe('inviteMember and acceptInvitation', () => {
     expect(expired.userErrors[0].code).toBe('EXPIRED');
     const unknown = await t.api.mutation(ACCEPT, { token: 'x'.repeat(43), password: 'whatever password' });
     expect(unknown.userErrors[0].code).toBe('NOT_FOUND');
+  });
+
+  it('can be withdrawn by a programme manager of the organisation: the link stops working and the list drops it', async () => {
+    const { organisation, manager, orgId } = await managerOf();
+    const invite = await t.api.as(manager.token).mutation(INVITE, { organisationId: orgId, email: `wrong.${Date.now()}@test.example`, displayName: 'Wrong Address', roles: ['CO_LEARNER'] });
+    const invitationId = invite.issued.invitation.id;
+    const outsider = await t.make.person({ roles: [Role.PROGRAMME_MANAGER] });
+    const colleague = await t.make.person({ organisation, roles: [Role.CO_LEARNER] });
+    expect(Api.codes(await t.api.as(outsider.token).request(REVOKE, { input: { invitationId } }))).toEqual(['NOT_FOUND']);
+    expect(Api.codes(await t.api.as(colleague.token).request(REVOKE, { input: { invitationId } }))).toEqual(['FORBIDDEN']);
+
+    const revoked = await t.api.as(manager.token).mutation(REVOKE, { invitationId });
+    expect(revoked).toEqual({ invitation: { id: invitationId, status: 'REVOKED' }, userErrors: [] });
+    const accepted = await t.api.mutation(ACCEPT, { token: tokenOf(invite.issued.acceptUrl), password: 'a long new password' });
+    expect(accepted).toMatchObject({ viewer: null, userErrors: [{ code: 'REVOKED', field: ['input', 'token'] }] });
+    const preview = await t.api.ok(`query ($t: String!) { invitation(token: $t) { status } }`, { t: tokenOf(invite.issued.acceptUrl) });
+    expect(preview.invitation.status).toBe('REVOKED');
+    const pending = await t.api.as(manager.token).ok(`query ($id: ID!) { node(id: $id) { ... on Organisation { pendingInvitations { id } } } }`, { id: orgId });
+    expect(pending.node.pendingInvitations).toEqual([]);
+  });
+
+  it('cannot be withdrawn once accepted', async () => {
+    const { manager, orgId } = await managerOf();
+    const invite = await t.api.as(manager.token).mutation(INVITE, { organisationId: orgId, email: `joined.${Date.now()}@test.example`, displayName: 'Joined', roles: ['CO_LEARNER'] });
+    await t.api.mutation(ACCEPT, { token: tokenOf(invite.issued.acceptUrl), password: 'a long new password' });
+    const revoked = await t.api.as(manager.token).mutation(REVOKE, { invitationId: invite.issued.invitation.id });
+    expect(revoked).toMatchObject({ invitation: null, userErrors: [{ code: 'ALREADY_USED' }] });
   });
 
   it('an existing account accepts with its own password and gains the membership', async () => {

@@ -32,10 +32,10 @@ test('the sign-in page', async () => {
   await page.context().close();
 });
 
-test("a co-learner's pages: home (the pair's), barriers, a barrier, raising one, changes, a change, notifications", async () => {
+test("a co-learner's pages: home (the pair's), barriers, a barrier, raising one, changes, a change, notifications, their account", async () => {
   const page = await suite.signedIn('jo.junior@northshore.example');
   await expectAccessible(page, 'home');
-  for (const path of ['/barriers', '/barriers/new', '/changes', '/changes/new', '/notifications']) {
+  for (const path of ['/barriers', '/barriers/new', '/changes', '/changes/new', '/notifications', '/account']) {
     await page.goto(`${suite.server.url}${path}`);
     await expectAccessible(page, path);
   }

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { OrganisationEntity, Sector } from '../../server/src/modules/organisation/organisation.entity';
 import { Role } from '../../server/src/modules/person/membership.entity';
 import { DEMO_PASSWORD, demoBrowserSuite, viewports } from '../helpers/browser';
-import { factories } from '../helpers/factories';
+import { factories, PASSWORD } from '../helpers/factories';
 
 const suite = demoBrowserSuite();
 const { newPage, shot } = suite;
@@ -101,7 +101,7 @@ test('a programme manager sees the invite form and gets a link to copy', async (
   await link.waitFor();
   const acceptUrl = await link.inputValue();
   expect(acceptUrl).toMatch(/\/accept-invitation\?token=/);
-  await page.getByRole('table', { name: 'Invitations not yet accepted' }).getByText('New Colleague').waitFor();
+  await page.getByRole('table', { name: 'Invitations not yet accepted' }).getByText('New Colleague', { exact: true }).waitFor();
   await shot(page, 'members-invited-laptop');
 
   // The same address again is refused with a message beside the form.
@@ -267,5 +267,56 @@ test("a programme manager changes a member's roles, is told why Jo cannot be rem
   await page.getByRole('status').getByText(`${person.displayName} is no longer a member of Northshore Health NHS Trust.`).waitFor();
   expect(await people.getByText(person.displayName).count()).toBe(0);
   expect(await people.getByRole('button', { name: 'Edit Jo Junior' }).count()).toBe(1);
+  await page.context().close();
+});
+
+test('a programme manager withdraws an invitation sent to the wrong address; its link then says so', async () => {
+  const tag = Date.now().toString(36);
+  const page = await suite.signedIn('pat.manager@northshore.example', viewports.laptop, '/members');
+  const form = page.locator('form', { has: page.getByRole('button', { name: 'Create invitation' }) });
+  await form.getByLabel('Email').fill(`wrong.${tag}@elsewhere.example`);
+  await form.getByLabel('Name', { exact: true }).fill(`Wrong Address ${tag}`);
+  await form.getByRole('button', { name: 'Create invitation' }).click();
+  const acceptUrl = await page.getByLabel('Invitation link').inputValue();
+
+  await page.getByRole('button', { name: `Withdraw the invitation for Wrong Address ${tag}` }).click();
+  await page.getByRole('status').getByText(`The invitation for Wrong Address ${tag} is withdrawn: its link no longer works.`).waitFor();
+  expect(await page.getByRole('table', { name: 'Invitations not yet accepted' }).getByText(`Wrong Address ${tag}`).count()).toBe(0);
+
+  const invitee = await newPage(viewports.phone);
+  await invitee.goto(acceptUrl);
+  await invitee.getByRole('heading', { name: 'This invitation was withdrawn' }).waitFor();
+  await invitee.context().close();
+  await page.context().close();
+});
+
+test('a person changes their password from their account page, then signs out everywhere', async () => {
+  const northshore = await suite.server.db.getRepository(OrganisationEntity).findOneByOrFail({ slug: 'northshore' });
+  const { person } = await factories(suite.server.db).person({ organisation: northshore, roles: [Role.CO_LEARNER], name: `Account Holder ${Date.now().toString(36)}` });
+  const page = await newPage(viewports.phone);
+  await page.goto(suite.server.url);
+  await signIn(page, person.email, PASSWORD);
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByRole('link', { name: new RegExp(person.displayName) }).click();
+  await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+
+  const form = page.getByRole('form', { name: 'Change your password' });
+  await form.getByLabel('Current password').fill('not the password');
+  await form.getByLabel('New password', { exact: true }).fill('a fresh long password');
+  await form.getByLabel('New password again').fill('a fresh long password');
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await form.getByText('That is not your current password.').first().waitFor();
+
+  await form.getByLabel('Current password').fill(PASSWORD);
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await page.getByRole('status').getByText(/^Your password is changed\./).waitFor();
+  await shot(page, 'account-phone');
+
+  await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await signIn(page, person.email, 'a fresh long password');
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByRole('banner').getByText(person.displayName).waitFor();
   await page.context().close();
 });

@@ -79,10 +79,10 @@ export function AppShell({ viewer }: { viewer: SignedInViewer }) {
           </button>
           <div id="app-menu" className={menuOpen ? 'app-menu app-menu--open' : 'app-menu'}>
             <div className="account">
-              <div className="account__who">
+              <NavLink to="/account" className="account__who" title="Your account: password and sign-in">
                 <span className="account__name">{viewer.person.displayName}</span>
                 {viewer.organisation && <span className="account__org">{viewer.organisation.name}</span>}
-              </div>
+              </NavLink>
               <RoleBadges roles={viewer.roles} isPlatformAdmin={viewer.isPlatformAdmin} label="Your roles" />
               <NavLink to="/notifications" className="notifications-link">
                 <BellIcon />

@@ -38,12 +38,13 @@ export function useSession() {
   );
 
   /**
-   * Ends the session on the server, then empties the cache and refetches the queries still on screen
-   * (the sign-in page's viewer, which is now null). Navigate to the sign-in page first.
+   * Ends the session on the server (with `everywhere`, every session of the person), then empties
+   * the cache and refetches the queries still on screen (the sign-in page's viewer, which is now
+   * null). Navigate to the sign-in page first.
    */
-  const signOut = useCallback(async () => {
+  const signOut = useCallback(async ({ everywhere = false }: { everywhere?: boolean } = {}) => {
     // Even if the server could not be reached, forget everything locally.
-    await logoutMutation({ variables: { input: {} } }).catch(() => undefined);
+    await logoutMutation({ variables: { input: { everywhere } } }).catch(() => undefined);
     await client.resetStore().catch(() => undefined);
   }, [client, logoutMutation]);
 

@@ -94,6 +94,14 @@ function Invitation({ token }: { token: string }) {
       </>
     );
   }
+  if (invitation.status === 'REVOKED') {
+    return (
+      <>
+        <h1>This invitation was withdrawn</h1>
+        <p>{invitation.organisationName} withdrew it. If you should have one, ask your programme manager there.</p>
+      </>
+    );
+  }
   if (invitation.status === 'EXPIRED') {
     return (
       <>

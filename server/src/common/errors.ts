@@ -16,6 +16,8 @@ export enum UserErrorCode {
   ALREADY_EXISTS = 'ALREADY_EXISTS',
   EXPIRED = 'EXPIRED',
   ALREADY_USED = 'ALREADY_USED',
+  /** Withdrawn by the person who issued it. */
+  REVOKED = 'REVOKED',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   CONFLICT = 'CONFLICT',
   /** A case still has flagged personal data that nobody has resolved. */

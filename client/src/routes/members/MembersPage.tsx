@@ -11,6 +11,7 @@ import type { SignedInViewer } from '../../hooks/useViewer';
 import { formatDate, roleList } from '../../labels';
 import { InviteMemberForm } from './InviteMemberForm';
 import { MemberEditor } from './MemberEditor';
+import { WithdrawInvitationButton } from './WithdrawInvitationButton';
 
 export const OrganisationMembersQuery = graphql(`
   query OrganisationMembers($id: ID!, $after: String) {
@@ -218,6 +219,9 @@ function OrganisationMembers({ orgId, isManager }: { orgId: string; isManager: b
                   <th scope="col">Name</th>
                   <th scope="col">Roles</th>
                   <th scope="col">Link expires</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -229,6 +233,9 @@ function OrganisationMembers({ orgId, isManager }: { orgId: string; isManager: b
                     </th>
                     <td data-label="Roles">{roleList(invitation.roles)}</td>
                     <td data-label="Link expires">{formatDate(invitation.expiresAt)}</td>
+                    <td data-label="">
+                      <WithdrawInvitationButton invitation={invitation} onWithdrawn={setStatus} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -17,3 +17,14 @@ export class LogoutInput {
   @Field({ defaultValue: false, description: 'End every session of this person, on every device.' })
   everywhere: boolean = false;
 }
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  @Length(1, 200, { message: 'Enter your current password.' })
+  currentPassword: string;
+
+  @Field({ description: 'At least 10 characters.' })
+  @Length(10, 200, { message: 'Use a password of at least 10 characters.' })
+  newPassword: string;
+}

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { MutationPayload } from '../../common/errors';
 import { ViewerType } from './auth.type';
 
@@ -21,4 +21,13 @@ export class AcceptInvitationPayload extends SessionPayload {}
 export class LogoutPayload extends MutationPayload {
   @Field()
   signedOut: boolean = false;
+}
+
+@ObjectType()
+export class ChangePasswordPayload extends MutationPayload {
+  @Field()
+  changed: boolean = false;
+
+  @Field(() => Int, { description: 'Sessions on other devices that were signed out; this one stays signed in.' })
+  otherSessionsEnded: number = 0;
 }

@@ -4,8 +4,8 @@ import { InputArg, mutate } from '../../common/errors';
 import type { Context } from '../../context';
 import { Organisation } from '../organisation/organisation.type';
 import { Role } from '../person/membership.entity';
-import { LoginInput, LogoutInput } from './auth.inputs';
-import { LoginPayload, LogoutPayload } from './auth.payloads';
+import { ChangePasswordInput, LoginInput, LogoutInput } from './auth.inputs';
+import { ChangePasswordPayload, LoginPayload, LogoutPayload } from './auth.payloads';
 import { AuthService } from './auth.service';
 import { ViewerType } from './auth.type';
 
@@ -47,5 +47,14 @@ export class AuthResolver {
       await new AuthService(ctx).logout(input.everywhere);
       return { signedOut: true };
     });
+  }
+
+  @Authorized()
+  @Mutation(() => ChangePasswordPayload, { description: 'Change your password; your other sessions are signed out.' })
+  changePassword(@InputArg(ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: Context): Promise<ChangePasswordPayload> {
+    return mutate(ChangePasswordPayload, input, async () => ({
+      changed: true,
+      otherSessionsEnded: await new AuthService(ctx).changePassword(input.currentPassword, input.newPassword),
+    }));
   }
 }

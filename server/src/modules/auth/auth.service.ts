@@ -1,4 +1,4 @@
-import { IsNull, MoreThan } from 'typeorm';
+import { IsNull, MoreThan, Not } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError, UserErrorCode } from '../../common/errors';
 import type { Context } from '../../context';
@@ -6,7 +6,7 @@ import { MembershipEntity } from '../person/membership.entity';
 import { PersonEntity } from '../person/person.entity';
 import { AuthSessionEntity } from './auth-session.entity';
 import { LoginAttemptEntity } from './login-attempt.entity';
-import { decoyPasswordHash, hashToken, newToken, verifyPassword } from './tokens';
+import { decoyPasswordHash, hashPassword, hashToken, newToken, verifyPassword } from './tokens';
 import { Viewer } from './viewer';
 
 /** Sign-in limits: failures per email, and per address, within the window. */
@@ -87,6 +87,29 @@ export class AuthService {
     const where = everywhere ? { personId: viewer.personId, revokedAt: IsNull() } : { id: viewer.sessionId };
     await sessions.update(where, { revokedAt: new Date() });
     this.ctx.viewer = null;
+  }
+
+  /**
+   * Changes the viewer's password after checking the current one (within the sign-in limit), and
+   * signs out every other session: whoever knew the old password is out.
+   */
+  async changePassword(currentPassword: string, newPassword: string): Promise<number> {
+    const viewer = this.ctx.viewer as Viewer;
+    const person = await this.ctx.db.getRepository(PersonEntity).findOneByOrFail({ id: viewer.personId });
+    if (!(await this.checkPassword(person.email, person.passwordHash, currentPassword))) {
+      throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, 'That is not your current password.', ['input', 'currentPassword']);
+    }
+    if (newPassword === currentPassword) {
+      throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose a password different from your current one.', ['input', 'newPassword']);
+    }
+    const passwordHash = await hashPassword(newPassword);
+    return this.ctx.db.transaction(async (tx) => {
+      await tx.getRepository(PersonEntity).update(person.id, { passwordHash });
+      const ended = await tx
+        .getRepository(AuthSessionEntity)
+        .update({ personId: person.id, revokedAt: IsNull(), id: Not(viewer.sessionId) }, { revokedAt: new Date() });
+      return ended.affected ?? 0;
+    });
   }
 
   private async refuseIfRateLimited(email: string): Promise<void> {

@@ -3,7 +3,7 @@ import { OrganisationEntity } from '../organisation/organisation.entity';
 import { PersonEntity } from '../person/person.entity';
 import { Role } from '../person/membership.entity';
 
-/** An invitation to join an organisation with roles; works once, until it expires. */
+/** An invitation to join an organisation with roles; works once, until it expires or is withdrawn. */
 @Entity('invitation')
 export class InvitationEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -51,4 +51,8 @@ export class InvitationEntity {
 
   @Column({ name: 'accepted_at', type: 'timestamptz', precision: 3, nullable: true })
   acceptedAt: Date | null;
+
+  /** When a programme manager withdrew it (sent to the wrong address, say); the link stops working. */
+  @Column({ name: 'revoked_at', type: 'timestamptz', precision: 3, nullable: true })
+  revokedAt: Date | null;
 }

@@ -45,3 +45,9 @@ export class AcceptInvitationInput {
   @Length(1, 120)
   displayName?: string | null;
 }
+
+@InputType()
+export class RevokeInvitationInput {
+  @Field(() => ID)
+  invitationId: string;
+}

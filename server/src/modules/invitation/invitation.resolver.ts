@@ -6,10 +6,10 @@ import type { Context } from '../../context';
 import { AcceptInvitationPayload } from '../auth/auth.payloads';
 import { ViewerType } from '../auth/auth.type';
 import { Role } from '../person/membership.entity';
-import { AcceptInvitationInput, InviteMemberInput } from './invitation.inputs';
-import { InviteMemberPayload } from './invitation.payloads';
+import { AcceptInvitationInput, InviteMemberInput, RevokeInvitationInput } from './invitation.inputs';
+import { InviteMemberPayload, RevokeInvitationPayload } from './invitation.payloads';
 import { InvitationService } from './invitation.service';
-import { InvitationPreview, IssuedInvitationType } from './invitation.type';
+import { Invitation, InvitationPreview, IssuedInvitationType } from './invitation.type';
 
 @Resolver()
 export class InvitationResolver {
@@ -26,6 +26,15 @@ export class InvitationResolver {
     return mutate(InviteMemberPayload, input, async () => {
       const issued = await new InvitationService(ctx).invite(idOf(input.organisationId, 'Organisation'), input);
       return { issued: IssuedInvitationType.from(issued) };
+    });
+  }
+
+  @Authorized(Role.PROGRAMME_MANAGER, PLATFORM_ADMIN)
+  @Mutation(() => RevokeInvitationPayload, { description: 'Withdraw an invitation nobody has accepted yet; its link stops working.' })
+  revokeInvitation(@InputArg(RevokeInvitationInput) input: RevokeInvitationInput, @Ctx() ctx: Context) {
+    return mutate(RevokeInvitationPayload, input, async () => {
+      const invitation = await new InvitationService(ctx).revoke(idOf(input.invitationId, 'Invitation'));
+      return { invitation: Invitation.from(invitation) };
     });
   }
 

@@ -96,6 +96,9 @@ export class InvitationService {
       const invitation = found && (await findForUpdate(tx, InvitationEntity, found.id));
       if (!invitation) throw new DomainError(UserErrorCode.NOT_FOUND, 'This invitation link is not valid.', ['input', 'token']);
       if (invitation.acceptedAt) throw new DomainError(UserErrorCode.ALREADY_USED, 'This invitation has already been used. Sign in instead.', ['input', 'token']);
+      if (invitation.revokedAt) {
+        throw new DomainError(UserErrorCode.REVOKED, 'This invitation was withdrawn. Ask your programme manager if you should have one.', ['input', 'token']);
+      }
       if (invitation.expiresAt <= new Date()) {
         throw new DomainError(UserErrorCode.EXPIRED, 'This invitation has expired. Ask your programme manager for a new one.', ['input', 'token']);
       }
@@ -128,10 +131,24 @@ export class InvitationService {
     return new AuthService(this.ctx).startSession(person);
   }
 
+  /** Withdraws an invitation nobody has accepted yet: its link stops working at once. */
+  async revoke(invitationId: string): Promise<InvitationEntity> {
+    return this.ctx.db.transaction(async (tx) => {
+      const invitation = await findForUpdate(tx, InvitationEntity, invitationId);
+      const viewer = this.ctx.viewer as Viewer;
+      if (!invitation || !identityPolicy.canInviteTo(viewer, invitation.organisationId)) throw notFound('That invitation');
+      if (invitation.acceptedAt) {
+        throw new DomainError(UserErrorCode.ALREADY_USED, `${invitation.displayName} has already joined: change their roles or remove them on the Members page.`);
+      }
+      if (!invitation.revokedAt) invitation.revokedAt = new Date();
+      return tx.getRepository(InvitationEntity).save(invitation);
+    });
+  }
+
   async pendingFor(organisationId: string): Promise<InvitationEntity[]> {
     if (!identityPolicy.canInviteTo(this.ctx.viewer as Viewer, organisationId)) return [];
     return this.ctx.db.getRepository(InvitationEntity).find({
-      where: { organisationId, acceptedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      where: { organisationId, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
       order: { createdAt: 'DESC' },
       take: 100,
     });

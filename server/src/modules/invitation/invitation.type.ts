@@ -8,11 +8,14 @@ export enum InvitationStatus {
   PENDING = 'PENDING',
   ACCEPTED = 'ACCEPTED',
   EXPIRED = 'EXPIRED',
+  /** Withdrawn by a programme manager. */
+  REVOKED = 'REVOKED',
 }
 registerEnumType(InvitationStatus, { name: 'InvitationStatus', description: 'Where an invitation stands.' });
 
 function statusOf(entity: InvitationEntity): InvitationStatus {
   if (entity.acceptedAt) return InvitationStatus.ACCEPTED;
+  if (entity.revokedAt) return InvitationStatus.REVOKED;
   return entity.expiresAt <= new Date() ? InvitationStatus.EXPIRED : InvitationStatus.PENDING;
 }
 
