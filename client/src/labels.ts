@@ -193,7 +193,14 @@ export const attributionLabels: Record<Attribution, string> = {
 };
 
 /** One line per history entry, e.g. "Olu Owner approved the change". */
-export function describeEvent(event: { kind: EventKind; actorName: string; outcome?: string | null; progress?: number | null; toStatus?: string | null }): string {
+export function describeEvent(event: {
+  kind: EventKind;
+  actorName: string;
+  outcome?: string | null;
+  progress?: number | null;
+  toStatus?: string | null;
+  newOwner?: { displayName: string } | null;
+}): string {
   const who = event.actorName;
   switch (event.kind) {
     case 'BARRIER_RAISED':
@@ -227,6 +234,8 @@ export function describeEvent(event: { kind: EventKind; actorName: string; outco
       return `${who} marked the change adopted`;
     case 'CHANGE_WITHDRAWN':
       return `${who} withdrew the change`;
+    case 'CHANGE_OWNER_CHANGED':
+      return `${who} handed the change to ${event.newOwner?.displayName ?? 'another owner'}`;
     default:
       return who;
   }

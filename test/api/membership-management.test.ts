@@ -105,7 +105,7 @@ describe('updateMembership', () => {
     expect((await api.mutation(REMOVE, { membershipId: membershipId(s.junior) })).userErrors).toMatchObject([{ code: 'IN_CURRENT_PAIR' }]);
     const owning = await api.mutation(UPDATE, { membershipId: membershipId(s.owner), roles: [Role.CO_LEARNER] });
     expect(owning.userErrors).toEqual([
-      { field: ['input', 'roles'], code: 'OWNS_UNFINISHED_CHANGES', message: 'They own a change not yet adopted, rejected or withdrawn; those need to finish first.' },
+      { field: ['input', 'roles'], code: 'OWNS_UNFINISHED_CHANGES', message: "They own a change not yet adopted, rejected or withdrawn: hand it to another owner from the change's page first." },
     ]);
     // Adding a role is always fine.
     expect((await api.mutation(UPDATE, { membershipId: membershipId(s.owner), roles: [Role.OWNER, Role.COMMUNITY_MEMBER] })).userErrors).toEqual([]);

@@ -1,5 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
+import { ChangeStatus } from '../../server/src/modules/change/change.entity';
+import { PairEntity, PairStatus } from '../../server/src/modules/pair/pair.entity';
+import { PersonEntity } from '../../server/src/modules/person/person.entity';
 import { demoBrowserSuite, viewports } from '../helpers/browser';
+import { factories, gid } from '../helpers/factories';
 
 /**
  * The whole journey through the browser, one person per browser context: a junior co-learner raises
@@ -344,4 +348,30 @@ test('on a phone the pages stack into one column', async () => {
   await pat.getByRole('heading', { level: 1, name: 'Programmes' }).waitFor();
   await shot(pat, 'programmes-phone');
   await pat.context().close();
+});
+
+test('Olu leaves: Pat hands his submitted change to Dee, who finds it in her decision queue', async () => {
+  const db = suite.server.db;
+  const sam = await db.getRepository(PersonEntity).findOneByOrFail({ email: SAM });
+  const pair = await db.getRepository(PairEntity).findOneByOrFail({ seniorId: sam.id, status: PairStatus.ACTIVE });
+  const olu = await db.getRepository(PersonEntity).findOneByOrFail({ email: OLU });
+  const make = factories(db);
+  const title = `Rotate shortlisting panels ${Date.now().toString(36)}`;
+  const change = await make.change(await make.barrier(pair), olu.id, { status: ChangeStatus.SUBMITTED, title });
+
+  const pat = await signedIn(PAT, viewports.laptop, `/changes/${encodeURIComponent(gid('Change', change.id))}`);
+  await pat.getByRole('heading', { level: 1, name: title }).waitFor();
+  await pat.getByRole('button', { name: 'Hand to another owner' }).click();
+  const form = pat.getByRole('form', { name: 'Hand this change to another owner' });
+  await form.getByLabel('New owner').selectOption({ label: 'Dee Owner, Chief Nurse' });
+  await form.getByLabel('Reason').fill('Olu has left the Trust; Dee leads recruitment now.');
+  await form.getByRole('button', { name: 'Hand over' }).click();
+  await pat.getByRole('status').getByText('Dee Owner now owns this change; they, Olu Owner and the pair have been told.').waitFor();
+  await pat.getByRole('list', { name: 'History of this change' }).getByText('Pat Manager handed the change to Dee Owner').waitFor();
+  await shot(pat, 'change-handed-over-laptop');
+  await pat.context().close();
+
+  const dee = await signedIn('dee.owner@northshore.example', viewports.laptop, '/decisions');
+  await main(dee).getByRole('link', { name: title }).waitFor();
+  await dee.context().close();
 });

@@ -11,6 +11,7 @@ export interface TimelineEvent {
   rationale?: string | null;
   progress?: number | null;
   note?: string | null;
+  newOwner?: { displayName: string } | null;
 }
 
 /** The append-only history, oldest first, as an ordered list. */

@@ -1,16 +1,25 @@
 import { useMutation } from '@apollo/client';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { FormProblems } from '../../components/FormProblems';
-import { fieldError, TextAreaField, TextField } from '../../components/forms';
+import { fieldError, SelectField, TextAreaField, TextField } from '../../components/forms';
 import { MeasureValues, measureValuesInput } from '../../components/Measures';
 import type { ChangeDetailFragment } from '../../gql/graphql';
 import { useFormAction } from '../../hooks/useFormAction';
+import { memberLabel, useMembers } from '../../hooks/useMembers';
 import { formatDay, today } from '../../labels';
-import { AdoptChangeMutation, ReportProgressMutation, ReviseChangeMutation, StartChangeMutation, SubmitChangeMutation, WithdrawChangeMutation } from './changeFragments';
+import {
+  AdoptChangeMutation,
+  ReassignChangeOwnerMutation,
+  ReportProgressMutation,
+  ReviseChangeMutation,
+  StartChangeMutation,
+  SubmitChangeMutation,
+  WithdrawChangeMutation,
+} from './changeFragments';
 import { ChangeForm, changeInput } from './ChangeForm';
 import { DecideForm } from './DecideForm';
 
-type Panel = 'revise' | 'progress' | 'adopt' | 'withdraw' | null;
+type Panel = 'revise' | 'progress' | 'adopt' | 'withdraw' | 'reassign' | null;
 
 const refetchAfterAction = ['DecisionQueue', 'UnreadCount', 'Changes', 'Barrier'];
 
@@ -30,7 +39,8 @@ export function ChangeActions({ change, onReload }: { change: ChangeDetailFragme
     change.viewerCanStart ||
     change.viewerCanReportProgress ||
     change.viewerCanAdopt ||
-    change.viewerCanWithdraw;
+    change.viewerCanWithdraw ||
+    change.viewerCanReassignOwner;
 
   const finish = (message: string) => {
     setPanel(null);
@@ -116,6 +126,11 @@ export function ChangeActions({ change, onReload }: { change: ChangeDetailFragme
               Edit proposal
             </button>
           )}
+          {change.viewerCanReassignOwner && (
+            <button type="button" className="button button--secondary" onClick={() => setPanel('reassign')}>
+              Hand to another owner
+            </button>
+          )}
           {change.viewerCanWithdraw && (
             <button type="button" className="button button--danger-quiet" onClick={() => setPanel('withdraw')}>
               Withdraw
@@ -137,6 +152,9 @@ export function ChangeActions({ change, onReload }: { change: ChangeDetailFragme
       {panel === 'revise' && <ReviseForm change={change} onDone={() => finish('Your changes are saved.')} onCancel={() => setPanel(null)} onReload={onReload} />}
       {panel === 'progress' && <ProgressForm change={change} onDone={() => finish('Progress reported.')} onCancel={() => setPanel(null)} onReload={onReload} />}
       {panel === 'adopt' && <AdoptForm change={change} onDone={() => finish('The change is adopted, and its barrier marked addressed.')} onCancel={() => setPanel(null)} onReload={onReload} />}
+      {panel === 'reassign' && (
+        <ReassignOwnerForm change={change} onDone={(owner) => finish(`${owner} now owns this change; they, ${change.owner.displayName} and the pair have been told.`)} onCancel={() => setPanel(null)} onReload={onReload} />
+      )}
       {panel === 'withdraw' && <WithdrawForm change={change} onDone={() => finish('The change is withdrawn.')} onCancel={() => setPanel(null)} onReload={onReload} />}
     </section>
   );
@@ -347,6 +365,46 @@ function WithdrawForm({ change, onDone, onCancel, onReload }: PanelProps) {
       <TextAreaField label="Reason" required rows={3} value={reason} onChange={(event) => setReason(event.target.value)} error={fieldError(action.userErrors, 'reason')} />
       <FormProblems userErrors={action.userErrors} problem={action.problem} onReload={onReload} />
       <Buttons busy={action.busy} label="Withdraw change" busyLabel="Withdrawing…" onCancel={onCancel} />
+    </PanelForm>
+  );
+}
+
+/** For programme managers: the owner left or changed jobs, so someone else decides and leads it. */
+function ReassignOwnerForm({ change, onDone, onCancel, onReload }: Omit<PanelProps, 'onDone'> & { onDone(owner: string): void }) {
+  const owners = useMembers(change.barrier.organisation.id, ['OWNER']).members.filter((member) => member.person.id !== change.owner.id);
+  const [ownerId, setOwnerId] = useState('');
+  const [reason, setReason] = useState('');
+  const [reassign] = useMutation(ReassignChangeOwnerMutation, { refetchQueries: ['Changes', 'DecisionQueue'] });
+  const action = useFormAction();
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const missing = [
+      ...(ownerId ? [] : [{ field: ['input', 'ownerId'], message: 'Choose who owns it from now on.' }]),
+      ...(reason.trim() ? [] : [{ field: ['input', 'reason'], message: 'Say why it has a new owner.' }]),
+    ];
+    if (missing.length) return action.fail(missing);
+    const input = { changeId: change.id, expectedVersion: change.version, ownerId, reason: reason.trim() };
+    const payload = await action.run(() => reassign({ variables: { input } }), (data) => data.reassignChangeOwner);
+    if (payload?.change) onDone(payload.change.owner.displayName);
+  }
+
+  return (
+    <PanelForm title="Hand this change to another owner" onSubmit={handleSubmit}>
+      <p className="muted">
+        {change.owner.displayName} owns it now. The new owner decides it (if it is waiting for a decision) and leads it to adoption.
+      </p>
+      <SelectField label="New owner" required value={ownerId} onChange={(event) => setOwnerId(event.target.value)} error={fieldError(action.userErrors, 'ownerId')}>
+        <option value="">Choose an owner</option>
+        {owners.map((member) => (
+          <option key={member.person.id} value={member.person.id}>
+            {memberLabel(member)}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField label="Reason" hint="The pair and both owners see it, and it stays in the history." required rows={3} value={reason} onChange={(event) => setReason(event.target.value)} error={fieldError(action.userErrors, 'reason')} />
+      <FormProblems userErrors={action.userErrors} problem={action.problem} onReload={onReload} />
+      <Buttons busy={action.busy} label="Hand over" busyLabel="Handing over…" onCancel={onCancel} />
     </PanelForm>
   );
 }

@@ -70,6 +70,10 @@ export const ChangeDetailFields = graphql(`
       progress
       note
       at
+      newOwner {
+        id
+        displayName
+      }
     }
     comments {
       id
@@ -85,6 +89,7 @@ export const ChangeDetailFields = graphql(`
     viewerCanReportProgress
     viewerCanAdopt
     viewerCanWithdraw
+    viewerCanReassignOwner
     viewerCanComment
   }
 `);
@@ -155,6 +160,14 @@ export const AdoptChangeMutation = graphql(`
 export const WithdrawChangeMutation = graphql(`
   mutation WithdrawChange($input: WithdrawChangeInput!) {
     withdrawChange(input: $input) {
+      ...ChangeActionResult
+    }
+  }
+`);
+
+export const ReassignChangeOwnerMutation = graphql(`
+  mutation ReassignChangeOwner($input: ReassignChangeOwnerInput!) {
+    reassignChangeOwner(input: $input) {
       ...ChangeActionResult
     }
   }

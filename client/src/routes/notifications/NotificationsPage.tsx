@@ -66,6 +66,7 @@ const kindLabels: Record<NotificationKind, string> = {
   CHANGE_PROGRESSED: 'Progress',
   CHANGE_ADOPTED: 'Adopted',
   COMMENT_ADDED: 'Comment',
+  CHANGE_OWNER_CHANGED: 'New owner',
   CASE_CONSENT_NEEDED: 'Consent needed',
   CASE_AWAITING_APPROVAL: 'Approval needed',
   CASE_PUBLISHED: 'Published',

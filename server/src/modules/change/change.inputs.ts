@@ -183,6 +183,16 @@ export class WithdrawChangeInput extends ChangeActionInput {
   reason: string;
 }
 
+@InputType()
+export class ReassignChangeOwnerInput extends ChangeActionInput {
+  @Field(() => ID, { description: 'A person with the owner role in the organisation.' })
+  ownerId: string;
+
+  @Field({ description: 'Why: shown to the pair and both owners, and kept in the history.' })
+  @Length(5, 2000, { message: 'Say why the change has a new owner.' })
+  reason: string;
+}
+
 @InputType({ description: 'Narrows a list of changes; every given condition must hold.' })
 export class ChangeFilter {
   @Field(() => ID, { nullable: true })

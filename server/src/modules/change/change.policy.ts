@@ -1,11 +1,14 @@
 import type { Viewer } from '../auth/viewer';
 import type { PairEntity } from '../pair/pair.entity';
+import { Role } from '../person/membership.entity';
 import { pairPolicy } from '../pair/pair.policy';
 import type { ChangeEntity } from './change.entity';
 import { canTransition, ChangeAction } from './change.workflow';
 
-/** Who may take each action, whatever the change's state: the pair, the owner, or either. */
-const ACTORS: Record<ChangeAction, 'pair' | 'owner' | 'either'> = {
+type Actors = 'pair' | 'owner' | 'either' | 'manager';
+
+/** Who may take each action, whatever the change's state: the pair, the owner, either, or a programme manager. */
+const ACTORS: Record<ChangeAction, Actors> = {
   REVISE: 'pair',
   SUBMIT: 'pair',
   WITHDRAW: 'pair',
@@ -15,6 +18,7 @@ const ACTORS: Record<ChangeAction, 'pair' | 'owner' | 'either'> = {
   START: 'either',
   REPORT_PROGRESS: 'either',
   ADOPT: 'either',
+  REASSIGN_OWNER: 'manager',
 };
 
 export const changePolicy = {
@@ -26,8 +30,16 @@ export const changePolicy = {
   mayAct(viewer: Viewer, change: ChangeEntity, pair: PairEntity, action: ChangeAction): boolean {
     const inPair = pairPolicy.isMember(viewer, pair);
     const owner = changePolicy.isOwner(viewer, change);
-    const actors = ACTORS[action];
-    return actors === 'pair' ? inPair : actors === 'owner' ? owner : inPair || owner;
+    switch (ACTORS[action]) {
+      case 'pair':
+        return inPair;
+      case 'owner':
+        return owner;
+      case 'either':
+        return inPair || owner;
+      case 'manager':
+        return viewer.hasRole(change.organisationId, Role.PROGRAMME_MANAGER);
+    }
   },
 
   /** The viewerCan… hints: the person may act and the workflow allows it now. */
@@ -38,10 +50,11 @@ export const changePolicy = {
   canComment: (viewer: Viewer, change: ChangeEntity) => changePolicy.canSee(viewer, change),
 };
 
-export const ACTOR_REFUSAL: Record<'pair' | 'owner' | 'either', string> = {
+export const ACTOR_REFUSAL: Record<Actors, string> = {
   pair: 'Only the co-learners who proposed this change can do this.',
   owner: "Only the change's owner can decide it.",
   either: "Only the change's owner or the pair that proposed it can do this.",
+  manager: "Only a programme manager of the change's organisation can do this.",
 };
 
 export const actorsOf = (action: ChangeAction) => ACTORS[action];

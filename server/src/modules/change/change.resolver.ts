@@ -20,6 +20,7 @@ import {
   ProposeChangeInput,
   ReportChangeProgressInput,
   ReviseChangeInput,
+  ReassignChangeOwnerInput,
   WithdrawChangeInput,
 } from './change.inputs';
 import { ChangePayload } from './change.payloads';
@@ -96,6 +97,12 @@ export class ChangeResolver {
   @Mutation(() => ChangePayload, { description: 'Withdraw a change at any stage before adoption, with a reason.' })
   withdrawChange(@InputArg(WithdrawChangeInput) input: WithdrawChangeInput, @Ctx() ctx: Context) {
     return mutate(ChangePayload, input, () => payload(new ChangeService(ctx).withdraw(input)));
+  }
+
+  @Authorized(Role.PROGRAMME_MANAGER)
+  @Mutation(() => ChangePayload, { description: 'Hand a change not yet adopted to another owner, with a reason (programme managers).' })
+  reassignChangeOwner(@InputArg(ReassignChangeOwnerInput) input: ReassignChangeOwnerInput, @Ctx() ctx: Context) {
+    return mutate(ChangePayload, input, () => payload(new ChangeService(ctx).reassignOwner(input)));
   }
 
   @Authorized()
@@ -188,6 +195,12 @@ export class ChangeResolver {
   @FieldResolver(() => Boolean, { description: 'Withdraw it: the pair, before adoption.' })
   viewerCanWithdraw(@Root() change: Change, @Ctx() ctx: Context) {
     return viewerCan(ctx, change, ChangeAction.WITHDRAW);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Boolean, { description: 'Hand it to another owner: programme managers, before adoption.' })
+  viewerCanReassignOwner(@Root() change: Change, @Ctx() ctx: Context) {
+    return viewerCan(ctx, change, ChangeAction.REASSIGN_OWNER);
   }
 
   @Authorized()

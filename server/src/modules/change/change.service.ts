@@ -27,6 +27,7 @@ import {
   type ReportChangeProgressInput,
   type ReviseChangeInput,
   type SuccessMeasureInput,
+  type ReassignChangeOwnerInput,
   type WithdrawChangeInput,
 } from './change.inputs';
 import { ACTOR_REFUSAL, actorsOf, changePolicy } from './change.policy';
@@ -56,6 +57,7 @@ const EVENT_OF: Record<ChangeAction, EventKind> = {
   REPORT_PROGRESS: EventKind.CHANGE_PROGRESS_REPORTED,
   ADOPT: EventKind.CHANGE_ADOPTED,
   WITHDRAW: EventKind.CHANGE_WITHDRAWN,
+  REASSIGN_OWNER: EventKind.CHANGE_OWNER_CHANGED,
 };
 
 /** Who hears about each action: the owner when a change is submitted to them; the pair (and owner) as it moves on. */
@@ -67,6 +69,7 @@ const NOTIFICATION_OF: Partial<Record<ChangeAction, { kind: NotificationKind; to
   START: { kind: NotificationKind.CHANGE_STARTED, to: 'both' },
   REPORT_PROGRESS: { kind: NotificationKind.CHANGE_PROGRESSED, to: 'both' },
   ADOPT: { kind: NotificationKind.CHANGE_ADOPTED, to: 'both' },
+  REASSIGN_OWNER: { kind: NotificationKind.CHANGE_OWNER_CHANGED, to: 'both' },
 };
 
 const toMeasures = (items: SuccessMeasureInput[]): SuccessMeasure[] =>
@@ -210,6 +213,26 @@ export class ChangeService {
     });
   }
 
+  /** Hands the change to another owner; the one it is taken from hears too, as its decision leaves their queue. */
+  reassignOwner(input: ReassignChangeOwnerInput) {
+    return this.act(input, ChangeAction.REASSIGN_OWNER, async (change, tx) => {
+      const ownerId = await this.checkOwner(tx, change.organisationId, input.ownerId);
+      if (ownerId === change.ownerId) throw new DomainError(UserErrorCode.INVALID_INPUT, 'This person already owns the change.', ['input', 'ownerId']);
+      const previousOwnerId = change.ownerId;
+      change.ownerId = ownerId;
+      const facts = { reason: input.reason.trim(), previousOwnerId, ownerId };
+      await notify(tx, [previousOwnerId], {
+        organisationId: change.organisationId,
+        kind: NotificationKind.CHANGE_OWNER_CHANGED,
+        actorId: this.viewer.personId,
+        barrierId: change.barrierId,
+        changeId: change.id,
+        detail: { action: ChangeAction.REASSIGN_OWNER, ...facts },
+      });
+      return facts;
+    });
+  }
+
   /**
    * The one path for every transition: lock the row, check who, check the version the viewer saw,
    * check the workflow, apply, save (the version column increments), append the event, notify.
@@ -232,7 +255,7 @@ export class ChangeService {
 
       const from = change.status;
       const facts = (await apply(change, tx)) ?? {};
-      change.status = TRANSITIONS[action].to;
+      change.status = TRANSITIONS[action].to ?? change.status;
       const saved = await tx.getRepository(ChangeEntity).save(change);
       await recordEvent(tx, {
         organisationId: change.organisationId,

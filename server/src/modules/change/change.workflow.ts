@@ -11,6 +11,8 @@ export enum ChangeAction {
   REPORT_PROGRESS = 'REPORT_PROGRESS',
   ADOPT = 'ADOPT',
   WITHDRAW = 'WITHDRAW',
+  /** A programme manager hands the change to another owner (the first one left, say). */
+  REASSIGN_OWNER = 'REASSIGN_OWNER',
 }
 
 const BEFORE_ADOPTION = [ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.APPROVED, ChangeStatus.IN_PROGRESS];
@@ -20,8 +22,9 @@ const BEFORE_ADOPTION = [ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatu
  *   DRAFT --submit--> SUBMITTED --approve--> APPROVED --start--> IN_PROGRESS --adopt--> ADOPTED
  *   SUBMITTED --request changes--> DRAFT;  SUBMITTED --reject--> REJECTED
  *   any state before ADOPTED --withdraw--> WITHDRAWN
+ *   any state before ADOPTED --reassign owner--> the same state, with another owner
  */
-export const TRANSITIONS: Record<ChangeAction, { from: ChangeStatus[]; to: ChangeStatus }> = {
+export const TRANSITIONS: Record<ChangeAction, { from: ChangeStatus[]; /** absent: the status stays */ to?: ChangeStatus }> = {
   [ChangeAction.REVISE]: { from: [ChangeStatus.DRAFT], to: ChangeStatus.DRAFT },
   [ChangeAction.SUBMIT]: { from: [ChangeStatus.DRAFT], to: ChangeStatus.SUBMITTED },
   [ChangeAction.APPROVE]: { from: [ChangeStatus.SUBMITTED], to: ChangeStatus.APPROVED },
@@ -31,6 +34,7 @@ export const TRANSITIONS: Record<ChangeAction, { from: ChangeStatus[]; to: Chang
   [ChangeAction.REPORT_PROGRESS]: { from: [ChangeStatus.IN_PROGRESS], to: ChangeStatus.IN_PROGRESS },
   [ChangeAction.ADOPT]: { from: [ChangeStatus.IN_PROGRESS], to: ChangeStatus.ADOPTED },
   [ChangeAction.WITHDRAW]: { from: BEFORE_ADOPTION, to: ChangeStatus.WITHDRAWN },
+  [ChangeAction.REASSIGN_OWNER]: { from: BEFORE_ADOPTION },
 };
 
 export const canTransition = (status: ChangeStatus, action: ChangeAction) => TRANSITIONS[action].from.includes(status);
@@ -54,6 +58,7 @@ const VERB: Record<ChangeAction, string> = {
   REPORT_PROGRESS: 'given a progress report',
   ADOPT: 'marked adopted',
   WITHDRAW: 'withdrawn',
+  REASSIGN_OWNER: 'given another owner',
 };
 
 export function refusal(status: ChangeStatus, action: ChangeAction): string {

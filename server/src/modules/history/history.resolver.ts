@@ -15,6 +15,13 @@ export class HistoryEventResolver {
   }
 
   @Authorized()
+  @FieldResolver(() => Person, { nullable: true, description: 'Who a change was handed to (CHANGE_OWNER_CHANGED); owners are never anonymous.' })
+  async newOwner(@Root() event: HistoryEvent, @Ctx() ctx: Context): Promise<Person | null> {
+    const person = event.ownerId ? await ctx.loaders.identity.person.load(event.ownerId) : null;
+    return person ? Person.from(person) : null;
+  }
+
+  @Authorized()
   @FieldResolver(() => String, { description: 'The name to show for who did it.' })
   async actorName(@Root() event: HistoryEvent, @Ctx() ctx: Context): Promise<string> {
     if (await hidesIdentity(ctx, event.entity.barrierId, event.entity.actorId)) return HIDDEN_PAIR_LABEL;

@@ -31,6 +31,9 @@ export class HistoryEvent {
   @Field()
   at: Date;
 
+  /** For CHANGE_OWNER_CHANGED: who the change was handed to. */
+  ownerId: string | null;
+
   static from(entity: EventEntity): HistoryEvent {
     const d = entity.detail;
     const text = (value: unknown) => (typeof value === 'string' ? value : null);
@@ -44,6 +47,7 @@ export class HistoryEvent {
       progress: typeof d.progress === 'number' ? d.progress : null,
       note: text(d.note) ?? text(d.reason) ?? text(d.policyOrProcess),
       at: entity.createdAt,
+      ownerId: text(d.ownerId),
     });
   }
 }

@@ -8,6 +8,8 @@ export enum NotificationKind {
   CHANGE_PROGRESSED = 'CHANGE_PROGRESSED',
   CHANGE_ADOPTED = 'CHANGE_ADOPTED',
   COMMENT_ADDED = 'COMMENT_ADDED',
+  /** A programme manager handed a change to another owner: the new owner, the old one and the pair hear. */
+  CHANGE_OWNER_CHANGED = 'CHANGE_OWNER_CHANGED',
   /** A case's text is ready: each co-learner is asked to consent to it. */
   CASE_CONSENT_NEEDED = 'CASE_CONSENT_NEEDED',
   /** Both co-learners consented: the organisation's programme managers are asked to approve. */

@@ -87,6 +87,11 @@ export class NotificationResolver {
         return `${title} was adopted (marked by ${actor}).`;
       case NotificationKind.COMMENT_ADDED:
         return `${actor} commented on ${title}.`;
+      case NotificationKind.CHANGE_OWNER_CHANGED: {
+        const owner = await ctx.loaders.identity.person.load(String(n.detail.ownerId));
+        if (n.recipientId === n.detail.ownerId) return `${actor} handed ${title} to you.`;
+        return `${actor} handed ${title} to ${owner?.displayName ?? 'another owner'}.`;
+      }
       case NotificationKind.CASE_CONSENT_NEEDED:
         return `The case ${title} is ready for the library: read it and give your consent.`;
       case NotificationKind.CASE_AWAITING_APPROVAL:

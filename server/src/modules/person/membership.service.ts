@@ -102,7 +102,7 @@ export class MembershipService {
       if (changes > 0) {
         throw new DomainError(
           UserErrorCode.OWNS_UNFINISHED_CHANGES,
-          `They own ${changes === 1 ? 'a change' : `${changes} changes`} not yet adopted, rejected or withdrawn; those need to finish first.`,
+          `They own ${changes === 1 ? 'a change' : `${changes} changes`} not yet adopted, rejected or withdrawn: hand ${changes === 1 ? 'it' : 'them'} to another owner from the change's page first.`,
           ['input', 'roles'],
         );
       }
