@@ -103,6 +103,21 @@ describe('abuse limits and error masking', () => {
     expect(response.errors![0].message).toMatch(/too expensive/);
   });
 
+  it('refuses variables that do not fit the operation as BAD_USER_INPUT, naming the field, and runs nothing', async () => {
+    const { token } = await organisationWith(1);
+    const mutation = `mutation ($input: DecideChangeInput!) { decideChange(input: $input) { userErrors { code } } }`;
+    const cases: Record<string, unknown>[] = [
+      { changeId: 'x', outcome: 'APPROVE', rationale: 'A rationale long enough.' }, // expectedVersion missing
+      { changeId: 'x', expectedVersion: 'one', outcome: 'APPROVE', rationale: 'A rationale long enough.' },
+      { changeId: 'x', expectedVersion: 1, outcome: 'MAYBE', rationale: 'A rationale long enough.' },
+    ];
+    for (const input of cases) {
+      const response = await t.api.as(token).request(mutation, { input });
+      expect({ input, status: response.status, codes: Api.codes(response) }).toEqual({ input, status: 400, codes: ['BAD_USER_INPUT'] });
+      expect(response.errors![0].message).toMatch(/Variable "\$input" got invalid value/);
+    }
+  });
+
   it('does not accept batched requests', async () => {
     const response = await fetch(`${t.server.url}/graphql`, {
       method: 'POST',

@@ -85,7 +85,14 @@ export function complexityLimit(schema: GraphQLSchema): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = estimateComplexity(schema, document, request.operationName, request.variables);
+          let complexity: number;
+          try {
+            complexity = estimateComplexity(schema, document, request.operationName, request.variables);
+          } catch (error) {
+            // Estimating reads the variables first: variables that do not fit the operation are the client's mistake.
+            if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+            throw error;
+          }
           if (complexity > MAX_COMPLEXITY) {
             throw new GraphQLError(`This query is too expensive (${complexity}); the limit is ${MAX_COMPLEXITY}. Ask for smaller pages.`, {
               extensions: { code: 'BAD_USER_INPUT' },
