@@ -16,6 +16,7 @@ import { createContext, type Context } from './context';
 import { currentStatementCount, withStatementCounter } from './db/sql-counter';
 import { authenticate } from './modules/auth/auth.service';
 import { createExportsRouter } from './modules/insight/exports.router';
+import { createMyDataRouter } from './modules/my-data/my-data.router';
 import { createSchema } from './schema';
 
 export const SESSION_COOKIE = 'cg_session';
@@ -136,8 +137,10 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
     }),
   );
 
-  // CSV exports: plain GET downloads, signed in like /graphql (bearer token or session cookie).
-  app.use('/exports', createExportsRouter(db, log, (req) => authenticate(db, tokenFrom(req))));
+  // Downloads: plain GETs, signed in like /graphql (bearer token or session cookie).
+  const viewerOf = (req: express.Request) => authenticate(db, tokenFrom(req));
+  app.use('/exports', createMyDataRouter(db, config.notesKey, log, viewerOf));
+  app.use('/exports', createExportsRouter(db, log, viewerOf));
 
   const indexHtml = path.join(config.clientDir, 'index.html');
   app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { OrganisationEntity, Sector } from '../../server/src/modules/organisation/organisation.entity';
 import { Role } from '../../server/src/modules/person/membership.entity';
@@ -290,7 +291,7 @@ test('a programme manager withdraws an invitation sent to the wrong address; its
   await page.context().close();
 });
 
-test('a person changes their password from their account page, then signs out everywhere', async () => {
+test('a person downloads their data and changes their password from their account page, then signs out everywhere', async () => {
   const northshore = await suite.server.db.getRepository(OrganisationEntity).findOneByOrFail({ slug: 'northshore' });
   const { person } = await factories(suite.server.db).person({ organisation: northshore, roles: [Role.CO_LEARNER], name: `Account Holder ${Date.now().toString(36)}` });
   const page = await newPage(viewports.phone);
@@ -311,6 +312,11 @@ test('a person changes their password from their account page, then signs out ev
   await form.getByRole('button', { name: 'Change password' }).click();
   await page.getByRole('status').getByText(/^Your password is changed\./).waitFor();
   await shot(page, 'account-phone');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download your data (JSON)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^common-ground-my-data-\d{4}-\d{2}-\d{2}\.json$/);
+  const mine = JSON.parse(fs.readFileSync((await download.path())!, 'utf8'));
+  expect(mine.person).toMatchObject({ displayName: person.displayName, email: person.email });
 
   await page.getByRole('button', { name: 'Sign out everywhere' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();

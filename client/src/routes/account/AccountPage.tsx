@@ -65,6 +65,17 @@ export function AccountPage({ viewer }: { viewer: SignedInViewer }) {
         <p className="muted">Your programme manager changes your roles. Ask them if something here is wrong.</p>
       </section>
 
+      <section className="card" aria-labelledby="my-data-heading">
+        <h2 id="my-data-heading">Your data</h2>
+        <p>
+          Everything Common Ground holds about you in your organisations: your pairs, your sessions and their private notes, the barriers and
+          changes you worked on, your decisions and comments. Questionnaire answers are kept without your name, so they cannot be included.
+        </p>
+        <a className="button button--secondary" href="/exports/my-data.json" download>
+          Download your data (JSON)
+        </a>
+      </section>
+
       <ChangePasswordForm />
 
       <section className="card" aria-labelledby="sessions-heading">
