@@ -5,6 +5,7 @@ import { Evaluation1764700000000 } from './1764700000000-evaluation';
 import { CaseNotifications1764800000000 } from './1764800000000-case-notifications';
 import { InvitationRevocation1764900000000 } from './1764900000000-invitation-revocation';
 import { ChangeOwnerReassignment1765000000000 } from './1765000000000-change-owner-reassignment';
+import { MembershipAudit1765100000000 } from './1765100000000-membership-audit';
 
 /** Every migration, in order. A migration is only ever added, never edited once landed. */
-export const migrations: Function[] = [Identity1764400000000, CoLearning1764500000000, Library1764600000000, Evaluation1764700000000, CaseNotifications1764800000000, InvitationRevocation1764900000000, ChangeOwnerReassignment1765000000000];
+export const migrations: Function[] = [Identity1764400000000, CoLearning1764500000000, Library1764600000000, Evaluation1764700000000, CaseNotifications1764800000000, InvitationRevocation1764900000000, ChangeOwnerReassignment1765000000000, MembershipAudit1765100000000];

@@ -24,6 +24,7 @@ import { BarrierCaseResolver, CaseAdaptationResolver, SharedCaseResolver } from 
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
 import { MentoringSessionResolver, PairResolver, ProgrammePairsResolver } from './modules/pair/pair.resolver';
+import { MembershipAuditEntryResolver, OrganisationMembershipAuditResolver } from './modules/membership-audit/membership-audit.resolver';
 import { MembershipResolver, PersonResolver } from './modules/person/person.resolver';
 import { ProgrammeResolver } from './modules/programme/programme.resolver';
 
@@ -33,6 +34,8 @@ export const resolvers = [
   OrganisationResolver,
   PersonResolver,
   MembershipResolver,
+  OrganisationMembershipAuditResolver,
+  MembershipAuditEntryResolver,
   InvitationResolver,
   SharedCaseResolver,
   CaseAdaptationResolver,

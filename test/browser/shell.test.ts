@@ -268,6 +268,9 @@ test("a programme manager changes a member's roles, is told why Jo cannot be rem
   await page.getByRole('status').getByText(`${person.displayName} is no longer a member of Northshore Health NHS Trust.`).waitFor();
   expect(await people.getByText(person.displayName).count()).toBe(0);
   expect(await people.getByRole('button', { name: 'Edit Jo Junior' }).count()).toBe(1);
+  const history = page.getByRole('region', { name: 'Membership history' });
+  await history.getByText(`Pat Manager removed ${person.displayName} from the organisation`).waitFor();
+  await history.getByText(`Pat Manager changed ${person.displayName}'s roles: Community member → Owner, Community member`).waitFor();
   await page.context().close();
 });
 

@@ -28,7 +28,7 @@ export function createApolloClient() {
       typePolicies: {
         // The viewer has no id: queries that read different parts of it (the shell, the unread count) merge.
         Viewer: { merge: true },
-        Organisation: { fields: { members: relayStylePagination(['roles']) } },
+        Organisation: { fields: { members: relayStylePagination(['roles']), membershipAudit: relayStylePagination([]) } },
         Query: {
           fields: {
             // Long lists grow page by page with "Show more"; each filter is its own list.

@@ -11,6 +11,7 @@ import { LoginAttemptEntity } from '../modules/auth/login-attempt.entity';
 import { CaseAdaptationEntity, CaseConsentEntity, CaseEndorsementEntity, CaseRedactionEntity, SharedCaseEntity } from '../modules/library/library.entity';
 import { InvitationEntity } from '../modules/invitation/invitation.entity';
 import { OrganisationEntity } from '../modules/organisation/organisation.entity';
+import { MembershipAuditEntity } from '../modules/membership-audit/membership-audit.entity';
 import { MembershipEntity } from '../modules/person/membership.entity';
 import { PersonEntity } from '../modules/person/person.entity';
 
@@ -19,6 +20,7 @@ export const entities = [
   OrganisationEntity,
   PersonEntity,
   MembershipEntity,
+  MembershipAuditEntity,
   AuthSessionEntity,
   LoginAttemptEntity,
   InvitationEntity,

@@ -36,7 +36,7 @@ export function InviteMemberForm({ organisationId, organisationName }: { organis
   const [roles, setRoles] = useState<Role[]>(['CO_LEARNER']);
   const [userErrors, setUserErrors] = useState<readonly UserErrorLike[]>([]);
   const [issued, setIssued] = useState<{ acceptUrl: string; email: string; displayName: string } | null>(null);
-  const [invite, { loading, error }] = useMutation(InviteMemberMutation, { refetchQueries: ['OrganisationMembers'] });
+  const [invite, { loading, error }] = useMutation(InviteMemberMutation, { refetchQueries: ['OrganisationMembers', 'MembershipAudit'] });
 
   const set = (key: keyof typeof empty) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [key]: event.target.value }));

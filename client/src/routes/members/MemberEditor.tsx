@@ -60,8 +60,8 @@ export function MemberEditor({ member, organisationName, onDone }: { member: Edi
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const save = useFormAction();
   const removal = useFormAction();
-  const [update] = useMutation(UpdateMembershipMutation);
-  const [remove] = useMutation(RemoveMemberMutation, { refetchQueries: ['OrganisationMembers'], awaitRefetchQueries: true });
+  const [update] = useMutation(UpdateMembershipMutation, { refetchQueries: ['MembershipAudit'] });
+  const [remove] = useMutation(RemoveMemberMutation, { refetchQueries: ['OrganisationMembers', 'MembershipAudit'], awaitRefetchQueries: true });
 
   async function handleSave(event: FormEvent) {
     event.preventDefault();

@@ -11,6 +11,7 @@ import type { SignedInViewer } from '../../hooks/useViewer';
 import { formatDate, roleList } from '../../labels';
 import { InviteMemberForm } from './InviteMemberForm';
 import { MemberEditor } from './MemberEditor';
+import { MembershipHistory } from './MembershipHistory';
 import { WithdrawInvitationButton } from './WithdrawInvitationButton';
 
 export const OrganisationMembersQuery = graphql(`
@@ -243,6 +244,8 @@ function OrganisationMembers({ orgId, isManager }: { orgId: string; isManager: b
           )}
         </section>
       )}
+
+      {isManager && <MembershipHistory orgId={orgId} />}
     </>
   );
 }

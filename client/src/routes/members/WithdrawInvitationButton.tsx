@@ -22,7 +22,7 @@ const RevokeInvitationMutation = graphql(`
 /** Withdraws an invitation nobody has accepted: for a link sent to the wrong address, say. */
 export function WithdrawInvitationButton({ invitation, onWithdrawn }: { invitation: { id: string; displayName: string }; onWithdrawn(message: string): void }) {
   const action = useFormAction();
-  const [revoke] = useMutation(RevokeInvitationMutation, { refetchQueries: ['OrganisationMembers'], awaitRefetchQueries: true });
+  const [revoke] = useMutation(RevokeInvitationMutation, { refetchQueries: ['OrganisationMembers', 'MembershipAudit'], awaitRefetchQueries: true });
 
   async function withdraw() {
     const payload = await action.run(() => revoke({ variables: { input: { invitationId: invitation.id } } }), (data) => data.revokeInvitation);

@@ -9,6 +9,8 @@ import { MembershipEntity, type Role } from '../person/membership.entity';
 import { PersonEntity } from '../person/person.entity';
 import { identityPolicy } from '../person/person.policy';
 import { OrganisationEntity } from '../organisation/organisation.entity';
+import { MembershipAuditKind } from '../membership-audit/membership-audit.entity';
+import { recordMembershipAudit } from '../membership-audit/membership-audit.service';
 import { InvitationEntity } from './invitation.entity';
 
 export interface InvitationRequest {
@@ -71,6 +73,15 @@ export class InvitationService {
         expiresAt: new Date(Date.now() + this.ctx.config.invitationDays * 86_400_000),
       }),
     );
+    if (this.ctx.viewer) {
+      await recordMembershipAudit(tx, {
+        organisationId,
+        kind: MembershipAuditKind.INVITED,
+        actorId: this.ctx.viewer.personId,
+        subject: invitation,
+        rolesAfter: invitation.roles,
+      });
+    }
     return { invitation, acceptUrl: `${this.ctx.config.publicUrl}/accept-invitation?token=${token}` };
   }
 
@@ -119,11 +130,19 @@ export class InvitationService {
 
       const memberships = tx.getRepository(MembershipEntity);
       const existing = await memberships.findOneBy({ personId: person.id, organisationId: invitation.organisationId });
-      await memberships.save({
+      const joined = await memberships.save({
         ...(existing ?? memberships.create({ personId: person.id, organisationId: invitation.organisationId })),
         roles: [...new Set([...(existing?.roles ?? []), ...invitation.roles])],
         jobTitle: invitation.jobTitle ?? existing?.jobTitle ?? null,
         division: invitation.division ?? existing?.division ?? null,
+      });
+      await recordMembershipAudit(tx, {
+        organisationId: invitation.organisationId,
+        kind: MembershipAuditKind.JOINED,
+        actorId: person.id,
+        subject: person,
+        rolesBefore: existing?.roles ?? null,
+        rolesAfter: joined.roles,
       });
       await tx.getRepository(InvitationEntity).update(invitation.id, { acceptedAt: new Date() });
       return person;
@@ -140,7 +159,15 @@ export class InvitationService {
       if (invitation.acceptedAt) {
         throw new DomainError(UserErrorCode.ALREADY_USED, `${invitation.displayName} has already joined: change their roles or remove them on the Members page.`);
       }
-      if (!invitation.revokedAt) invitation.revokedAt = new Date();
+      if (invitation.revokedAt) return invitation;
+      invitation.revokedAt = new Date();
+      await recordMembershipAudit(tx, {
+        organisationId: invitation.organisationId,
+        kind: MembershipAuditKind.INVITATION_WITHDRAWN,
+        actorId: viewer.personId,
+        subject: invitation,
+        rolesBefore: invitation.roles,
+      });
       return tx.getRepository(InvitationEntity).save(invitation);
     });
   }

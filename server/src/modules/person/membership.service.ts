@@ -6,7 +6,10 @@ import type { Viewer } from '../auth/viewer';
 import { ChangeEntity } from '../change/change.entity';
 import { FINISHED } from '../change/change.workflow';
 import { OPEN_PAIR, PairEntity } from '../pair/pair.entity';
+import { MembershipAuditKind } from '../membership-audit/membership-audit.entity';
+import { recordMembershipAudit } from '../membership-audit/membership-audit.service';
 import { MembershipEntity, Role } from './membership.entity';
+import { PersonEntity } from './person.entity';
 import { identityPolicy } from './person.policy';
 
 export interface MembershipUpdate {
@@ -32,6 +35,7 @@ export class MembershipService {
       const membership = await this.lockManageable(tx, membershipId);
       const roles = Object.values(Role).filter((role) => update.roles.includes(role)); // one of each, always in the same order
       await this.assertNothingLeftBehind(tx, membership, membership.roles.filter((role) => !roles.includes(role)));
+      await this.audit(tx, membership, MembershipAuditKind.DETAILS_CHANGED, roles);
       membership.roles = roles;
       if (update.jobTitle !== undefined) membership.jobTitle = update.jobTitle?.trim() || null;
       if (update.division !== undefined) membership.division = update.division?.trim() || null;
@@ -44,6 +48,7 @@ export class MembershipService {
     await this.ctx.db.transaction(async (tx) => {
       const membership = await this.lockManageable(tx, membershipId);
       await this.assertNothingLeftBehind(tx, membership, membership.roles);
+      await this.audit(tx, membership, MembershipAuditKind.REMOVED, null);
       await tx.getRepository(MembershipEntity).delete({ id: membership.id });
     });
   }
@@ -72,6 +77,11 @@ export class MembershipService {
     const membership = await findForUpdate(tx, MembershipEntity, membershipId);
     if (!membership) throw notFound('That membership');
     return membership;
+  }
+
+  private async audit(tx: EntityManager, membership: MembershipEntity, kind: MembershipAuditKind, rolesAfter: Role[] | null): Promise<void> {
+    const subject = await tx.getRepository(PersonEntity).findOneByOrFail({ id: membership.personId });
+    await recordMembershipAudit(tx, { organisationId: membership.organisationId, kind, actorId: this.viewer.personId, subject, rolesBefore: membership.roles, rolesAfter });
   }
 
   private async assertNothingLeftBehind(tx: EntityManager, membership: MembershipEntity, losing: Role[]): Promise<void> {

@@ -1,0 +1,44 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Connection } from '../../common/relay';
+import { Role } from '../person/membership.entity';
+import { MembershipAuditKind, type MembershipAuditEntity } from './membership-audit.entity';
+
+registerEnumType(MembershipAuditKind, { name: 'MembershipAuditKind', description: 'What happened to someone\'s membership.' });
+
+@ObjectType('MembershipAuditEntry', { description: 'One entry in an organisation\'s membership history.' })
+export class MembershipAuditEntry {
+  entity: MembershipAuditEntity;
+
+  @Field(() => MembershipAuditKind)
+  kind: MembershipAuditKind;
+
+  @Field({ description: 'Who it was about, as they were named then.' })
+  subjectName: string;
+
+  @Field()
+  subjectEmail: string;
+
+  @Field(() => [Role], { nullable: true })
+  rolesBefore: Role[] | null;
+
+  @Field(() => [Role], { nullable: true })
+  rolesAfter: Role[] | null;
+
+  @Field()
+  at: Date;
+
+  static from(entity: MembershipAuditEntity): MembershipAuditEntry {
+    return Object.assign(new MembershipAuditEntry(), {
+      entity,
+      kind: entity.kind,
+      subjectName: entity.subjectName,
+      subjectEmail: entity.subjectEmail,
+      rolesBefore: entity.rolesBefore,
+      rolesAfter: entity.rolesAfter,
+      at: entity.createdAt,
+    });
+  }
+}
+
+@ObjectType('MembershipAuditEntryConnection')
+export class MembershipAuditEntryConnection extends Connection(MembershipAuditEntry, 'MembershipAuditEntry') {}
