@@ -60,7 +60,8 @@ export function MemberEditor({ member, organisationName, onDone }: { member: Edi
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const save = useFormAction();
   const removal = useFormAction();
-  const [update] = useMutation(UpdateMembershipMutation, { refetchQueries: ['MembershipAudit'] });
+  // The viewer too: a manager may have changed their own roles.
+  const [update] = useMutation(UpdateMembershipMutation, { refetchQueries: ['MembershipAudit', 'Viewer'] });
   const [remove] = useMutation(RemoveMemberMutation, { refetchQueries: ['OrganisationMembers', 'MembershipAudit'], awaitRefetchQueries: true });
 
   async function handleSave(event: FormEvent) {

@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from '../../modules/auth/tokens';
 import { OrganisationEntity, Sector } from '../../modules/organisation/organisation.entity';
+import { MembershipAuditKind } from '../../modules/membership-audit/membership-audit.entity';
+import { recordMembershipAudit } from '../../modules/membership-audit/membership-audit.service';
 import { MembershipEntity, Role } from '../../modules/person/membership.entity';
 import { PersonEntity } from '../../modules/person/person.entity';
 import { seedDemoInsight } from '../../modules/evaluation/evaluation.seed';
@@ -45,6 +47,8 @@ async function addPeople(tx: EntityManager, organisationId: string | null, peopl
         jobTitle: p.jobTitle ?? null,
         division: p.division ?? null,
       });
+      // As if each had accepted an invitation: the Members page's history starts with them joining.
+      await recordMembershipAudit(tx, { organisationId, kind: MembershipAuditKind.JOINED, actorId: person.id, subject: person, rolesAfter: p.roles });
     }
     byEmail[p.email] = person;
   }
