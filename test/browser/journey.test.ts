@@ -375,3 +375,21 @@ test('Olu leaves: Pat hands his submitted change to Dee, who finds it in her dec
   await main(dee).getByRole('link', { name: title }).waitFor();
   await dee.context().close();
 });
+
+test('Pat nudges Rae and Kit, who have gone quiet; Kit follows the notification to the pair', async () => {
+  const pat = await signedIn(PAT, viewports.laptop, '/programmes');
+  await pat.getByRole('link', { name: '2026 Reciprocal Mentoring Cohort' }).click();
+  const pairs = pat.getByRole('table', { name: 'Pairs in 2026 Reciprocal Mentoring Cohort' });
+  await pairs.getByRole('button', { name: 'Nudge Rae Senior and Kit Junior' }).click();
+  const form = pat.getByRole('form', { name: 'Nudge Rae Senior and Kit Junior' });
+  await form.getByLabel('A word from you').fill('Could you find an hour before the rota changes?');
+  await form.getByRole('button', { name: 'Send nudge' }).click();
+  await pairs.getByText('Nudged: Rae Senior and Kit Junior have been asked how it is going.').waitFor();
+  await pat.context().close();
+
+  const kit = await signedIn('kit.junior@northshore.example', viewports.phone, '/notifications');
+  await main(kit).getByRole('link', { name: 'Pat Manager asks how your co-learning is going. “Could you find an hour before the rota changes?”' }).click();
+  await kit.waitForURL(/\/pair\//);
+  await main(kit).getByText('Rae Senior').first().waitFor();
+  await kit.context().close();
+});

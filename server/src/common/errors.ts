@@ -24,6 +24,8 @@ export enum UserErrorCode {
   UNRESOLVED_REDACTIONS = 'UNRESOLVED_REDACTIONS',
   /** A case lacks the consent of one or both co-learners to its current text. */
   CONSENT_MISSING = 'CONSENT_MISSING',
+  /** Asked again too soon after the last time (a nudge to a pair, say). */
+  TOO_SOON = 'TOO_SOON',
   /** The change would leave an organisation without a programme manager. */
   LAST_PROGRAMME_MANAGER = 'LAST_PROGRAMME_MANAGER',
   /** The person is a co-learner in a pair that has not ended. */

@@ -29,15 +29,15 @@ const NotificationsQuery = graphql(`
           isRead
           change {
             id
-            title
           }
           barrier {
             id
-            title
           }
           sharedCase {
             id
-            title
+          }
+          pair {
+            id
           }
         }
       }
@@ -67,6 +67,7 @@ const kindLabels: Record<NotificationKind, string> = {
   CHANGE_ADOPTED: 'Adopted',
   COMMENT_ADDED: 'Comment',
   CHANGE_OWNER_CHANGED: 'New owner',
+  PAIR_NUDGED: 'Nudge',
   CASE_CONSENT_NEEDED: 'Consent needed',
   CASE_AWAITING_APPROVAL: 'Approval needed',
   CASE_PUBLISHED: 'Published',
@@ -132,13 +133,16 @@ export function NotificationsPage() {
       {notifications.length > 0 && (
         <ul className="notifications" aria-label="Notifications">
           {notifications.map((notification) => {
+            // Where the notification leads: the case, the change, the barrier or the pair it is about.
             const target = notification.sharedCase
-              ? { to: `/library/cases/${encodeURIComponent(notification.sharedCase.id)}`, title: notification.sharedCase.title }
+              ? `/library/cases/${encodeURIComponent(notification.sharedCase.id)}`
               : notification.change
-              ? { to: `/changes/${encodeURIComponent(notification.change.id)}`, title: notification.change.title }
-              : notification.barrier
-                ? { to: `/barriers/${encodeURIComponent(notification.barrier.id)}`, title: notification.barrier.title }
-                : null;
+                ? `/changes/${encodeURIComponent(notification.change.id)}`
+                : notification.barrier
+                  ? `/barriers/${encodeURIComponent(notification.barrier.id)}`
+                  : notification.pair
+                    ? `/pair/${encodeURIComponent(notification.pair.id)}`
+                    : null;
             const open = () => {
               if (!notification.isRead) void markRead({ variables: { input: { ids: [notification.id] } } }).catch(() => undefined);
             };
@@ -153,7 +157,7 @@ export function NotificationsPage() {
                 </div>
                 <p className="notification__message">
                   {target ? (
-                    <Link to={target.to} onClick={open}>
+                    <Link to={target} onClick={open}>
                       {notification.message}
                     </Link>
                   ) : (

@@ -11,6 +11,7 @@ import { memberLabel, useMembers } from '../../hooks/useMembers';
 import { useTitle } from '../../hooks/useTitle';
 import { cadenceLabels, formatDay } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
+import { NudgePair } from './NudgePair';
 
 const ProgrammeQuery = graphql(`
   query Programme($id: ID!) {
@@ -36,7 +37,9 @@ const ProgrammeQuery = graphql(`
             status
             endedReason
             lastSessionOn
+            lastNudgedAt
             viewerCanEnd
+            viewerCanNudge
             senior {
               id
               displayName
@@ -242,7 +245,9 @@ interface PairRowData {
   status: 'PROPOSED' | 'ACTIVE' | 'COMPLETED' | 'ENDED';
   endedReason?: string | null;
   lastSessionOn?: string | null;
+  lastNudgedAt?: string | null;
   viewerCanEnd: boolean;
+  viewerCanNudge: boolean;
   senior: { displayName: string };
   junior: { displayName: string };
   contractInEffect?: { version: number } | null;
@@ -278,6 +283,7 @@ function PairRow({ pair }: { pair: PairRowData }) {
       <td data-label="Contract">{pair.contractInEffect ? `Version ${pair.contractInEffect.version} agreed` : <span className="muted">Not agreed yet</span>}</td>
       <td data-label="Last session">{pair.lastSessionOn ? formatDay(pair.lastSessionOn) : <span className="muted">None yet</span>}</td>
       <td data-label="">
+        {pair.viewerCanNudge && !ending && <NudgePair pair={pair} />}
         {pair.viewerCanEnd &&
           (ending ? (
             <form onSubmit={handleEnd} noValidate className="stack end-pair-form" aria-label={`End the pair ${pair.senior.displayName} and ${pair.junior.displayName}`}>

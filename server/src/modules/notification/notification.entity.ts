@@ -10,6 +10,8 @@ export enum NotificationKind {
   COMMENT_ADDED = 'COMMENT_ADDED',
   /** A programme manager handed a change to another owner: the new owner, the old one and the pair hear. */
   CHANGE_OWNER_CHANGED = 'CHANGE_OWNER_CHANGED',
+  /** A programme manager asks a pair that has gone quiet how it is going. */
+  PAIR_NUDGED = 'PAIR_NUDGED',
   /** A case's text is ready: each co-learner is asked to consent to it. */
   CASE_CONSENT_NEEDED = 'CASE_CONSENT_NEEDED',
   /** Both co-learners consented: the organisation's programme managers are asked to approve. */
@@ -21,6 +23,7 @@ export enum NotificationKind {
 /** An in-app notification for one person. */
 @Entity('notification')
 @Index('notification_recipient_created_idx', ['recipientId', 'createdAt'])
+@Index('notification_pair_created_idx', ['pairId', 'createdAt'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -48,6 +51,9 @@ export class NotificationEntity {
 
   @Column({ name: 'shared_case_id', type: 'uuid', nullable: true })
   sharedCaseId: string | null;
+
+  @Column({ name: 'pair_id', type: 'uuid', nullable: true })
+  pairId: string | null;
 
   /** Kind-specific facts for the message, e.g. a decision's outcome or a progress %. */
   @Column({ type: 'jsonb', default: () => "'{}'" })

@@ -8,6 +8,8 @@ import { Barrier } from '../barrier/barrier.type';
 import { Change } from '../change/change.type';
 import { libraryPolicy } from '../library/library.policy';
 import { SharedCase } from '../library/library.type';
+import { pairPolicy } from '../pair/pair.policy';
+import { Pair } from '../pair/pair.type';
 import type { Viewer } from '../auth/viewer';
 import { NotificationKind } from './notification.entity';
 import { MarkNotificationsReadInput, NotificationsArgs } from './notification.inputs';
@@ -51,6 +53,13 @@ export class NotificationResolver {
   }
 
   @Authorized()
+  @FieldResolver(() => Pair, { nullable: true, description: 'The pair it is about, if any.' })
+  async pair(@Root() notification: Notification, @Ctx() ctx: Context): Promise<Pair | null> {
+    const pair = notification.entity.pairId ? await ctx.loaders.pair.pair.load(notification.entity.pairId) : null;
+    return pair && pairPolicy.canSee(ctx.viewer as Viewer, pair) ? Pair.from(pair) : null;
+  }
+
+  @Authorized()
   @FieldResolver(() => SharedCase, { nullable: true, description: 'The library case it is about, if any.' })
   async sharedCase(@Root() notification: Notification, @Ctx() ctx: Context): Promise<SharedCase | null> {
     const found = notification.entity.sharedCaseId ? await ctx.loaders.library.sharedCase.load(notification.entity.sharedCaseId) : null;
@@ -87,6 +96,10 @@ export class NotificationResolver {
         return `${title} was adopted (marked by ${actor}).`;
       case NotificationKind.COMMENT_ADDED:
         return `${actor} commented on ${title}.`;
+      case NotificationKind.PAIR_NUDGED: {
+        const words = typeof n.detail.message === 'string' ? ` “${n.detail.message}”` : '';
+        return `${actor} asks how your co-learning is going.${words}`;
+      }
       case NotificationKind.CHANGE_OWNER_CHANGED: {
         const owner = await ctx.loaders.identity.person.load(String(n.detail.ownerId));
         if (n.recipientId === n.detail.ownerId) return `${actor} handed ${title} to you.`;

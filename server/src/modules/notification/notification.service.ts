@@ -14,6 +14,7 @@ export interface NewNotification {
   changeId?: string | null;
   commentId?: string | null;
   sharedCaseId?: string | null;
+  pairId?: string | null;
   detail?: Facts;
 }
 
@@ -31,6 +32,7 @@ export async function notify(tx: EntityManager, recipientIds: string[], notifica
       changeId: notification.changeId ?? null,
       commentId: notification.commentId ?? null,
       sharedCaseId: notification.sharedCaseId ?? null,
+      pairId: notification.pairId ?? null,
       detail: notification.detail ?? {},
     })),
   );

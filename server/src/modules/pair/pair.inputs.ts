@@ -18,6 +18,17 @@ export class CreatePairInput {
 }
 
 @InputType()
+export class NudgePairInput {
+  @Field(() => ID)
+  pairId: string;
+
+  @Field(() => String, { nullable: true, description: 'A word from the manager, shown to both co-learners.' })
+  @IsOptional()
+  @Length(0, 500, { message: 'Keep the message under 500 characters.' })
+  message?: string | null;
+}
+
+@InputType()
 export class EndPairInput {
   @Field(() => ID)
   pairId: string;

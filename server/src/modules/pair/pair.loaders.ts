@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { byId } from '../../common/loader-utils';
+import { NotificationEntity, NotificationKind } from '../notification/notification.entity';
 import { ProgrammeEntity } from '../programme/programme.entity';
 import { ContractVersionEntity, MentoringSessionEntity, PairEntity } from './pair.entity';
 
@@ -35,6 +36,18 @@ export function createPairLoaders(db: DataSource) {
         .addSelect('max(s.held_on)::text', 'last')
         .where({ pairId: In([...pairIds]) })
         .groupBy('s.pair_id')
+        .getRawMany();
+      const byPair = new Map(rows.map((r) => [r.pair_id, r.last]));
+      return pairIds.map((id) => byPair.get(id) ?? null);
+    }),
+    lastNudgedAt: new DataLoader<string, Date | null>(async (pairIds) => {
+      const rows: { pair_id: string; last: Date }[] = await db
+        .getRepository(NotificationEntity)
+        .createQueryBuilder('n')
+        .select('n.pair_id', 'pair_id')
+        .addSelect('max(n.created_at)', 'last')
+        .where({ pairId: In([...pairIds]), kind: NotificationKind.PAIR_NUDGED })
+        .groupBy('n.pair_id')
         .getRawMany();
       const byPair = new Map(rows.map((r) => [r.pair_id, r.last]));
       return pairIds.map((id) => byPair.get(id) ?? null);

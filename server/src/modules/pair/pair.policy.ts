@@ -21,4 +21,5 @@ export const pairPolicy = {
   },
   canLogSession: (viewer: Viewer, pair: PairEntity) => pairPolicy.isMember(viewer, pair) && pair.status === PairStatus.ACTIVE,
   canEnd: (viewer: Viewer, pair: PairEntity) => pairPolicy.canManage(viewer, pair) && isOpen(pair),
+  canNudge: (viewer: Viewer, pair: PairEntity) => pairPolicy.canManage(viewer, pair) && isOpen(pair),
 };

@@ -7,7 +7,7 @@ import { Role } from '../person/membership.entity';
 import { Person } from '../person/person.type';
 import { Programme } from '../programme/programme.type';
 import { decryptNotes } from './notes-cipher';
-import { AgreeContractInput, CreatePairInput, EndPairInput, LogSessionInput, PairsArgs, ProposeContractInput } from './pair.inputs';
+import { AgreeContractInput, CreatePairInput, EndPairInput, LogSessionInput, NudgePairInput, PairsArgs, ProposeContractInput } from './pair.inputs';
 import { LogSessionPayload, PairPayload } from './pair.payloads';
 import { pairPolicy } from './pair.policy';
 import { PairService } from './pair.service';
@@ -31,6 +31,12 @@ export class PairResolver {
   @Mutation(() => PairPayload, { description: 'End a pair early, with a reason.' })
   endPair(@InputArg(EndPairInput) input: EndPairInput, @Ctx() ctx: Context) {
     return mutate(PairPayload, input, async () => ({ pair: Pair.from(await new PairService(ctx).end(input)) }));
+  }
+
+  @Authorized(Role.PROGRAMME_MANAGER)
+  @Mutation(() => PairPayload, { description: 'Ask a pair how it is going (both co-learners are notified); once a week at most.' })
+  nudgePair(@InputArg(NudgePairInput) input: NudgePairInput, @Ctx() ctx: Context) {
+    return mutate(PairPayload, input, async () => ({ pair: Pair.from(await new PairService(ctx).nudge(input)) }));
   }
 
   @Authorized(Role.CO_LEARNER)
@@ -98,6 +104,12 @@ export class PairResolver {
   }
 
   @Authorized()
+  @FieldResolver(() => Date, { nullable: true, description: 'When a programme manager last nudged the pair; for its programme managers.' })
+  lastNudgedAt(@Root() pair: Pair, @Ctx() ctx: Context): Promise<Date | null> | null {
+    return pairPolicy.canManage(ctx.viewer as Viewer, pair.entity) ? ctx.loaders.pair.lastNudgedAt.load(pair.entity.id) : null;
+  }
+
+  @Authorized()
   @FieldResolver(() => SessionPrompts, { nullable: true, description: 'Prompts for the next session; for the two co-learners only.' })
   async sessionPrompts(@Root() pair: Pair, @Ctx() ctx: Context): Promise<SessionPrompts | null> {
     if (!pairPolicy.isMember(ctx.viewer as Viewer, pair.entity)) return null;
@@ -133,6 +145,12 @@ export class PairResolver {
   @FieldResolver()
   viewerCanEnd(@Root() pair: Pair, @Ctx() ctx: Context): boolean {
     return pairPolicy.canEnd(ctx.viewer as Viewer, pair.entity);
+  }
+
+  @Authorized()
+  @FieldResolver({ description: 'Whether the viewer may nudge the pair (a programme manager, while the pair works together); the weekly limit is checked on nudging.' })
+  viewerCanNudge(@Root() pair: Pair, @Ctx() ctx: Context): boolean {
+    return pairPolicy.canNudge(ctx.viewer as Viewer, pair.entity);
   }
 }
 

@@ -5,15 +5,26 @@ import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/er
 import { idOf, paginate, type ConnectionArgs } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
+import { NotificationEntity, NotificationKind } from '../notification/notification.entity';
+import { notify } from '../notification/notification.service';
 import { MembershipEntity, Role } from '../person/membership.entity';
 import { ProgrammeEntity, ProgrammeStatus } from '../programme/programme.entity';
 import { programmePolicy } from '../programme/programme.policy';
 import { encryptNotes } from './notes-cipher';
 import { ContractVersionEntity, MentoringSessionEntity, OPEN_PAIR, PairEntity, PairStatus } from './pair.entity';
-import type { AgreeContractInput, CreatePairInput, EndPairInput, LogSessionInput, PairsArgs, ProposeContractInput } from './pair.inputs';
+import type { AgreeContractInput, CreatePairInput, EndPairInput, LogSessionInput, NudgePairInput, PairsArgs, ProposeContractInput } from './pair.inputs';
 import { pairPolicy } from './pair.policy';
 import { MentoringSession, Pair } from './pair.type';
 
+
+/** How long a pair is left in peace after a nudge. */
+export const NUDGE_INTERVAL_DAYS = 7;
+
+/** When the pair was last nudged, if ever. */
+export async function lastNudgeOf(tx: EntityManager, pairId: string): Promise<Date | null> {
+  const last = await tx.getRepository(NotificationEntity).findOne({ where: { pairId, kind: NotificationKind.PAIR_NUDGED }, order: { createdAt: 'DESC' } });
+  return last?.createdAt ?? null;
+}
 
 export class PairService {
   constructor(private readonly ctx: Context) {}
@@ -73,6 +84,31 @@ export class PairService {
       pair.status = PairStatus.ENDED;
       pair.endedReason = input.reason.trim();
       return tx.getRepository(PairEntity).save(pair);
+    });
+  }
+
+  /**
+   * A programme manager asks a pair how it is going (it has gone quiet, say): both co-learners get
+   * a notification, with the manager's words if any. Once a week at most, so it stays a nudge.
+   */
+  async nudge(input: NudgePairInput): Promise<PairEntity> {
+    return this.ctx.db.transaction(async (tx) => {
+      const pair = await this.lockVisible(tx, input.pairId);
+      if (!pairPolicy.canManage(this.viewer, pair)) throw forbidden('Only a programme manager can nudge a pair.');
+      if (!pairPolicy.canNudge(this.viewer, pair)) throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'This pair has finished: there is no one to nudge.');
+      const last = await lastNudgeOf(tx, pair.id);
+      if (last && Date.now() - last.getTime() < NUDGE_INTERVAL_DAYS * 86_400_000) {
+        throw new DomainError(UserErrorCode.TOO_SOON, `This pair was nudged on ${last.toISOString().slice(0, 10)}; give them a week between nudges.`);
+      }
+      const message = input.message?.trim() || null;
+      await notify(tx, [pair.seniorId, pair.juniorId], {
+        organisationId: pair.organisationId,
+        kind: NotificationKind.PAIR_NUDGED,
+        actorId: this.viewer.personId,
+        pairId: pair.id,
+        detail: message ? { message } : {},
+      });
+      return pair;
     });
   }
 
