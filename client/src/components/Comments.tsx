@@ -16,9 +16,7 @@ const AddCommentMutation = graphql(`
         createdAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -2,6 +2,16 @@ import { ApolloError } from '@apollo/client';
 import type { GraphQLFormattedError } from 'graphql';
 import { useCallback, useState } from 'react';
 import type { UserErrorLike } from '../components/forms';
+import { graphql } from '../gql';
+
+/** What every mutation asks of its payload's userErrors (`userErrors { ...UserErrorFields }`). */
+export const UserErrorFields = graphql(`
+  fragment UserErrorFields on UserError {
+    field
+    message
+    code
+  }
+`);
 
 interface MutationResultLike<D> {
   data?: D | null;

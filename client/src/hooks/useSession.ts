@@ -9,9 +9,7 @@ const LogoutMutation = graphql(`
     logout(input: $input) {
       signedOut
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -29,9 +29,7 @@ const AcceptInvitationMutation = graphql(`
         ...ViewerFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -49,9 +49,7 @@ const CreateOrganisationMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -16,9 +16,7 @@ const LoginMutation = graphql(`
         ...ViewerFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

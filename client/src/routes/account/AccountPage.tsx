@@ -16,9 +16,7 @@ const ChangePasswordMutation = graphql(`
       changed
       otherSessionsEnded
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

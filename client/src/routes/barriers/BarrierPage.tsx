@@ -126,9 +126,7 @@ const CloseBarrierMutation = graphql(`
         viewerCanProposeChange
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -143,9 +141,7 @@ const CorroborateMutation = graphql(`
         viewerCanCorroborate
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

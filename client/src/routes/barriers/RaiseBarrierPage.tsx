@@ -19,9 +19,7 @@ const RaiseBarrierMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

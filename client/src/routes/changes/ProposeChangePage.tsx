@@ -34,9 +34,7 @@ const ProposeChangeMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

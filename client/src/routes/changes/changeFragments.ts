@@ -102,9 +102,7 @@ export const ChangeActionResultFields = graphql(`
       ...ChangeDetail
     }
     userErrors {
-      field
-      message
-      code
+      ...UserErrorFields
     }
   }
 `);

@@ -41,9 +41,7 @@ const OpenQuestionnaire = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -58,9 +56,7 @@ const CloseQuestionnaire = graphql(`
         closedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -75,9 +71,7 @@ const SubmitResponse = graphql(`
         viewerCanRespond
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -29,7 +29,7 @@ const AdaptMutation = graphql(`
       adaptation { id }
       barrier { id title }
       change { id title status }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

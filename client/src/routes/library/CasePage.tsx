@@ -50,7 +50,7 @@ const EndorseMutation = graphql(`
   mutation EndorseCase($input: EndorseCaseInput!) {
     endorseCase(input: $input) {
       sharedCase { id endorsementCount viewerHasEndorsed viewerCanEndorse }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
@@ -59,7 +59,7 @@ const WithdrawEndorsementMutation = graphql(`
   mutation WithdrawCaseEndorsement($input: EndorseCaseInput!) {
     withdrawCaseEndorsement(input: $input) {
       sharedCase { id endorsementCount viewerHasEndorsed viewerCanEndorse }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

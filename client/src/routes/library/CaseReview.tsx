@@ -27,23 +27,23 @@ const ResolveMutation = graphql(`
   mutation ResolveRedaction($input: ResolveRedactionInput!) {
     resolveRedaction(input: $input) {
       sharedCase { id summary whatChanged outcomeSummary title ...CaseReviewFields }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);
 const ConsentMutation = graphql(`
   mutation ConsentToCase($input: ConsentToCaseInput!) {
-    consentToCase(input: $input) { sharedCase { id ...CaseReviewFields } userErrors { field message code } }
+    consentToCase(input: $input) { sharedCase { id ...CaseReviewFields } userErrors { ...UserErrorFields } }
   }
 `);
 const ApproveMutation = graphql(`
   mutation ApproveCasePublication($input: ApproveCasePublicationInput!) {
-    approveCasePublication(input: $input) { sharedCase { id publishedAt organisationName ...CaseReviewFields } userErrors { field message code } }
+    approveCasePublication(input: $input) { sharedCase { id publishedAt organisationName ...CaseReviewFields } userErrors { ...UserErrorFields } }
   }
 `);
 const UnpublishMutation = graphql(`
   mutation UnpublishCase($input: UnpublishCaseInput!) {
-    unpublishCase(input: $input) { sharedCase { id ...CaseReviewFields } userErrors { field message code } }
+    unpublishCase(input: $input) { sharedCase { id ...CaseReviewFields } userErrors { ...UserErrorFields } }
   }
 `);
 

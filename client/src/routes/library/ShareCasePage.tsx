@@ -25,7 +25,7 @@ const RequestMutation = graphql(`
   mutation RequestCasePublication($input: RequestCasePublicationInput!) {
     requestCasePublication(input: $input) {
       sharedCase { id }
-      userErrors { field message code }
+      userErrors { ...UserErrorFields }
     }
   }
 `);

@@ -19,9 +19,7 @@ const InviteMemberMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -17,9 +17,7 @@ const UpdateMembershipMutation = graphql(`
         division
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -30,9 +28,7 @@ const RemoveMemberMutation = graphql(`
     removeMember(input: $input) {
       removedMembershipId
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

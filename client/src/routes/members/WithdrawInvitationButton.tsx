@@ -11,9 +11,7 @@ const RevokeInvitationMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

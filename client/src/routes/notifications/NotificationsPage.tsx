@@ -51,9 +51,7 @@ const MarkReadMutation = graphql(`
       marked
       unreadCount
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

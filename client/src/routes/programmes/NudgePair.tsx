@@ -14,9 +14,7 @@ const NudgePairMutation = graphql(`
         lastNudgedAt
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -66,9 +66,7 @@ const StartProgrammeMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -82,9 +80,7 @@ const CloseProgrammeMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -97,9 +93,7 @@ const CreatePairMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -115,9 +109,7 @@ const EndPairMutation = graphql(`
         viewerCanEnd
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -44,9 +44,7 @@ const CreateProgrammeMutation = graphql(`
         id
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
