@@ -1,4 +1,13 @@
 import { useState } from 'react';
+import { graphql } from '../gql';
+
+/** What a paged list asks of its connection's pageInfo (`pageInfo { ...PageInfoFields }`). */
+export const PageInfoFields = graphql(`
+  fragment PageInfoFields on PageInfo {
+    hasNextPage
+    endCursor
+  }
+`);
 
 type FetchAfter = (options: { variables: { after: string } }) => Promise<unknown>;
 

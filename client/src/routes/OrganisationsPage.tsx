@@ -15,8 +15,7 @@ const OrganisationsQuery = graphql(`
     organisations(first: 50, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         cursor

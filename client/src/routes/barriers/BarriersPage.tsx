@@ -47,8 +47,7 @@ const BarriersQuery = graphql(`
     barriers(filter: $filter, orderBy: $orderBy, first: 20, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         cursor

@@ -42,8 +42,7 @@ const ChangesQuery = graphql(`
     changes(filter: $filter, orderBy: $orderBy, first: 20, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         cursor

@@ -17,8 +17,7 @@ const DecisionQueueQuery = graphql(`
     decisionQueue(first: 20, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         cursor

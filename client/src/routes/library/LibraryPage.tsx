@@ -14,8 +14,7 @@ export const LibrarySearchQuery = graphql(`
     sharedCases(search: $search, filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       nodes {
         id

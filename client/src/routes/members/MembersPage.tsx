@@ -24,8 +24,7 @@ export const OrganisationMembersQuery = graphql(`
         members(first: 50, after: $after) {
           totalCount
           pageInfo {
-            hasNextPage
-            endCursor
+            ...PageInfoFields
           }
           edges {
             cursor

@@ -15,8 +15,7 @@ const MembershipAuditQuery = graphql(`
         membershipAudit(first: 10, after: $after) {
           totalCount
           pageInfo {
-            hasNextPage
-            endCursor
+            ...PageInfoFields
           }
           edges {
             cursor

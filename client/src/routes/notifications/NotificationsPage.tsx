@@ -15,8 +15,7 @@ const NotificationsQuery = graphql(`
     notifications(unreadOnly: $unreadOnly, first: 20, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
       edges {
         cursor
