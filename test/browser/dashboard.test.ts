@@ -21,6 +21,11 @@ test('Pat opens the dashboard and sees the charts, each with its table', async (
   await funnel.getByRole('rowheader', { name: 'Barriers raised' }).waitFor();
   await funnel.getByRole('button', { name: 'Show chart' }).click();
 
+  // The quiet pairs are listed with a nudge to hand (nudging itself is in the journey suite).
+  const quiet = page.getByRole('region', { name: 'Pairs gone quiet' });
+  await quiet.getByRole('link', { name: 'Rae Senior and Kit Junior' }).first().waitFor();
+  expect(await quiet.getByRole('button', { name: 'Nudge Rae Senior and Kit Junior' }).count()).toBeGreaterThan(0);
+
   await page.getByRole('link', { name: 'Download changes (CSV)' }).waitFor();
   await page.waitForTimeout(300); // let the charts settle before the screenshot
   await suite.shot(page, 'dashboard-laptop');

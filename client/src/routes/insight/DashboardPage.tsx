@@ -10,6 +10,7 @@ import { formatDate } from '../../labels';
 import { ChartFigure, FigureTable } from './ChartFigure';
 import { categoryLabels, changeStageLabels, changeStatusLabels, days, funnelStageLabels, groupLabels, percent } from './insight-labels';
 import { OrganisationDashboardQuery, ProgrammeDashboardQuery } from './queries';
+import { QuietPairs } from './QuietPairs';
 
 export const CHART_COLOURS = { teal: '#2a6276', tealLight: '#7fb3c2', amber: '#e0a458', danger: '#a4262c', ink: '#4a5a62' };
 
@@ -261,6 +262,8 @@ function DashboardBody({ dashboard, programmeId }: { dashboard: DashboardFieldsF
           />
         )}
       </div>
+
+      {full && d.pairActivity && <QuietPairs pairs={d.pairActivity.pairs} />}
 
       <section className="card">
         <h2>Overdue changes by owner</h2>
