@@ -68,6 +68,13 @@ describe('downloading my data', () => {
     expect(after.person.email).toBe(s.owner.person.email);
   });
 
+  it('works for someone with no organisation at all (a platform admin)', async () => {
+    const admin = await t.make.admin();
+    const response = await download(admin.token);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ person: { isPlatformAdmin: true }, memberships: [], pairs: [], changesYouOwn: [], commentsYouWrote: [] });
+  });
+
   it('needs a signed-in person', async () => {
     const response = await download();
     expect(response.status).toBe(401);
