@@ -150,6 +150,20 @@ describe('inviteMember and acceptInvitation', () => {
     expect(pending.node.pendingInvitations).toEqual([]);
   });
 
+  it("can be withdrawn by a platform admin only if they issued it (an organisation's first manager)", async () => {
+    const admin = await t.make.admin();
+    const created = await t.api.as(admin.token).mutation(CREATE_ORGANISATION, {
+      name: 'Withdrawal Trust', slug: `withdrawal-${Date.now()}`, sector: 'HEALTH', country: 'GB',
+      firstManager: { email: `first.${Date.now()}@withdrawal.example`, displayName: 'First Manager' },
+    });
+    const { manager, orgId } = await managerOf();
+    const byManager = await t.api.as(manager.token).mutation(INVITE, { organisationId: orgId, email: `theirs.${Date.now()}@test.example`, displayName: 'Theirs', roles: ['CO_LEARNER'] });
+    expect(Api.codes(await t.api.as(admin.token).request(REVOKE, { input: { invitationId: byManager.issued.invitation.id } }))).toEqual(['NOT_FOUND']);
+    const issuedByAdmin = await t.server.db.getRepository(InvitationEntity).findOneByOrFail({ email: created.managerInvitation.invitation.email });
+    const revoked = await t.api.as(admin.token).mutation(REVOKE, { invitationId: gid('Invitation', issuedByAdmin.id) });
+    expect(revoked).toMatchObject({ invitation: { status: 'REVOKED' }, userErrors: [] });
+  });
+
   it('cannot be withdrawn once accepted', async () => {
     const { manager, orgId } = await managerOf();
     const invite = await t.api.as(manager.token).mutation(INVITE, { organisationId: orgId, email: `joined.${Date.now()}@test.example`, displayName: 'Joined', roles: ['CO_LEARNER'] });

@@ -61,6 +61,15 @@ describe('the membership audit', () => {
     await expect(entries.delete({ organisationId: organisation.id })).rejects.toThrow(/append-only/);
   });
 
+  it('records nothing when nothing changed', async () => {
+    const organisation = await t.make.organisation();
+    const manager = await t.make.person({ organisation, roles: [Role.PROGRAMME_MANAGER] });
+    const member = await t.make.person({ organisation, roles: [Role.OWNER, Role.CO_LEARNER], jobTitle: 'Head of Estates' });
+    const same = await t.api.as(manager.token).mutation(UPDATE, { membershipId: gid('Membership', member.membership!.id), roles: ['CO_LEARNER', 'OWNER'], jobTitle: ' Head of Estates ' });
+    expect(same.userErrors).toEqual([]);
+    expect(await t.server.db.getRepository(MembershipAuditEntity).countBy({ organisationId: organisation.id })).toBe(0);
+  });
+
   it('records nothing when the change is refused', async () => {
     const organisation = await t.make.organisation();
     const manager = await t.make.person({ organisation, roles: [Role.PROGRAMME_MANAGER] });

@@ -24,7 +24,8 @@ test('Pat opens the dashboard and sees the charts, each with its table', async (
   // The quiet pairs are listed with a nudge to hand (nudging itself is in the journey suite).
   const quiet = page.getByRole('region', { name: 'Pairs gone quiet' });
   await quiet.getByRole('link', { name: 'Rae Senior and Kit Junior' }).first().waitFor();
-  expect(await quiet.getByRole('button', { name: 'Nudge Rae Senior and Kit Junior' }).count()).toBeGreaterThan(0);
+  // A nudge button, or when the pair was nudged this week (the journey suite may have done so).
+  await quiet.getByRole('listitem').filter({ hasText: 'Rae Senior and Kit Junior' }).first().getByText(/^Nudge/).first().waitFor();
 
   await page.getByRole('link', { name: 'Download changes (CSV)' }).waitFor();
   await page.waitForTimeout(300); // let the charts settle before the screenshot

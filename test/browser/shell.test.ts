@@ -329,3 +329,15 @@ test('a person downloads their data and changes their password from their accoun
   await page.getByRole('banner').getByText(person.displayName).waitFor();
   await page.context().close();
 });
+
+test('a page whose code fails to load (a deploy since the tab opened) says so and offers a reload; the header stays', async () => {
+  const page = await suite.signedIn('jo.junior@northshore.example');
+  await page.route(/\/assets\/NotificationsPage-[^/]*\.js$/, (route) => route.abort());
+  await page.getByRole('link', { name: /Notifications/ }).first().click();
+  await page.getByRole('alert').getByText(/This page could not be shown/).waitFor();
+  await page.getByRole('banner').getByText('Jo Junior').waitFor();
+  await page.unroute(/\/assets\/NotificationsPage-[^/]*\.js$/);
+  await page.getByRole('button', { name: 'Reload' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
+  await page.context().close();
+});

@@ -5,6 +5,7 @@ import { useUnreadCount } from '../hooks/useUnreadCount';
 import type { SignedInViewer } from '../hooks/useViewer';
 import { sectionInfo, sectionsFor } from '../routes/sections';
 import { Logo } from './Logo';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { RoleBadges } from './RoleBadges';
 
 interface NavItem {
@@ -116,9 +117,11 @@ export function AppShell({ viewer }: { viewer: SignedInViewer }) {
       </header>
       <main id="main" ref={main} tabIndex={-1} className="app-main">
         {/* Pages load as their own chunks the first time someone opens them; the shell stays put meanwhile. */}
-        <Suspense fallback={<p className="loading" aria-busy="true">Loading…</p>}>
-          <Outlet />
-        </Suspense>
+        <PageErrorBoundary key={location.pathname}>
+          <Suspense fallback={<p className="loading" aria-busy="true">Loading…</p>}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </main>
       <footer className="app-footer">
         <p>Common Ground · reciprocal mentoring that changes organisations</p>

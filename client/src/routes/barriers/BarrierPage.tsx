@@ -87,6 +87,10 @@ const BarrierQuery = graphql(`
           progress
           note
           at
+          newOwner {
+            id
+            displayName
+          }
         }
         comments {
           id

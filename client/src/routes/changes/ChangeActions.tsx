@@ -374,7 +374,7 @@ function ReassignOwnerForm({ change, onDone, onCancel, onReload }: Omit<PanelPro
   const owners = useMembers(change.barrier.organisation.id, ['OWNER']).members.filter((member) => member.person.id !== change.owner.id);
   const [ownerId, setOwnerId] = useState('');
   const [reason, setReason] = useState('');
-  const [reassign] = useMutation(ReassignChangeOwnerMutation, { refetchQueries: ['Changes', 'DecisionQueue'] });
+  const [reassign] = useMutation(ReassignChangeOwnerMutation, { refetchQueries: refetchAfterAction });
   const action = useFormAction();
 
   async function handleSubmit(event: FormEvent) {

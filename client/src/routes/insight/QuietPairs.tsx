@@ -7,6 +7,7 @@ interface QuietPair {
   quiet: boolean;
   lastSessionOn?: string | null;
   daysSinceLastSession?: number | null;
+  lastNudgedAt?: string | null;
   senior: { displayName: string };
   junior: { displayName: string };
 }
@@ -28,7 +29,7 @@ export function QuietPairs({ pairs }: { pairs: readonly QuietPair[] }) {
             <span className="muted">
               · {pair.lastSessionOn ? `last session ${formatDate(pair.lastSessionOn)} (${pair.daysSinceLastSession} days ago)` : 'no session yet'}
             </span>
-            <NudgePair pair={{ id: pair.pairId, senior: pair.senior, junior: pair.junior }} />
+            <NudgePair pair={{ id: pair.pairId, lastNudgedAt: pair.lastNudgedAt, senior: pair.senior, junior: pair.junior }} />
           </li>
         ))}
       </ul>

@@ -79,6 +79,7 @@ export const DashboardFields = graphql(`
         lastSessionOn
         daysSinceLastSession
         quiet
+        lastNudgedAt
         senior {
           id
           displayName

@@ -20,6 +20,9 @@ const NudgePairMutation = graphql(`
   }
 `);
 
+/** As the server's limit (NUDGE_INTERVAL_DAYS in pair.service.ts). */
+const NUDGE_INTERVAL_DAYS = 7;
+
 interface NudgeablePair {
   id: string;
   lastNudgedAt?: string | null;
@@ -69,11 +72,13 @@ export function NudgePair({ pair }: { pair: NudgeablePair }) {
       </form>
     );
   }
+  // The server allows one nudge a week; within it, say when the last one went instead of offering another.
+  const recent = pair.lastNudgedAt && Date.now() - new Date(pair.lastNudgedAt).getTime() < NUDGE_INTERVAL_DAYS * 86_400_000;
   return (
     <div role="status">
       {sent && <p className="notice notice--success">Nudged: {names} have been asked how it is going.</p>}
       {!sent && pair.lastNudgedAt && <p className="muted">Nudged {formatDay(pair.lastNudgedAt.slice(0, 10))}</p>}
-      {!sent && (
+      {!sent && !recent && (
         <button type="button" className="button button--link" onClick={() => setOpen(true)}>
           Nudge<span className="visually-hidden"> {names}</span>
         </button>

@@ -4,6 +4,7 @@ import { findForUpdate } from '../../common/locking';
 import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
 import { idOf, paginate, type Ordering } from '../../common/relay';
 import type { Context } from '../../context';
+import { shareLockMemberships } from '../person/membership.service';
 import type { Viewer } from '../auth/viewer';
 import { BarrierEntity, BarrierStatus } from '../barrier/barrier.entity';
 import { barrierPolicy } from '../barrier/barrier.policy';
@@ -14,7 +15,7 @@ import { NotificationKind } from '../notification/notification.entity';
 import { notify } from '../notification/notification.service';
 import { PairEntity } from '../pair/pair.entity';
 import { PairService } from '../pair/pair.service';
-import { MembershipEntity, Role } from '../person/membership.entity';
+import { Role } from '../person/membership.entity';
 import { ChangeEntity, ChangeStatus, DecisionEntity, type SuccessMeasure } from './change.entity';
 import {
   ChangeOrder,
@@ -310,7 +311,7 @@ export class ChangeService {
 
   private async checkOwner(tx: EntityManager, organisationId: string, ownerGlobalId: string): Promise<string> {
     const ownerId = idOf(ownerGlobalId, 'Person');
-    const membership = await tx.getRepository(MembershipEntity).findOneBy({ organisationId, personId: ownerId });
+    const [membership] = await shareLockMemberships(tx, organisationId, [ownerId]);
     if (!membership?.roles.includes(Role.OWNER)) {
       throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose an owner: a leader with the owner role in this organisation.', ['input', 'ownerId']);
     }

@@ -6,6 +6,8 @@ import { AffectedGroup, BarrierCategory } from '../barrier/barrier.entity';
 import { Organisation } from '../organisation/organisation.type';
 import { Role } from '../person/membership.entity';
 import { Person } from '../person/person.type';
+import type { Viewer } from '../auth/viewer';
+import { pairPolicy } from '../pair/pair.policy';
 import { type FunnelRow, InsightService, type InsightScope } from './insight.service';
 import {
   AdoptedChange,
@@ -168,6 +170,13 @@ export class PairActivityEntryResolver {
   @FieldResolver(() => Person)
   junior(@Root() entry: PairActivityEntry, @Ctx() ctx: Context): Promise<Person> {
     return person(ctx, entry.juniorId);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Date, { nullable: true, description: 'When a programme manager last nudged the pair; for its programme managers.' })
+  async lastNudgedAt(@Root() entry: PairActivityEntry, @Ctx() ctx: Context): Promise<Date | null> {
+    const pair = await ctx.loaders.pair.pair.load(idOf(entry.pairId, 'Pair'));
+    return pair && pairPolicy.canManage(ctx.viewer as Viewer, pair) ? ctx.loaders.pair.lastNudgedAt.load(pair.id) : null;
   }
 }
 

@@ -129,7 +129,12 @@ export class InvitationService {
       }
 
       const memberships = tx.getRepository(MembershipEntity);
-      const existing = await memberships.findOneBy({ personId: person.id, organisationId: invitation.organisationId });
+      // Locked: a manager changing this person's roles at the same moment must not be overwritten.
+      const existing = await memberships
+        .createQueryBuilder('m')
+        .setLock('pessimistic_write')
+        .where('m.person_id = :personId AND m.organisation_id = :organisationId', { personId: person.id, organisationId: invitation.organisationId })
+        .getOne();
       const joined = await memberships.save({
         ...(existing ?? memberships.create({ personId: person.id, organisationId: invitation.organisationId })),
         roles: [...new Set([...(existing?.roles ?? []), ...invitation.roles])],
@@ -155,7 +160,7 @@ export class InvitationService {
     return this.ctx.db.transaction(async (tx) => {
       const invitation = await findForUpdate(tx, InvitationEntity, invitationId);
       const viewer = this.ctx.viewer as Viewer;
-      if (!invitation || !identityPolicy.canInviteTo(viewer, invitation.organisationId)) throw notFound('That invitation');
+      if (!invitation || !identityPolicy.canWithdraw(viewer, invitation)) throw notFound('That invitation');
       if (invitation.acceptedAt) {
         throw new DomainError(UserErrorCode.ALREADY_USED, `${invitation.displayName} has already joined: change their roles or remove them on the Members page.`);
       }

@@ -3,6 +3,7 @@ import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/er
 import { findForUpdate } from '../../common/locking';
 import { type ConnectionArgs, idOf, paginate } from '../../common/relay';
 import type { Context } from '../../context';
+import { shareLockMemberships } from '../person/membership.service';
 import type { Viewer } from '../auth/viewer';
 import { Attribution, BarrierEntity, EvidenceKind } from '../barrier/barrier.entity';
 import { BarrierService } from '../barrier/barrier.service';
@@ -11,7 +12,7 @@ import { ChangeEntity, DecisionEntity } from '../change/change.entity';
 import { ChangeService } from '../change/change.service';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ContractVersionEntity, PairEntity, PairStatus } from '../pair/pair.entity';
-import { MembershipEntity, Role } from '../person/membership.entity';
+import { Role } from '../person/membership.entity';
 import { syncRedactions } from './case-redactions';
 import { normaliseTags, SHAREABLE_CHANGE_STATUSES, snapshotCase, topicsAbout } from './case-snapshot';
 import { caseText, setCaseText } from './case-text';
@@ -306,7 +307,7 @@ export class LibraryService {
       if (pair.status === PairStatus.COMPLETED || pair.status === PairStatus.ENDED) {
         throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose a pair that is still working together.', ['input', 'pairId']);
       }
-      const owner = await tx.getRepository(MembershipEntity).findOneBy({ personId: ownerId, organisationId: pair.organisationId });
+      const [owner] = await shareLockMemberships(tx, pair.organisationId, [ownerId]);
       if (!owner?.roles.includes(Role.OWNER)) {
         throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose an owner who holds the OWNER role in your organisation.', ['input', 'ownerId']);
       }

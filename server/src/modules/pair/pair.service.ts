@@ -4,10 +4,11 @@ import { findForUpdate } from '../../common/locking';
 import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
 import { idOf, paginate, type ConnectionArgs } from '../../common/relay';
 import type { Context } from '../../context';
+import { shareLockMemberships } from '../person/membership.service';
 import type { Viewer } from '../auth/viewer';
 import { NotificationEntity, NotificationKind } from '../notification/notification.entity';
 import { notify } from '../notification/notification.service';
-import { MembershipEntity, Role } from '../person/membership.entity';
+import { Role } from '../person/membership.entity';
 import { ProgrammeEntity, ProgrammeStatus } from '../programme/programme.entity';
 import { programmePolicy } from '../programme/programme.policy';
 import { encryptNotes } from './notes-cipher';
@@ -54,7 +55,7 @@ export class PairService {
       const juniorId = idOf(input.juniorId, 'Person');
       if (seniorId === juniorId) throw new DomainError(UserErrorCode.INVALID_INPUT, 'Pair two different people.', ['input', 'juniorId']);
 
-      const memberships = await tx.getRepository(MembershipEntity).findBy({ organisationId: programme.organisationId, personId: In([seniorId, juniorId]) });
+      const memberships = await shareLockMemberships(tx, programme.organisationId, [seniorId, juniorId]);
       for (const [field, personId] of [['seniorId', seniorId], ['juniorId', juniorId]] as const) {
         const membership = memberships.find((m) => m.personId === personId);
         if (!membership?.roles.includes(Role.CO_LEARNER)) {

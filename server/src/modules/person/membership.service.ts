@@ -19,6 +19,20 @@ export interface MembershipUpdate {
 }
 
 /**
+ * People's memberships read FOR SHARE, for a check that gives them work (owning a change, joining a
+ * pair): a concurrent role change or removal, which locks the row FOR UPDATE, then runs before or
+ * after this transaction, never beside it, so nobody is given work by a role they are losing.
+ */
+export function shareLockMemberships(tx: EntityManager, organisationId: string, personIds: string[]): Promise<MembershipEntity[]> {
+  return tx
+    .getRepository(MembershipEntity)
+    .createQueryBuilder('m')
+    .setLock('pessimistic_read')
+    .where('m.organisation_id = :organisationId AND m.person_id IN (:...personIds)', { organisationId, personIds })
+    .getMany();
+}
+
+/**
  * A programme manager changes people's roles in their organisation, or removes them from it.
  * Nothing is left without someone responsible: not the organisation (its last programme manager),
  * not a pair (its co-learners), not a change (its owner).
@@ -34,11 +48,13 @@ export class MembershipService {
     return this.ctx.db.transaction(async (tx) => {
       const membership = await this.lockManageable(tx, membershipId);
       const roles = Object.values(Role).filter((role) => update.roles.includes(role)); // one of each, always in the same order
+      const jobTitle = update.jobTitle === undefined ? membership.jobTitle : update.jobTitle?.trim() || null;
+      const division = update.division === undefined ? membership.division : update.division?.trim() || null;
+      const unchanged = [...roles].sort().join() === [...membership.roles].sort().join() && jobTitle === membership.jobTitle && division === membership.division;
+      if (unchanged) return membership; // nothing to save, nothing for the history
       await this.assertNothingLeftBehind(tx, membership, membership.roles.filter((role) => !roles.includes(role)));
       await this.audit(tx, membership, MembershipAuditKind.DETAILS_CHANGED, roles);
-      membership.roles = roles;
-      if (update.jobTitle !== undefined) membership.jobTitle = update.jobTitle?.trim() || null;
-      if (update.division !== undefined) membership.division = update.division?.trim() || null;
+      Object.assign(membership, { roles, jobTitle, division });
       return tx.getRepository(MembershipEntity).save(membership);
     });
   }

@@ -41,6 +41,11 @@ export const identityPolicy = {
     return viewer.hasRole(organisationId, Role.PROGRAMME_MANAGER);
   },
 
+  /** The organisation's programme managers withdraw its invitations; a platform admin only the ones they issued. */
+  canWithdraw(viewer: Viewer, invitation: { organisationId: string; invitedById: string | null }): boolean {
+    return identityPolicy.canManageMembersOf(viewer, invitation.organisationId) || (viewer.isPlatformAdmin && invitation.invitedById === viewer.personId);
+  },
+
   canCreateOrganisation(viewer: Viewer): boolean {
     return viewer.isPlatformAdmin;
   },
