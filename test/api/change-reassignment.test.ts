@@ -90,4 +90,30 @@ describe('reassignChangeOwner', () => {
     expect(after.node.version).toBe(s.change.version);
     expect(after.node.history.map((e: { kind: string }) => e.kind)).not.toContain('CHANGE_OWNER_CHANGED');
   });
+
+  it('waits for a removal of the new owner under way, and then refuses: nobody is given a change by a role they are losing', async () => {
+    const s = await scenario(ChangeStatus.SUBMITTED);
+    // A removal in progress: its transaction holds the successor's membership row.
+    const removal = t.server.db.createQueryRunner();
+    await removal.connect();
+    await removal.startTransaction();
+    try {
+      await removal.query('SELECT id FROM membership WHERE id = $1 FOR UPDATE', [s.successor.membership!.id]);
+      let settled = false;
+      const pending = t.api
+        .as(s.manager.token)
+        .mutation(REASSIGN, { changeId: s.id, ownerId: gid('Person', s.successor.person.id), reason: 'Dee takes over recruitment.' })
+        .finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(settled).toBe(false); // it waits on the membership row
+      await removal.query('DELETE FROM membership WHERE id = $1', [s.successor.membership!.id]);
+      await removal.commitTransaction();
+      expect((await pending).userErrors).toMatchObject([{ code: 'INVALID_INPUT', field: ['input', 'ownerId'] }]);
+    } finally {
+      if (removal.isTransactionActive) await removal.rollbackTransaction();
+      await removal.release();
+    }
+    const after = await t.api.as(s.manager.token).ok(`query ($id: ID!) { node(id: $id) { ... on Change { owner { displayName } } } }`, { id: s.id });
+    expect(after.node.owner.displayName).toBe('Olu Owner');
+  });
 });
