@@ -5,6 +5,7 @@ import type { Plugin } from 'vite';
 
 const call = /\bgraphql\(\s*`([^`]*)`\s*\)/g;
 const graphqlImport = /^import \{ graphql \} from '(?:\.\.?\/)+gql';\n/m;
+const anyGqlImport = /^import [^;]*from '(?:\.\.?\/)+gql';$/m;
 const generatedDocument = /^export const (\w+) = (\{.*\}) as unknown as DocumentNode<.*>;$/gm;
 
 /**
@@ -24,7 +25,12 @@ export function graphqlDocuments(srcDir: string): Plugin {
       documents = new Map([...fs.readFileSync(generated, 'utf8').matchAll(generatedDocument)].map(([, name, json]) => [name, json]));
     },
     transform(code, id) {
-      if (!/\.tsx?$/.test(id) || id.startsWith(path.join(srcDir, 'gql')) || !graphqlImport.test(code)) return null;
+      if (!/\.tsx?$/.test(id) || id.startsWith(path.join(srcDir, 'gql'))) return null;
+      if (!graphqlImport.test(code)) {
+        // Any other form would keep gql.ts's table of every document in the bundle, silently.
+        if (anyGqlImport.test(code)) this.error(`${id}: import graphql on its own line, as import { graphql } from '…/gql';`);
+        return null;
+      }
       const inlined = code.replace(call, (_match, source: string) => {
         const definition = parse(source).definitions[0];
         if ((definition.kind !== Kind.OPERATION_DEFINITION && definition.kind !== Kind.FRAGMENT_DEFINITION) || !definition.name) {
@@ -35,7 +41,9 @@ export function graphqlDocuments(srcDir: string): Plugin {
         if (!document) this.error(`${id}: ${name} is not in client/src/gql/graphql.ts; run \`npm run codegen\``);
         return `(${document})`;
       });
-      return { code: inlined.replace(graphqlImport, ''), map: null };
+      const transformed = inlined.replace(graphqlImport, '');
+      if (/\bgraphql\s*\(/.test(transformed)) this.error(`${id}: a graphql() call the build cannot inline; write it as graphql(\`…\`) with the document alone`);
+      return { code: transformed, map: null };
     },
   };
 }
