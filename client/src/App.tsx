@@ -6,6 +6,7 @@ import { useViewer } from './hooks/useViewer';
 import { AcceptInvitationPage } from './routes/AcceptInvitationPage';
 import { HomePage } from './routes/HomePage';
 import { NotFoundPage } from './routes/NotFoundPage';
+import { RecoverAccountPage } from './routes/RecoverAccountPage';
 import { SignInPage } from './routes/SignInPage';
 
 /**
@@ -43,6 +44,7 @@ export function App() {
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
       <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
+      <Route path="/recover-account" element={<RecoverAccountPage />} />
       <Route path="*" element={<SignedInArea />} />
     </Routes>
   );

@@ -135,3 +135,49 @@ describe('changePassword', () => {
     expect(Api.codes(response)).toEqual(['UNAUTHENTICATED']);
   });
 });
+
+describe('recovery codes', () => {
+  const CREATE = `mutation ($input: CreateRecoveryCodeInput!) { createRecoveryCode(input: $input) { recoveryCode userErrors { field code } } }`;
+  const RECOVER = `mutation ($input: RecoverAccountInput!) { recoverAccount(input: $input) { token viewer { email hasRecoveryCode } userErrors { field code message } } }`;
+
+  it('let a person who forgot their password set a new one, once, signing out every other session', async () => {
+    const member = await t.make.person();
+    expect((await t.api.as(member.token).ok(`{ viewer { hasRecoveryCode } }`)).viewer.hasRecoveryCode).toBe(false);
+    const refused = await t.api.as(member.token).mutation(CREATE, { currentPassword: 'not my password' });
+    expect(refused).toEqual({ recoveryCode: null, userErrors: [{ field: ['input', 'currentPassword'], code: 'INVALID_CREDENTIALS' }] });
+    const created = await t.api.as(member.token).mutation(CREATE, { currentPassword: PASSWORD });
+    expect(created.recoveryCode).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){3}$/);
+    expect((await t.api.as(member.token).ok(`{ viewer { hasRecoveryCode } }`)).viewer.hasRecoveryCode).toBe(true);
+
+    const wrong = await t.api.mutation(RECOVER, { email: member.person.email, recoveryCode: 'AAAAA-BBBBB-CCCCC-DDDDD', newPassword: 'a fresh long password' });
+    expect(wrong).toMatchObject({ token: null, viewer: null, userErrors: [{ code: 'INVALID_CREDENTIALS', field: ['input', 'recoveryCode'] }] });
+    const unknown = await t.api.mutation(RECOVER, { email: 'nobody@nowhere.example', recoveryCode: created.recoveryCode, newPassword: 'a fresh long password' });
+    expect(unknown.userErrors).toEqual(wrong.userErrors);
+
+    // Typed by hand: lower case, spaces instead of dashes.
+    const typed = created.recoveryCode.toLowerCase().replace(/-/g, ' ');
+    const recovered = await t.api.mutation(RECOVER, { email: member.person.email.toUpperCase(), recoveryCode: typed, newPassword: 'a fresh long password' });
+    expect(recovered).toMatchObject({ viewer: { email: member.person.email, hasRecoveryCode: false }, userErrors: [] });
+    expect(typeof recovered.token).toBe('string');
+    expect((await t.api.as(member.token).ok(VIEWER)).viewer).toBeNull();
+    expect((await t.api.as(recovered.token).ok(VIEWER)).viewer).not.toBeNull();
+    expect((await t.api.mutation(LOGIN, { email: member.person.email, password: 'a fresh long password' })).userErrors).toEqual([]);
+
+    const again = await t.api.mutation(RECOVER, { email: member.person.email, recoveryCode: created.recoveryCode, newPassword: 'yet another password' });
+    expect(again.userErrors).toMatchObject([{ code: 'INVALID_CREDENTIALS' }]);
+    await t.server.db.getRepository(LoginAttemptEntity).delete({ email: member.person.email });
+    await t.server.db.getRepository(LoginAttemptEntity).delete({ email: 'nobody@nowhere.example' });
+  });
+
+  it('count wrong codes against the sign-in limit', async () => {
+    const member = await t.make.person();
+    const { recoveryCode } = await t.api.as(member.token).mutation(CREATE, { currentPassword: PASSWORD });
+    try {
+      for (let i = 0; i < 5; i++) await t.api.mutation(RECOVER, { email: member.person.email, recoveryCode: `WRONG-CODE-${i}AAAA-BBBBB`, newPassword: 'a fresh long password' });
+      const blocked = await t.api.mutation(RECOVER, { email: member.person.email, recoveryCode, newPassword: 'a fresh long password' });
+      expect(blocked.userErrors).toMatchObject([{ code: 'TOO_MANY_ATTEMPTS' }]);
+    } finally {
+      await t.server.db.getRepository(LoginAttemptEntity).delete({ email: member.person.email });
+    }
+  });
+});

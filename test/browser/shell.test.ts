@@ -341,3 +341,32 @@ test('a page whose code fails to load (a deploy since the tab opened) says so an
   await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor();
   await page.context().close();
 });
+
+test('a person makes a recovery code, forgets their password, and sets a new one with the code', async () => {
+  const northshore = await suite.server.db.getRepository(OrganisationEntity).findOneByOrFail({ slug: 'northshore' });
+  const { person } = await factories(suite.server.db).person({ organisation: northshore, roles: [Role.CO_LEARNER], name: `Forgetful ${Date.now().toString(36)}` });
+  const page = await newPage(viewports.laptop);
+  await page.goto(`${suite.server.url}/account`);
+  await signIn(page, person.email, PASSWORD);
+  await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
+  const recovery = page.getByRole('region', { name: 'If you forget your password' });
+  await recovery.getByLabel('Current password').fill(PASSWORD);
+  await recovery.getByRole('button', { name: 'Make a recovery code' }).click();
+  const code = await recovery.getByLabel('Your recovery code').inputValue();
+  expect(code).toMatch(/^[A-Z2-9]{5}(-[A-Z2-9]{5}){3}$/);
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+
+  await page.getByRole('link', { name: 'Forgotten your password?' }).click();
+  await page.getByRole('heading', { name: 'Forgotten your password?' }).waitFor();
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Recovery code').fill(code.toLowerCase());
+  await page.getByLabel('New password', { exact: true }).fill('remembered at last');
+  await page.getByLabel('New password again').fill('remembered at last');
+  await page.getByRole('button', { name: 'Set a new password' }).click();
+  await page.getByRole('status').getByText(/Your new password is set/).waitFor();
+  await shot(page, 'recovered-laptop');
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await signIn(page, person.email, 'remembered at last');
+  await page.getByRole('banner').getByText(person.displayName).waitFor();
+  await page.context().close();
+});

@@ -1,7 +1,17 @@
 import { useId, useRef, useState } from 'react';
 
-/** A link shown once (an invitation), with a button that copies it. */
-export function CopyLink({ label, url }: { label: string; url: string }) {
+/** A link (an invitation) or a code (a recovery code) shown once, with a button that copies it. */
+export function CopyLink({
+  label,
+  url,
+  noun = 'link',
+  afterCopy = 'Send it to them by email or chat.',
+}: {
+  label: string;
+  url: string;
+  noun?: string;
+  afterCopy?: string;
+}) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'select' | null>(null);
@@ -22,12 +32,12 @@ export function CopyLink({ label, url }: { label: string; url: string }) {
       <div className="copy-link__row">
         <input id={id} ref={input} readOnly value={url} onFocus={(event) => event.currentTarget.select()} />
         <button type="button" className="button button--secondary" onClick={copy}>
-          Copy link
+          Copy {noun}
         </button>
       </div>
       <p className="copy-link__status" aria-live="polite">
-        {copied === 'yes' && 'Copied. Send it to them by email or chat.'}
-        {copied === 'select' && 'The link is selected: press Ctrl+C (or ⌘C) to copy it.'}
+        {copied === 'yes' && `Copied. ${afterCopy}`}
+        {copied === 'select' && `The ${noun} is selected: press Ctrl+C (or ⌘C) to copy it.`}
       </p>
     </div>
   );

@@ -7,6 +7,7 @@ export const ViewerFields = graphql(`
   fragment ViewerFields on Viewer {
     email
     isPlatformAdmin
+    hasRecoveryCode
     person {
       id
       displayName

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client';
 import { useRef, useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ErrorSummary, TextField, type UserErrorLike } from '../components/forms';
 import { Logo } from '../components/Logo';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -134,6 +134,9 @@ export function SignInPage() {
               {loading ? 'Signing in…' : 'Sign in'}
             </button>
           </form>
+          <p className="sign-in__help">
+            <Link to="/recover-account">Forgotten your password?</Link>
+          </p>
         </section>
 
         <section className="card demo-accounts" aria-labelledby="demo-heading">

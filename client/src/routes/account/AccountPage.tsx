@@ -1,7 +1,9 @@
 import { useMutation } from '@apollo/client';
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
+import { CopyLink } from '../../components/CopyLink';
 import { FormProblems } from '../../components/FormProblems';
+import { mismatch, NewPasswordFields } from '../../components/NewPasswordFields';
 import { fieldError, TextField } from '../../components/forms';
 import { graphql } from '../../gql';
 import { useFormAction } from '../../hooks/useFormAction';
@@ -27,6 +29,7 @@ export function AccountPage({ viewer }: { viewer: SignedInViewer }) {
   useTitle('Your account');
   const navigate = useNavigate();
   const { signOut, signingOut } = useSession();
+  const recovered = (useLocation().state as { recovered?: boolean } | null)?.recovered === true;
 
   async function signOutEverywhere() {
     navigate('/sign-in', { replace: true, state: { signedOut: true } });
@@ -39,6 +42,11 @@ export function AccountPage({ viewer }: { viewer: SignedInViewer }) {
         <h1>Your account</h1>
         <p className="page-header__sub">{viewer.person.displayName}</p>
       </div>
+      {recovered && (
+        <p className="notice notice--success" role="status">
+          Your new password is set and every other session is signed out. Your recovery code is used up: make a new one below.
+        </p>
+      )}
 
       <section className="card" aria-labelledby="account-details-heading">
         <h2 id="account-details-heading">Where you belong</h2>
@@ -76,6 +84,8 @@ export function AccountPage({ viewer }: { viewer: SignedInViewer }) {
 
       <ChangePasswordForm />
 
+      <RecoveryCodeForm hasRecoveryCode={viewer.hasRecoveryCode} />
+
       <section className="card" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Signed in somewhere else?</h2>
         <p>If you signed in on a shared or lost device, sign out everywhere, this browser included.</p>
@@ -84,6 +94,68 @@ export function AccountPage({ viewer }: { viewer: SignedInViewer }) {
         </button>
       </section>
     </div>
+  );
+}
+
+const CreateRecoveryCodeMutation = graphql(`
+  mutation CreateRecoveryCode($input: CreateRecoveryCodeInput!) {
+    createRecoveryCode(input: $input) {
+      recoveryCode
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+/** A code that sets a new password if this one is forgotten: nobody else can reset it, by design. */
+function RecoveryCodeForm({ hasRecoveryCode }: { hasRecoveryCode: boolean }) {
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [code, setCode] = useState<string | null>(null);
+  const action = useFormAction();
+  const [create] = useMutation(CreateRecoveryCodeMutation, { refetchQueries: ['Viewer'] });
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const payload = await action.run(() => create({ variables: { input: { currentPassword } } }), (data) => data.createRecoveryCode);
+    if (!payload?.recoveryCode) return;
+    setCurrentPassword('');
+    setCode(payload.recoveryCode);
+  }
+
+  return (
+    <section className="card" aria-labelledby="recovery-heading">
+      <h2 id="recovery-heading">If you forget your password</h2>
+      <p>
+        Nobody can reset your password for you, not even your programme manager: that keeps your pair’s private notes yours. A recovery
+        code lets you set a new one yourself, once.{' '}
+        {hasRecoveryCode ? 'You have one; making a new one replaces it.' : 'You have none yet.'}
+      </p>
+      {code ? (
+        <div className="notice notice--success" role="status">
+          <p>Here is your recovery code. It is shown this once: keep it in your password manager or write it down somewhere safe.</p>
+          <CopyLink label="Your recovery code" url={code} noun="code" afterCopy="Keep it somewhere safe." />
+        </div>
+      ) : (
+        <form onSubmit={handleSubmit} noValidate className="form-grid" aria-labelledby="recovery-heading">
+          <TextField
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={currentPassword}
+            onChange={(event) => setCurrentPassword(event.target.value)}
+            error={fieldError(action.userErrors, 'currentPassword')}
+          />
+          <div className="field--wide">
+            <FormProblems userErrors={action.userErrors} problem={action.problem} />
+            <button type="submit" className="button button--secondary" disabled={action.busy}>
+              {hasRecoveryCode ? 'Make a new recovery code' : 'Make a recovery code'}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
   );
 }
 
@@ -99,9 +171,7 @@ function ChangePasswordForm() {
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     setDone(null);
-    if (values.newPassword !== values.confirmation) {
-      return action.fail([{ field: ['input', 'confirmation'], message: 'The two new passwords are not the same.' }]);
-    }
+    if (mismatch(values).length) return action.fail(mismatch(values));
     const input = { currentPassword: values.currentPassword, newPassword: values.newPassword };
     const payload = await action.run(() => changePassword({ variables: { input } }), (data) => data.changePassword);
     if (!payload) return;
@@ -129,24 +199,11 @@ function ChangePasswordForm() {
           onChange={set('currentPassword')}
           error={fieldError(action.userErrors, 'currentPassword')}
         />
-        <TextField
-          label="New password"
+        <NewPasswordFields
+          value={values}
+          onChange={(next) => setValues((current) => ({ ...current, ...next }))}
+          errors={action.userErrors}
           hint="At least 10 characters. Other devices are signed out when you change it."
-          type="password"
-          required
-          autoComplete="new-password"
-          value={values.newPassword}
-          onChange={set('newPassword')}
-          error={fieldError(action.userErrors, 'newPassword')}
-        />
-        <TextField
-          label="New password again"
-          type="password"
-          required
-          autoComplete="new-password"
-          value={values.confirmation}
-          onChange={set('confirmation')}
-          error={fieldError(action.userErrors, 'confirmation')}
         />
         <div className="field--wide">
           <FormProblems userErrors={action.userErrors} problem={action.problem} />

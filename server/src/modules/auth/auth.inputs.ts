@@ -28,3 +28,25 @@ export class ChangePasswordInput {
   @Length(10, 200, { message: 'Use a password of at least 10 characters.' })
   newPassword: string;
 }
+
+@InputType()
+export class CreateRecoveryCodeInput {
+  @Field()
+  @Length(1, 200, { message: 'Enter your current password.' })
+  currentPassword: string;
+}
+
+@InputType()
+export class RecoverAccountInput {
+  @Field()
+  @IsEmail({}, { message: 'Enter a valid email address.' })
+  email: string;
+
+  @Field({ description: 'The recovery code the person made on their account page.' })
+  @Length(10, 100, { message: 'Enter your recovery code.' })
+  recoveryCode: string;
+
+  @Field({ description: 'At least 10 characters.' })
+  @Length(10, 200, { message: 'Use a password of at least 10 characters.' })
+  newPassword: string;
+}

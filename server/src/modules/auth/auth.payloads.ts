@@ -31,3 +31,12 @@ export class ChangePasswordPayload extends MutationPayload {
   @Field(() => Int, { description: 'Sessions on other devices that were signed out; this one stays signed in.' })
   otherSessionsEnded: number = 0;
 }
+
+@ObjectType()
+export class CreateRecoveryCodePayload extends MutationPayload {
+  @Field(() => String, { nullable: true, description: 'Shown this once: only its hash is kept. A new code replaces the old one.' })
+  recoveryCode?: string | null;
+}
+
+@ObjectType()
+export class RecoverAccountPayload extends SessionPayload {}

@@ -4,8 +4,8 @@ import { InputArg, mutate } from '../../common/errors';
 import type { Context } from '../../context';
 import { Organisation } from '../organisation/organisation.type';
 import { Role } from '../person/membership.entity';
-import { ChangePasswordInput, LoginInput, LogoutInput } from './auth.inputs';
-import { ChangePasswordPayload, LoginPayload, LogoutPayload } from './auth.payloads';
+import { ChangePasswordInput, CreateRecoveryCodeInput, LoginInput, LogoutInput, RecoverAccountInput } from './auth.inputs';
+import { ChangePasswordPayload, CreateRecoveryCodePayload, LoginPayload, LogoutPayload, RecoverAccountPayload } from './auth.payloads';
 import { AuthService } from './auth.service';
 import { ViewerType } from './auth.type';
 
@@ -56,5 +56,20 @@ export class AuthResolver {
       changed: true,
       otherSessionsEnded: await new AuthService(ctx).changePassword(input.currentPassword, input.newPassword),
     }));
+  }
+
+  @Authorized()
+  @Mutation(() => CreateRecoveryCodePayload, { description: 'Make a recovery code for a forgotten password (shown once; replaces any earlier one).' })
+  createRecoveryCode(@InputArg(CreateRecoveryCodeInput) input: CreateRecoveryCodeInput, @Ctx() ctx: Context): Promise<CreateRecoveryCodePayload> {
+    return mutate(CreateRecoveryCodePayload, input, async () => ({ recoveryCode: await new AuthService(ctx).createRecoveryCode(input.currentPassword) }));
+  }
+
+  @Authorized(PUBLIC)
+  @Mutation(() => RecoverAccountPayload, { description: 'Set a new password with a recovery code; every session ends and this one signs in. Rate-limited like sign-in.' })
+  recoverAccount(@InputArg(RecoverAccountInput) input: RecoverAccountInput, @Ctx() ctx: Context): Promise<RecoverAccountPayload> {
+    return mutate(RecoverAccountPayload, input, async () => {
+      const { viewer, token } = await new AuthService(ctx).recoverAccount(input.email, input.recoveryCode, input.newPassword);
+      return { viewer: ViewerType.from(viewer), token };
+    });
   }
 }

@@ -6,7 +6,7 @@ import { MembershipEntity } from '../person/membership.entity';
 import { PersonEntity } from '../person/person.entity';
 import { AuthSessionEntity } from './auth-session.entity';
 import { LoginAttemptEntity } from './login-attempt.entity';
-import { decoyPasswordHash, hashPassword, hashToken, newToken, verifyPassword } from './tokens';
+import { decoyPasswordHash, hashPassword, hashToken, newRecoveryCode, newToken, normaliseRecoveryCode, verifyPassword } from './tokens';
 import { Viewer } from './viewer';
 
 /** Sign-in limits: failures per email, and per address, within the window. */
@@ -110,6 +110,37 @@ export class AuthService {
         .update({ personId: person.id, revokedAt: IsNull(), id: Not(viewer.sessionId) }, { revokedAt: new Date() });
       return ended.affected ?? 0;
     });
+  }
+
+  /** A new recovery code for the viewer (their password first); shown once, it replaces any earlier one. */
+  async createRecoveryCode(currentPassword: string): Promise<string> {
+    const viewer = this.ctx.viewer as Viewer;
+    const person = await this.ctx.db.getRepository(PersonEntity).findOneByOrFail({ id: viewer.personId });
+    if (!(await this.checkPassword(person.email, person.passwordHash, currentPassword))) {
+      throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, 'That is not your current password.', ['input', 'currentPassword']);
+    }
+    const code = newRecoveryCode();
+    await this.ctx.db.getRepository(PersonEntity).update(person.id, { recoveryCodeHash: await hashPassword(normaliseRecoveryCode(code)) });
+    return code;
+  }
+
+  /**
+   * A forgotten password: the person's recovery code (held to the sign-in limit, like a password)
+   * sets a new password, is used up, signs out every session and signs this one in.
+   */
+  async recoverAccount(email: string, recoveryCode: string, newPassword: string): Promise<{ viewer: Viewer; token: string }> {
+    const address = normaliseEmail(email);
+    const people = this.ctx.db.getRepository(PersonEntity);
+    const person = await people.findOneBy({ email: address });
+    if (!(await this.checkPassword(address, person?.recoveryCodeHash ?? null, normaliseRecoveryCode(recoveryCode))) || !person) {
+      throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, 'That email and recovery code do not match an account.', ['input', 'recoveryCode']);
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await this.ctx.db.transaction(async (tx) => {
+      await tx.getRepository(PersonEntity).update(person.id, { passwordHash, recoveryCodeHash: null });
+      await tx.getRepository(AuthSessionEntity).update({ personId: person.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    });
+    return this.startSession({ ...person, passwordHash, recoveryCodeHash: null });
   }
 
   private async refuseIfRateLimited(email: string): Promise<void> {

@@ -25,3 +25,18 @@ export function decoyPasswordHash(): Promise<string> {
   decoyHash ??= hashPassword(crypto.randomBytes(16).toString('hex'));
   return decoyHash;
 }
+
+/** Letters and digits that cannot be mistaken for one another when copied by hand. */
+const RECOVERY_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** A recovery code such as "K7QXM-2HD9P-W4TZN-8RBFA": 20 characters, about 99 bits. */
+export function newRecoveryCode(): string {
+  const bytes = crypto.randomBytes(20);
+  const chars = [...bytes].map((byte) => RECOVERY_ALPHABET[byte % RECOVERY_ALPHABET.length]).join('');
+  return chars.match(/.{5}/g)!.join('-');
+}
+
+/** What is hashed and compared: upper case, without spaces or dashes, as people retype codes. */
+export function normaliseRecoveryCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, '');
+}

@@ -17,6 +17,13 @@ export class PersonEntity {
   @Column({ name: 'password_hash', type: 'text', nullable: true })
   passwordHash: string | null;
 
+  /**
+   * argon2id hash of the person's one recovery code, which lets them set a new password without
+   * anyone else's help (there is no mail); used once. Null when they have none.
+   */
+  @Column({ name: 'recovery_code_hash', type: 'text', nullable: true })
+  recoveryCodeHash: string | null;
+
   @Column({ name: 'is_platform_admin', type: 'boolean', default: false })
   isPlatformAdmin: boolean;
 
