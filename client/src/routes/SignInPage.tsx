@@ -30,6 +30,8 @@ export const demoAccounts = [
   { email: 'sam.senior@northshore.example', who: 'Senior co-learner, Northshore' },
   { email: 'jo.junior@northshore.example', who: 'Junior co-learner, Northshore' },
   { email: 'olu.owner@northshore.example', who: 'Owner (Director of People), Northshore' },
+  { email: 'dee.owner@northshore.example', who: 'Owner (Chief Nurse), Northshore' },
+  { email: 'kit.junior@northshore.example', who: 'Junior co-learner in a quiet pair, Northshore' },
   { email: 'casey.member@riverside.example', who: 'Community member, Riverside Council' },
 ];
 

@@ -18,6 +18,8 @@ export const DEMO_ACCOUNTS = [
   { email: 'sam.senior@northshore.example', role: 'senior co-learner (paired with Jo), Northshore' },
   { email: 'jo.junior@northshore.example', role: 'junior co-learner (paired with Sam), Northshore' },
   { email: 'olu.owner@northshore.example', role: 'owner (Director of People), Northshore' },
+  { email: 'dee.owner@northshore.example', role: 'owner (Chief Nurse), Northshore' },
+  { email: 'kit.junior@northshore.example', role: 'junior co-learner (paired with Rae; gone quiet), Northshore' },
   { email: 'casey.member@riverside.example', role: 'community-of-practice member, Riverside Council' },
 ];
 
