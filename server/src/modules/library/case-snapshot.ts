@@ -1,6 +1,6 @@
 import type { BarrierEntity } from '../barrier/barrier.entity';
-import { ChangeStatus, type ChangeEntity, type DecisionEntity, DecisionOutcome } from '../change/change.entity';
-import { type CaseMeasure, CaseOutcome } from './library.entity';
+import { ChangeStatus, type ChangeEntity, type DecisionEntity, DecisionOutcome, type SuccessMeasure } from '../change/change.entity';
+import { CaseOutcome } from './library.entity';
 
 /** The text of a case as it is first drafted from its barrier, changes and decisions. */
 export interface CaseSnapshot {
@@ -8,7 +8,7 @@ export interface CaseSnapshot {
   summary: string;
   whatChanged: string;
   outcomeSummary: string;
-  measures: CaseMeasure[];
+  measures: SuccessMeasure[];
   outcome: CaseOutcome;
 }
 

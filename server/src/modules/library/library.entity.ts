@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { AffectedGroup, BarrierCategory, BarrierEntity } from '../barrier/barrier.entity';
-import { ChangeEntity } from '../change/change.entity';
+import { ChangeEntity, type SuccessMeasure } from '../change/change.entity';
 import { OrganisationEntity, Sector } from '../organisation/organisation.entity';
 import { PairEntity } from '../pair/pair.entity';
 import { PersonEntity } from '../person/person.entity';
@@ -45,15 +45,6 @@ export enum RedactionStatus {
   EDITED = 'EDITED',
   /** Not personal data; the text stays as it is, and the same find is not flagged again. */
   DISMISSED = 'DISMISSED',
-}
-
-/** A measure of success, copied from the change at request time. */
-export interface CaseMeasure {
-  metric: string;
-  unit?: string | null;
-  baseline: number;
-  target: number;
-  current?: number | null;
 }
 
 /**
@@ -110,8 +101,9 @@ export class SharedCaseEntity {
   @Column({ name: 'outcome_summary', type: 'text' })
   outcomeSummary: string;
 
+  /** Copied from the change at request time, then edited with the case's text. */
   @Column({ type: 'jsonb', default: () => "'[]'" })
-  measures: CaseMeasure[];
+  measures: SuccessMeasure[];
 
   /** Copied from the organisation, so the library filters without a join and a later move does not rewrite history. */
   @Column({ type: 'enum', enum: Sector, enumName: 'sector' })
