@@ -39,6 +39,55 @@ export function ErrorSummary({ errors, title = 'Please check the form' }: { erro
   );
 }
 
+interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/**
+ * What every labelled control shares: the label (with "(optional)" unless it is required), the
+ * hint and the error, tied to the control by ids and aria-describedby.
+ */
+function LabelledField({
+  label,
+  hint,
+  error,
+  className,
+  optional,
+  control,
+}: {
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  className?: string;
+  optional: boolean;
+  control(props: ControlProps): ReactNode;
+}) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={['field', error ? 'field--invalid' : '', className ?? ''].join(' ').trim()}>
+      <label htmlFor={id}>
+        {label}
+        {optional && <span className="field__optional"> (optional)</span>}
+      </label>
+      {hint && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined })}
+      {error && (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 interface TextFieldProps extends Omit<ComponentProps<'input'>, 'id'> {
   label: string;
   hint?: ReactNode;
@@ -49,32 +98,15 @@ interface TextFieldProps extends Omit<ComponentProps<'input'>, 'id'> {
 
 /** A labelled input; the hint and any error are tied to it with aria-describedby. */
 export function TextField({ label, hint, error, className, plain = false, ...input }: TextFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={['field', error ? 'field--invalid' : '', className ?? ''].join(' ').trim()}>
-      <label htmlFor={id}>
-        {label}
-        {!input.required && !plain && <span className="field__optional"> (optional)</span>}
-      </label>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        {...input}
-      />
-      {error && (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      )}
-    </div>
+    <LabelledField
+      label={label}
+      hint={hint}
+      error={error}
+      className={className}
+      optional={!input.required && !plain}
+      control={(props) => <input {...props} {...input} />}
+    />
   );
 }
 
@@ -85,20 +117,17 @@ interface SelectFieldProps extends Omit<ComponentProps<'select'>, 'id'> {
 }
 
 export function SelectField({ label, error, children, ...select }: SelectFieldProps) {
-  const id = useId();
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={['field', error ? 'field--invalid' : ''].join(' ').trim()}>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={errorId} {...select}>
-        {children}
-      </select>
-      {error && (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
+    <LabelledField
+      label={label}
+      error={error}
+      optional={false}
+      control={(props) => (
+        <select {...props} {...select}>
+          {children}
+        </select>
       )}
-    </div>
+    />
   );
 }
 
@@ -110,33 +139,15 @@ interface TextAreaFieldProps extends Omit<ComponentProps<'textarea'>, 'id'> {
 
 /** A labelled multi-line input, with hint and error tied to it like TextField's. */
 export function TextAreaField({ label, hint, error, className, rows = 4, ...textarea }: TextAreaFieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={['field', error ? 'field--invalid' : '', className ?? ''].join(' ').trim()}>
-      <label htmlFor={id}>
-        {label}
-        {!textarea.required && <span className="field__optional"> (optional)</span>}
-      </label>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        rows={rows}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        {...textarea}
-      />
-      {error && (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      )}
-    </div>
+    <LabelledField
+      label={label}
+      hint={hint}
+      error={error}
+      className={className}
+      optional={!textarea.required}
+      control={(props) => <textarea rows={rows} {...props} {...textarea} />}
+    />
   );
 }
 
