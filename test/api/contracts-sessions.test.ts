@@ -73,6 +73,8 @@ describe('sessions and private notes', () => {
     const manager = await t.make.person({ organisation, roles: [Role.PROGRAMME_MANAGER] });
     const asManager = await t.api.as(manager.token).ok(SESSIONS, { id: pairId });
     expect(asManager.node.sessions.nodes[0]).toMatchObject({ privateNotes: null, sharedTakeaways: 'Panels need a diverse member.' });
+    const last = await t.api.as(manager.token).ok(`query ($id: ID!) { node(id: $id) { ... on Pair { lastSessionOn } } }`, { id: pairId });
+    expect(last.node.lastSessionOn).toBe('2026-03-02');
     const byNode = await t.api.as(manager.token).ok(`query ($id: ID!) { node(id: $id) { ... on MentoringSession { privateNotes topics } } }`, { id: logged.session.id });
     expect(byNode.node).toEqual({ privateNotes: null, topics: ['Promotion panels'] });
 

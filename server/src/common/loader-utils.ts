@@ -49,3 +49,23 @@ export function countBy<T extends ObjectLiteral>(db: DataSource, entity: EntityT
     return keys.map((key) => counts.get(key) ?? 0);
   });
 }
+
+/**
+ * A loader of one aggregate per key (the latest date, say) over the rows whose `property` equals
+ * it and that match `where`, in one grouped query per tick; null where no row matches.
+ * `aggregate` is SQL over the alias `row`, e.g. "max(row.held_on)::text".
+ */
+export function aggregateBy<T extends ObjectLiteral, V>(db: DataSource, entity: EntityTarget<T>, property: keyof T & string, aggregate: string, where: Partial<T> = {}) {
+  return new DataLoader<string, V | null>(async (keys) => {
+    const rows = await db
+      .getRepository(entity)
+      .createQueryBuilder('row')
+      .select(`row.${property}`, 'key')
+      .addSelect(aggregate, 'value')
+      .where({ ...where, [property]: In([...keys]) } as never)
+      .groupBy(`row.${property}`)
+      .getRawMany<{ key: string; value: V }>();
+    const byKey = new Map(rows.map((row) => [row.key, row.value]));
+    return keys.map((key) => byKey.get(key) ?? null);
+  });
+}

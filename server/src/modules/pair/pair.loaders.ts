@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
-import { byId } from '../../common/loader-utils';
+import type { DataSource } from 'typeorm';
+import { aggregateBy, byId } from '../../common/loader-utils';
 import { NotificationEntity, NotificationKind } from '../notification/notification.entity';
 import { ProgrammeEntity } from '../programme/programme.entity';
 import { ContractVersionEntity, MentoringSessionEntity, PairEntity } from './pair.entity';
@@ -28,29 +28,7 @@ export function createPairLoaders(db: DataSource) {
     pair: byId(db, PairEntity),
     latestContract: contractLoader(db, false),
     contractInEffect: contractLoader(db, true),
-    lastSessionOn: new DataLoader<string, string | null>(async (pairIds) => {
-      const rows: { pair_id: string; last: string }[] = await db
-        .getRepository(MentoringSessionEntity)
-        .createQueryBuilder('s')
-        .select('s.pair_id', 'pair_id')
-        .addSelect('max(s.held_on)::text', 'last')
-        .where({ pairId: In([...pairIds]) })
-        .groupBy('s.pair_id')
-        .getRawMany();
-      const byPair = new Map(rows.map((r) => [r.pair_id, r.last]));
-      return pairIds.map((id) => byPair.get(id) ?? null);
-    }),
-    lastNudgedAt: new DataLoader<string, Date | null>(async (pairIds) => {
-      const rows: { pair_id: string; last: Date }[] = await db
-        .getRepository(NotificationEntity)
-        .createQueryBuilder('n')
-        .select('n.pair_id', 'pair_id')
-        .addSelect('max(n.created_at)', 'last')
-        .where({ pairId: In([...pairIds]), kind: NotificationKind.PAIR_NUDGED })
-        .groupBy('n.pair_id')
-        .getRawMany();
-      const byPair = new Map(rows.map((r) => [r.pair_id, r.last]));
-      return pairIds.map((id) => byPair.get(id) ?? null);
-    }),
+    lastSessionOn: aggregateBy<MentoringSessionEntity, string>(db, MentoringSessionEntity, 'pairId', 'max(row.held_on)::text'),
+    lastNudgedAt: aggregateBy<NotificationEntity, Date>(db, NotificationEntity, 'pairId', 'max(row.created_at)', { kind: NotificationKind.PAIR_NUDGED }),
   };
 }
