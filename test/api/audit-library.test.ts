@@ -1,4 +1,4 @@
-import { ADAPT, Api, EDIT, gid, libraryTestServer, UNPUBLISH } from '../helpers/library';
+import { ADAPT, EDIT, gid, libraryTestServer, UNPUBLISH } from '../helpers/library';
 
 /**
  * Audit: nothing unpublished leaves its organisation. An adaptation links another organisation to

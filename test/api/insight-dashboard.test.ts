@@ -1,6 +1,6 @@
 import { apiSuite } from '../helpers/suite';
 import { Api } from '../helpers/api';
-import { coLearning, dateDaysAgo } from '../helpers/co-learning';
+import { dateDaysAgo } from '../helpers/co-learning';
 import { gid } from '../helpers/factories';
 import { AffectedGroup, Attribution, BarrierCategory } from '../../server/src/modules/barrier/barrier.entity';
 import { ChangeStatus } from '../../server/src/modules/change/change.entity';
