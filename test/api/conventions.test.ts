@@ -2,7 +2,7 @@ import { apiSuite } from '../helpers/suite';
 import { startTestServer } from '../helpers/server';
 import { Api } from '../helpers/api';
 import { gid } from '../helpers/factories';
-import { Role } from '../../server/src/modules/person/membership.entity';
+import { MembershipEntity, Role } from '../../server/src/modules/person/membership.entity';
 
 const t = apiSuite();
 
@@ -52,8 +52,25 @@ describe('Relay connections', () => {
     const small = await t.api.as(token).request(MEMBERS, { id, first: 5 });
     const large = await t.api.as(token).request(MEMBERS, { id, first: 40 });
     expect(large.data.node.members.edges).toHaveLength(40);
-    expect(small.extensions?.sqlStatements).toBeGreaterThanOrEqual(5); // session, memberships, page, and one per relation
+    expect(small.extensions?.sqlStatements).toBeGreaterThanOrEqual(4); // sign-in, page, and one per relation
     expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
+  });
+});
+
+describe('signing a request in', () => {
+  it('recognises the viewer, their person and every membership in one SQL statement', async () => {
+    const organisation = await t.make.organisation();
+    const other = await t.make.organisation();
+    const person = await t.make.person({ organisation, roles: [Role.PROGRAMME_MANAGER, Role.OWNER] });
+    await t.server.db.getRepository(MembershipEntity).save({ personId: person.person.id, organisationId: other.id, roles: [Role.COMMUNITY_MEMBER] });
+    const response = await t.api.as(person.token).request(`{ viewer { email isPlatformAdmin roles memberships { roles } } }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.viewer.memberships.map((m: { roles: string[] }) => m.roles)).toEqual([
+      [Role.PROGRAMME_MANAGER, Role.OWNER],
+      [Role.COMMUNITY_MEMBER],
+    ]);
+    expect(response.data.viewer.roles).toEqual([Role.PROGRAMME_MANAGER, Role.OWNER]);
+    expect(response.extensions?.sqlStatements).toBe(1);
   });
 });
 
