@@ -1,12 +1,9 @@
-import { lazy, type ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AppShell } from './components/AppShell';
 import { ProblemMessage } from './components/ProblemMessage';
 import { useViewer } from './hooks/useViewer';
-import { AcceptInvitationPage } from './routes/AcceptInvitationPage';
-import { HomePage } from './routes/HomePage';
 import { NotFoundPage } from './routes/NotFoundPage';
-import { RecoverAccountPage } from './routes/RecoverAccountPage';
 import { SignInPage } from './routes/SignInPage';
 
 /**
@@ -17,6 +14,10 @@ function lazyPage<Name extends string, Page extends ComponentType<any>>(load: ()
   return lazy(async () => ({ default: (await load())[name] }));
 }
 
+// The sign-in page is the only page in the first download; home (with the pair's cards) is a chunk of its own.
+const HomePage = lazyPage(() => import('./routes/HomePage'), 'HomePage');
+const AcceptInvitationPage = lazyPage(() => import('./routes/AcceptInvitationPage'), 'AcceptInvitationPage');
+const RecoverAccountPage = lazyPage(() => import('./routes/RecoverAccountPage'), 'RecoverAccountPage');
 const AccountPage = lazyPage(() => import('./routes/account/AccountPage'), 'AccountPage');
 const MembersPage = lazyPage(() => import('./routes/members/MembersPage'), 'MembersPage');
 const OrganisationsPage = lazyPage(() => import('./routes/OrganisationsPage'), 'OrganisationsPage');
@@ -43,8 +44,8 @@ export function App() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
-      <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
-      <Route path="/recover-account" element={<RecoverAccountPage />} />
+      <Route path="/accept-invitation" element={<Suspense fallback={<Loading />}><AcceptInvitationPage /></Suspense>} />
+      <Route path="/recover-account" element={<Suspense fallback={<Loading />}><RecoverAccountPage /></Suspense>} />
       <Route path="*" element={<SignedInArea />} />
     </Routes>
   );
