@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { createLibraryLoaders } from './modules/library/library.loaders';
 import { createBarrierLoaders } from './modules/barrier/barrier.loaders';
 import { createChangeLoaders } from './modules/change/change.loaders';
+import { changeRelationsLoader } from './modules/change/change.relations';
 import { createCommentLoaders } from './modules/comment/comment.loaders';
 import { createHistoryLoaders } from './modules/history/history.loaders';
 import { createPairLoaders } from './modules/pair/pair.loaders';
@@ -10,7 +11,7 @@ import { createIdentityLoaders } from './modules/person/person.loaders';
 
 /** Every domain's per-request DataLoaders, one namespace per domain. */
 export function createLoaders(db: DataSource) {
-  return {
+  const loaders = {
     identity: createIdentityLoaders(db),
     library: createLibraryLoaders(db),
     pair: createPairLoaders(db),
@@ -20,6 +21,7 @@ export function createLoaders(db: DataSource) {
     history: createHistoryLoaders(db),
     evaluation: createEvaluationLoaders(db),
   };
+  return { ...loaders, changeRelations: changeRelationsLoader(db, loaders) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

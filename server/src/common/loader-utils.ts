@@ -69,3 +69,27 @@ export function aggregateBy<T extends ObjectLiteral, V>(db: DataSource, entity: 
     return keys.map((key) => byKey.get(key) ?? null);
   });
 }
+
+const TIMESTAMP_TYPES = new Set<unknown>(['timestamptz', 'timestamp', 'timestamp with time zone', 'timestamp without time zone', Date]);
+
+/**
+ * SQL building one JSON object of `alias`'s row with every column the entity selects, keyed by
+ * column name: how a fast read path brings a related row back inside another query. The entity's
+ * metadata decides the columns, so a new column comes along without anyone editing this.
+ */
+export function rowAsJson(db: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string): string {
+  const columns = db.getMetadata(entity).columns.filter((column) => column.isSelect);
+  return `json_build_object(${columns.map((column) => `'${column.databaseName}', ${alias}."${column.databaseName}"`).join(', ')})`;
+}
+
+/** The entity for a row that `rowAsJson` built: the same object the entity's repository would have loaded. */
+export function entityFromJson<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, json: Record<string, unknown>): T {
+  const metadata = db.getMetadata(entity);
+  const row = metadata.create() as T;
+  for (const column of metadata.columns) {
+    if (!column.isSelect) continue;
+    const value = json[column.databaseName];
+    column.setEntityValue(row, value != null && TIMESTAMP_TYPES.has(column.type) ? new Date(value as string) : value);
+  }
+  return row;
+}

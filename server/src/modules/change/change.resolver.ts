@@ -29,8 +29,12 @@ import { ChangeService } from './change.service';
 import { Change, ChangeConnection, Decision } from './change.type';
 import { ChangeAction, FINISHED } from './change.workflow';
 
+/** Loads, for every change on the page at once, what the fields below read (see change.relations.ts). */
+const relationsOf = (ctx: Context, change: Change) => ctx.loaders.changeRelations.load(change.entity.id);
+
 /** The viewerCan… hints come from the same policy and workflow the service enforces. */
 async function viewerCan(ctx: Context, change: Change, action: ChangeAction): Promise<boolean> {
+  await relationsOf(ctx, change);
   const pair = (await ctx.loaders.pair.pair.load(change.entity.pairId))!;
   return changePolicy.can(ctx.viewer as Viewer, change.entity, pair, action);
 }
@@ -108,18 +112,21 @@ export class ChangeResolver {
   @Authorized()
   @FieldResolver(() => Barrier)
   async barrier(@Root() change: Change, @Ctx() ctx: Context): Promise<Barrier> {
+    await relationsOf(ctx, change);
     return Barrier.from((await ctx.loaders.barrier.barrier.load(change.entity.barrierId))!);
   }
 
   @Authorized()
   @FieldResolver(() => Person, { description: 'The leader who decides it and can make it happen.' })
   async owner(@Root() change: Change, @Ctx() ctx: Context): Promise<Person> {
+    await relationsOf(ctx, change);
     return Person.from((await ctx.loaders.identity.person.load(change.entity.ownerId))!);
   }
 
   @Authorized()
   @FieldResolver(() => Pair, { nullable: true, description: 'The pair that proposed it; null where an anonymous barrier hides that pair.' })
   async pair(@Root() change: Change, @Ctx() ctx: Context): Promise<Pair | null> {
+    await relationsOf(ctx, change);
     const pair = (await ctx.loaders.pair.pair.load(change.entity.pairId))!;
     return (await hidesIdentity(ctx, change.entity.barrierId, pair.seniorId)) ? null : Pair.from(pair);
   }
@@ -127,6 +134,7 @@ export class ChangeResolver {
   @Authorized()
   @FieldResolver(() => Decision, { nullable: true })
   async latestDecision(@Root() change: Change, @Ctx() ctx: Context): Promise<Decision | null> {
+    await relationsOf(ctx, change);
     const decision = await ctx.loaders.change.latestDecision.load(change.entity.id);
     return decision ? Decision.from(decision) : null;
   }
@@ -151,7 +159,8 @@ export class ChangeResolver {
 
   @Authorized()
   @FieldResolver(() => Int)
-  commentCount(@Root() change: Change, @Ctx() ctx: Context): Promise<number> {
+  async commentCount(@Root() change: Change, @Ctx() ctx: Context): Promise<number> {
+    await relationsOf(ctx, change);
     return ctx.loaders.comment.countByChange.load(change.entity.id);
   }
 

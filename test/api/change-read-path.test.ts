@@ -1,0 +1,91 @@
+import { BarrierEntity, Attribution } from '../../server/src/modules/barrier/barrier.entity';
+import { ChangeEntity, ChangeStatus, DecisionEntity, DecisionOutcome } from '../../server/src/modules/change/change.entity';
+import { CommentEntity } from '../../server/src/modules/comment/comment.entity';
+import { PairEntity } from '../../server/src/modules/pair/pair.entity';
+import { PersonEntity } from '../../server/src/modules/person/person.entity';
+import { Role } from '../../server/src/modules/person/membership.entity';
+import { createLoaders } from '../../server/src/loaders';
+import { changeScenario } from '../helpers/change-setup';
+import { gid } from '../helpers/factories';
+import { apiSuite } from '../helpers/suite';
+
+const t = apiSuite();
+
+const BOARD = `query Board($n: Int!) { changes(first: $n) { nodes {
+  id title status targetDate progress
+  barrier { title category } owner { displayName } pair { id }
+  latestDecision { outcome rationale decidedAt } commentCount
+} } }`;
+const ONE = `query One($id: ID!) { node(id: $id) { ... on Change {
+  id title status barrier { title category } owner { displayName } pair { id } latestDecision { outcome } commentCount
+} } }`;
+
+/** An organisation whose owner sees changes on a named barrier and on another pair's anonymous one, with decisions and comments. */
+async function board() {
+  const s = await changeScenario(t.make, ChangeStatus.SUBMITTED);
+  const other = await t.make.pair(s.organisation);
+  const anonymous = await t.make.barrier(other.pair, { attribution: Attribution.ANONYMOUS });
+  const db = t.server.db;
+  const changes: ChangeEntity[] = [];
+  for (let i = 0; i < 105; i++) {
+    const change = await t.make.change(i % 3 ? s.barrier : anonymous, s.owner.person.id, { status: ChangeStatus.SUBMITTED });
+    changes.push(change);
+    if (i % 4 === 0) {
+      await db.getRepository(DecisionEntity).save({ changeId: change.id, deciderId: s.owner.person.id, outcome: DecisionOutcome.REQUEST_CHANGES, rationale: `First thoughts ${i}` });
+      await db.getRepository(DecisionEntity).save({ changeId: change.id, deciderId: s.owner.person.id, outcome: DecisionOutcome.APPROVE, rationale: `Approved ${i}` });
+    }
+    for (let c = 0; c < i % 3; c++) {
+      await db.getRepository(CommentEntity).save({ organisationId: s.organisation.id, changeId: change.id, authorId: s.owner.person.id, body: `Comment ${c}` });
+    }
+  }
+  return { ...s, other, anonymous, changes };
+}
+
+describe('the changes board read path', () => {
+  it('serves the board in at most 4 SQL statements and node(id) in at most 3, whatever the page size', async () => {
+    const s = await board();
+    for (const n of [10, 50, 100]) {
+      const response = await t.api.as(s.owner.token).request(BOARD, { n });
+      expect(response.errors).toBeUndefined();
+      expect(response.data.changes.nodes).toHaveLength(n);
+      expect(response.extensions?.sqlStatements).toBeLessThanOrEqual(4);
+      console.log(`board, first ${n}: ${response.extensions?.sqlStatements} SQL statements`);
+    }
+    const one = await t.api.as(s.owner.token).request(ONE, { id: gid('Change', s.changes[0].id) });
+    expect(one.data.node.barrier.title).toBe(s.anonymous.title);
+    expect(one.extensions?.sqlStatements).toBeLessThanOrEqual(3);
+  });
+
+  it('still hides the pair behind an anonymous barrier from the owner, and shows it to that pair', async () => {
+    const s = await board();
+    const seen = await t.api.as(s.owner.token).ok(BOARD, { n: 100 });
+    const byId = new Map(seen.changes.nodes.map((node: { id: string }) => [node.id, node]));
+    for (const change of s.changes.slice(-100)) {
+      const node = byId.get(gid('Change', change.id)) as { pair: { id: string } | null; commentCount: number } | undefined;
+      if (!node) continue;
+      expect(node.pair).toEqual(change.barrierId === s.anonymous.id ? null : { id: gid('Pair', s.pair.id) });
+    }
+    const manager = await t.make.person({ organisation: s.organisation, roles: [Role.PROGRAMME_MANAGER] });
+    const asManager = await t.api.as(manager.token).ok(ONE, { id: gid('Change', s.changes[0].id) });
+    expect(asManager.node.pair).toBeNull();
+    const asRaisingPair = await t.api.as(s.other.senior.token).ok(ONE, { id: gid('Change', s.changes[0].id) });
+    expect(asRaisingPair.node.pair).toEqual({ id: gid('Pair', s.anonymous.pairId) });
+  });
+
+  it('primes the same rows the per-entity loaders would have loaded', async () => {
+    const s = await board();
+    const db = t.server.db;
+    const fast = createLoaders(db);
+    const ids = s.changes.map((c) => c.id);
+    await Promise.all(ids.map((id) => fast.changeRelations.load(id)));
+    const slow = createLoaders(db);
+    for (const change of s.changes) {
+      expect(await fast.barrier.barrier.load(change.barrierId)).toEqual(await db.getRepository(BarrierEntity).findOneByOrFail({ id: change.barrierId }));
+      expect(await fast.pair.pair.load(change.pairId)).toEqual(await db.getRepository(PairEntity).findOneByOrFail({ id: change.pairId }));
+      expect(await fast.identity.person.load(change.ownerId)).toEqual(await db.getRepository(PersonEntity).findOneByOrFail({ id: change.ownerId }));
+      expect(await fast.change.latestDecision.load(change.id)).toEqual(await slow.change.latestDecision.load(change.id));
+      expect(await fast.comment.countByChange.load(change.id)).toBe(await slow.comment.countByChange.load(change.id));
+    }
+    expect(await fast.pair.pair.load(s.anonymous.pairId)).toEqual(await db.getRepository(PairEntity).findOneByOrFail({ id: s.anonymous.pairId }));
+  });
+});
