@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import express from 'express';
@@ -12,6 +13,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { complexityLimit, depthLimit, MAX_DEPTH } from './common/limits';
 import { describeError, type Logger } from './common/logger';
+import { jsonErrorHandler, jsonNotFound, refusalStatus, schemaPrivacy } from './common/request-guards';
 import { createContext, type Context } from './context';
 import { currentStatementCount, withStatementCounter } from './db/sql-counter';
 import { authenticate } from './modules/auth/auth.service';
@@ -65,16 +67,29 @@ const sqlCountPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
+/** How long requests in flight may take to finish once the server is asked to stop. */
+export const DRAIN_GRACE_MS = 7_000;
+
 export async function createApp(config: Config, db: DataSource, log: Logger) {
   const schema = await createSchema();
+  const app = express();
+  const server = http.createServer(app);
+  let draining = false;
   const apollo = new ApolloServer<Context>({
     schema,
     validationRules: [depthLimit(MAX_DEPTH)],
     allowBatchedHttpRequests: false,
-    introspection: true,
+    introspection: !config.production,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the signals and stops everything in order (common/shutdown.ts).
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // On stop: no new connections, idle keep-alive connections closed, requests in flight
+      // answered (each then closes its connection), and only then does Apollo itself stop.
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: DRAIN_GRACE_MS }),
+      schemaPrivacy(config.production),
+      refusalStatus,
       complexityLimit(schema),
       ...(config.exposeSqlCount ? [sqlCountPlugin] : []),
     ],
@@ -90,9 +105,10 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
   });
   await apollo.start();
 
-  const app = express();
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
+    // A request that arrives on a kept-alive connection while we stop is answered, and told not to come back.
+    if (draining) res.setHeader('Connection', 'close');
     // The client is the built bundle alone: no inline or third-party scripts, no framing, no
     // requests anywhere but here. Charts set styles through the DOM, which this allows.
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -109,6 +125,12 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    (req, _res, next) => {
+      // Not JSON (another content type, or a GET): Apollo answers a coded 400 for an empty body,
+      // where without one its Express integration answers 500.
+      req.body ??= {};
+      next();
+    },
     (_req, _res, next) => withStatementCounter(next),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -153,7 +175,9 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
     }
   });
 
-  const server = http.createServer(app);
+  app.use(jsonNotFound);
+  app.use(jsonErrorHandler(log));
+
   return {
     app,
     server,
@@ -167,9 +191,10 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
       });
       return (server.address() as { port: number }).port;
     },
+    /** Stops accepting, lets requests in flight finish (keep-alive connections included), then stops Apollo. */
     async close(): Promise<void> {
+      draining = true;
       await apollo.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
