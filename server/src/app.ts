@@ -4,7 +4,6 @@ import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
 import express from 'express';
@@ -12,6 +11,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { complexityLimit, depthLimit, MAX_DEPTH } from './common/limits';
+import { drainableServer } from './common/http-drain';
 import { describeError, type Logger } from './common/logger';
 import { jsonErrorHandler, jsonNotFound, refusalStatus, schemaPrivacy } from './common/request-guards';
 import { createContext, type Context } from './context';
@@ -74,7 +74,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
   const schema = await createSchema();
   const app = express();
   const server = http.createServer(app);
-  let draining = false;
+  const drain = drainableServer(server);
   const apollo = new ApolloServer<Context>({
     schema,
     validationRules: [depthLimit(MAX_DEPTH)],
@@ -85,9 +85,6 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      // On stop: no new connections, idle keep-alive connections closed, requests in flight
-      // answered (each then closes its connection), and only then does Apollo itself stop.
-      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: DRAIN_GRACE_MS }),
       schemaPrivacy(config.production),
       refusalStatus,
       complexityLimit(schema),
@@ -107,8 +104,6 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
 
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
-    // A request that arrives on a kept-alive connection while we stop is answered, and told not to come back.
-    if (draining) res.setHeader('Connection', 'close');
     // The client is the built bundle alone: no inline or third-party scripts, no framing, no
     // requests anywhere but here. Charts set styles through the DOM, which this allows.
     res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -191,10 +186,14 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
       });
       return (server.address() as { port: number }).port;
     },
-    /** Stops accepting, lets requests in flight finish (keep-alive connections included), then stops Apollo. */
+    /**
+     * Stops accepting, lets requests in flight finish (keep-alive connections included), then
+     * stops Apollo; throws if connections had to be cut after the grace period.
+     */
     async close(): Promise<void> {
-      draining = true;
+      const clean = await drain.drain(DRAIN_GRACE_MS);
       await apollo.stop();
+      if (!clean) throw new Error(`requests were still running after ${DRAIN_GRACE_MS} ms and were cut off`);
     },
   };
 }
