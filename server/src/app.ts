@@ -17,6 +17,7 @@ import { jsonErrorHandler, jsonNotFound, refusalStatus, schemaPrivacy } from './
 import { createContext, type Context } from './context';
 import { currentStatementCount, withStatementCounter } from './db/sql-counter';
 import { authenticate } from './modules/auth/auth.service';
+import { DEVICE_COOKIE } from './modules/auth/device-trust';
 import { createExportsRouter } from './modules/insight/exports.router';
 import { createMyDataRouter } from './modules/my-data/my-data.router';
 import { createSchema } from './schema';
@@ -146,7 +147,13 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
           viewer: await authenticate(db, tokenFrom(req)),
           http: {
             ip: req.socket.remoteAddress ?? 'unknown',
+            deviceToken: parseCookies(req.headers.cookie ?? '')[DEVICE_COOKIE],
             setSessionCookie: (token, expiresAt) => res.append('Set-Cookie', cookie(token, expiresAt)),
+            setDeviceCookie: (token, expiresAt) =>
+              res.append(
+                'Set-Cookie',
+                serializeCookie(DEVICE_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/graphql', expires: expiresAt }),
+              ),
             clearSessionCookie: () => res.append('Set-Cookie', cookie('', new Date(0))),
           },
         });
