@@ -12,10 +12,13 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { complexityLimit, depthLimit, MAX_DEPTH } from './common/limits';
+import { drainableServer } from './common/http-drain';
 import { describeError, type Logger } from './common/logger';
+import { jsonErrorHandler, jsonNotFound, refusalStatus, schemaPrivacy } from './common/request-guards';
 import { createContext, type Context } from './context';
 import { currentStatementCount, withStatementCounter } from './db/sql-counter';
 import { authenticate } from './modules/auth/auth.service';
+import { DEVICE_COOKIE } from './modules/auth/device-trust';
 import { createExportsRouter } from './modules/insight/exports.router';
 import { createMyDataRouter } from './modules/my-data/my-data.router';
 import { createSchema } from './schema';
@@ -66,18 +69,28 @@ const sqlCountPlugin: ApolloServerPlugin<Context> = {
   },
 };
 
+/** How long requests in flight may take to finish once the server is asked to stop. */
+export const DRAIN_GRACE_MS = 7_000;
+
 export async function createApp(config: Config, db: DataSource, log: Logger) {
   const schema = await createSchema();
+  const app = express();
+  const server = http.createServer(app);
+  const drain = drainableServer(server);
   const apollo = new ApolloServer<Context>({
     schema,
     validationRules: [depthLimit(MAX_DEPTH)],
     allowBatchedHttpRequests: false,
-    introspection: true,
+    introspection: !config.production,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns the signals and stops everything in order (common/shutdown.ts).
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // Installed implicitly otherwise, it wraps every field resolver in a timing wrapper; we set no cache hints.
       ApolloServerPluginCacheControlDisabled(),
+      schemaPrivacy(config.production),
+      refusalStatus,
       complexityLimit(schema),
       ...(config.exposeSqlCount ? [sqlCountPlugin] : []),
     ],
@@ -93,7 +106,6 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
   });
   await apollo.start();
 
-  const app = express();
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
     // The client is the built bundle alone: no inline or third-party scripts, no framing, no
@@ -112,6 +124,12 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    (req: express.Request, _res: express.Response, next: express.NextFunction) => {
+      // Not JSON (another content type, or a GET): Apollo answers a coded 400 for an empty body,
+      // where without one its Express integration answers 500.
+      req.body ??= {};
+      next();
+    },
     // Counting statements costs an AsyncLocalStorage context per request: only when tests ask for it.
     ...(config.exposeSqlCount ? [(_req: express.Request, _res: express.Response, next: express.NextFunction) => withStatementCounter(next)] : []),
     expressMiddleware(apollo, {
@@ -133,7 +151,13 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
           viewer: await authenticate(db, tokenFrom(req)),
           http: {
             ip: req.socket.remoteAddress ?? 'unknown',
+            deviceToken: parseCookies(req.headers.cookie ?? '')[DEVICE_COOKIE],
             setSessionCookie: (token, expiresAt) => res.append('Set-Cookie', cookie(token, expiresAt)),
+            setDeviceCookie: (token, expiresAt) =>
+              res.append(
+                'Set-Cookie',
+                serializeCookie(DEVICE_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/graphql', expires: expiresAt }),
+              ),
             clearSessionCookie: () => res.append('Set-Cookie', cookie('', new Date(0))),
           },
         });
@@ -160,7 +184,9 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
     }
   });
 
-  const server = http.createServer(app);
+  app.use(jsonNotFound);
+  app.use(jsonErrorHandler(log));
+
   return {
     app,
     server,
@@ -174,9 +200,14 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
       });
       return (server.address() as { port: number }).port;
     },
+    /**
+     * Stops accepting, lets requests in flight finish (keep-alive connections included), then
+     * stops Apollo; throws if connections had to be cut after the grace period.
+     */
     async close(): Promise<void> {
+      const clean = await drain.drain(DRAIN_GRACE_MS);
       await apollo.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!clean) throw new Error(`requests were still running after ${DRAIN_GRACE_MS} ms and were cut off`);
     },
   };
 }

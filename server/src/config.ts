@@ -4,6 +4,11 @@ import path from 'node:path';
 /** Everything the server reads from the environment, validated once at boot. */
 export interface Config {
   port: number;
+  /**
+   * Production settings (NODE_ENV unset or `production`): no introspection and no "Did you mean"
+   * for anyone. NODE_ENV=development (or test) tells it otherwise.
+   */
+  production: boolean;
   /** A PostgreSQL URL; when absent the server starts an embedded PostgreSQL in `dataDir`. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -71,8 +76,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notesKey = Buffer.from(env.NOTES_ENCRYPTION_KEY, 'base64');
     if (notesKey.length !== 32) throw new ConfigError('NOTES_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
   }
+  const nodeEnv = env.NODE_ENV || 'production';
+  if (!['production', 'development', 'test'].includes(nodeEnv)) {
+    throw new ConfigError('NODE_ENV must be production, development or test');
+  }
   return {
     port,
+    production: nodeEnv === 'production',
     notesKey,
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),

@@ -7,7 +7,10 @@ import { createLoaders, type Loaders } from './loaders';
 /** HTTP details a mutation may need, kept behind a small interface so services never touch express. */
 export interface HttpHooks {
   ip: string;
+  /** The device cookie the request carried, if any (auth/device-trust.ts). */
+  deviceToken?: string;
   setSessionCookie(token: string, expiresAt: Date): void;
+  setDeviceCookie(token: string, expiresAt: Date): void;
   clearSessionCookie(): void;
 }
 

@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 import { createApp } from './app';
 import { ConfigError, readConfig } from './config';
-import { createLogger, describeError } from './common/logger';
+import { createLogger } from './common/logger';
+import { shutdown, ShutdownStage } from './common/shutdown';
 import { openDatabase } from './db/database';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './db/seed/demo';
 
 /** Start-up only: config → database → migrations → (demo data) → HTTP server. */
 async function main() {
   const started = Date.now();
+  // `npm start` is what people run on a server: production settings unless told otherwise.
+  process.env.NODE_ENV ||= 'production';
   let config;
   try {
     config = readConfig();
@@ -19,6 +22,7 @@ async function main() {
     throw error;
   }
   const log = createLogger(config.logLevel);
+  stopOnSignals(log);
   const database = await openDatabase(config, log).catch((error) => {
     if (error instanceof ConfigError) {
       console.error(`Configuration error: ${error.message}`);
@@ -26,6 +30,7 @@ async function main() {
     }
     throw error;
   });
+  shutdown.register('database (pool, then the embedded PostgreSQL)', ShutdownStage.STORAGE, () => database.close());
   if (config.seedDemo && (await isEmpty(database.db))) {
     await seedDemo(database.db, config.notesKey!);
     log.info('seeded the demo organisations');
@@ -36,17 +41,7 @@ async function main() {
     throw error.code === 'EADDRINUSE' ? new Error(`port ${config.port} is in use: set PORT to another port`) : error;
   });
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('stopping', { signal });
-    await app.close().catch(() => undefined);
-    await database.close().catch((error) => log.error('database did not close cleanly', describeError(error)));
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  shutdown.register('http', ShutdownStage.ACCEPT, () => app.close());
 
   const url = `http://localhost:${port}`;
   const lines = [
@@ -59,6 +54,20 @@ async function main() {
     for (const account of DEMO_ACCOUNTS) lines.push(`  ${account.email.padEnd(34)} ${account.role}`);
   }
   console.log(lines.join('\n') + '\n');
+}
+
+/** SIGTERM or SIGINT: run the closers once, then exit (0 when everything stopped cleanly). */
+function stopOnSignals(log: ReturnType<typeof createLogger>) {
+  const stop = (signal: NodeJS.Signals) => {
+    if (shutdown.stopping) return;
+    log.info('stopping', { signal });
+    void shutdown.run(log).then((clean) => {
+      log.info('stopped', { clean });
+      process.exit(clean ? 0 : 1);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error) => {

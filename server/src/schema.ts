@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { repoRoot } from './config';
 import { authChecker } from './common/auth-checker';
+import { TextInputMiddleware } from './common/text-input';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { BarrierResolver } from './modules/barrier/barrier.resolver';
 import { ChangeResolver, SessionPromptsResolver } from './modules/change/change.resolver';
@@ -69,6 +70,8 @@ export function createSchema(options: { emit?: boolean } = {}): Promise<GraphQLS
     authChecker,
     authMode: 'error',
     validate: { forbidUnknownValues: false },
+    // Every argument's text is checked and trimmed before validation and before any resolver runs.
+    globalMiddlewares: [TextInputMiddleware],
     emitSchemaFile: options.emit ? { path: schemaFile, sortedSchema: true } : false,
   });
 }

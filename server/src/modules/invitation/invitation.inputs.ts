@@ -1,5 +1,6 @@
 import { ArrayMinSize, IsEmail, IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { RawText } from '../../common/text-input';
 import { Role } from '../person/membership.entity';
 
 @InputType()
@@ -37,6 +38,7 @@ export class AcceptInvitationInput {
   token: string;
 
   @Field({ description: 'A new password (at least 10 characters), or the password of your existing account.' })
+  @RawText()
   @Length(10, 200, { message: 'Use a password of at least 10 characters.' })
   password: string;
 

@@ -30,7 +30,7 @@ async function viewerFor(db: DataSource, email: string): Promise<Viewer> {
 
 /** A context acting as one demo person, so the seed goes through the same rules as the API. */
 async function actingAs(db: DataSource, email: string): Promise<Context> {
-  const noHttp = { ip: '127.0.0.1', setSessionCookie: () => undefined, clearSessionCookie: () => undefined };
+  const noHttp = { ip: '127.0.0.1', setSessionCookie: () => undefined, setDeviceCookie: () => undefined, clearSessionCookie: () => undefined };
   return createContext({ requestId: 'demo-seed', db, config: {} as Config, log: createLogger('silent'), viewer: await viewerFor(db, email), http: noHttp });
 }
 

@@ -1,0 +1,75 @@
+import http from 'node:http';
+import net from 'node:net';
+
+/** A kept-alive connection with nothing in flight for this long is closed while draining. */
+const IDLE_CLOSE_MS = 200;
+
+/**
+ * Stopping an HTTP server without failing a request: stop accepting connections, answer every
+ * request in flight and every request that arrives on an open keep-alive connection with
+ * `Connection: close` (so the client opens no more on it), close connections once they are idle,
+ * and destroy what is left only after the grace period.
+ *
+ * Why not `server.close()` (or Apollo's drain plugin, which calls it): since Node 19 it closes idle
+ * keep-alive connections at once, and a client that is just then sending its next request on one
+ * gets "socket hang up" for a request the server never saw. Here a connection is closed only after
+ * it has been idle for a moment or has answered with `Connection: close`.
+ */
+export function drainableServer(server: http.Server) {
+  const connections = new Map<net.Socket, { active: number; idleSince: number }>();
+  const open = new Set<http.ServerResponse>();
+  let draining = false;
+
+  server.on('connection', (socket: net.Socket) => {
+    connections.set(socket, { active: 0, idleSince: Date.now() });
+    socket.once('close', () => connections.delete(socket));
+  });
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const state = connections.get(req.socket);
+    if (state) state.active++;
+    open.add(res);
+    if (draining) res.shouldKeepAlive = false;
+    res.once('close', () => {
+      open.delete(res);
+      if (!state) return;
+      state.active--;
+      state.idleSince = Date.now();
+      if (draining && state.active === 0) req.socket.end();
+    });
+  });
+
+  return {
+    get draining() {
+      return draining;
+    },
+    /** Resolves true once every connection has closed, or false if some had to be destroyed after `graceMs`. */
+    drain(graceMs: number): Promise<boolean> {
+      draining = true;
+      for (const res of open) if (!res.headersSent) res.shouldKeepAlive = false;
+      return new Promise((resolve) => {
+        let sweep: NodeJS.Timeout | undefined;
+        let timer: NodeJS.Timeout | undefined;
+        const finish = (clean: boolean) => {
+          clearInterval(sweep);
+          clearTimeout(timer);
+          // http.Server#close also stops the timer that checks request timeouts; the listener is already closed.
+          server.close(() => resolve(clean));
+        };
+        if (!server.listening) {
+          finish(true);
+          return;
+        }
+        // Stop listening without http.Server#close's immediate sweep of idle keep-alive connections.
+        net.Server.prototype.close.call(server, () => finish(true));
+        sweep = setInterval(() => {
+          const now = Date.now();
+          for (const [socket, state] of connections) if (state.active === 0 && now - state.idleSince >= IDLE_CLOSE_MS) socket.end();
+        }, 50);
+        timer = setTimeout(() => {
+          for (const socket of connections.keys()) socket.destroy();
+          finish(false);
+        }, graceMs);
+      });
+    },
+  };
+}
