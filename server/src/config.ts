@@ -1,9 +1,15 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** Everything the server reads from the environment, validated once at boot. */
 export interface Config {
   port: number;
+  /**
+   * How many server processes share the port (WORKERS): one per core in production, at most 8,
+   * and one otherwise. Each has its own pool of 10 connections; they share nothing but PostgreSQL.
+   */
+  workers: number;
   /**
    * Production settings (NODE_ENV unset or `production`): no introspection and no "Did you mean"
    * for anyone. NODE_ENV=development (or test) tells it otherwise.
@@ -80,8 +86,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['production', 'development', 'test'].includes(nodeEnv)) {
     throw new ConfigError('NODE_ENV must be production, development or test');
   }
+  const defaultWorkers = nodeEnv === 'production' ? Math.min(8, os.availableParallelism()) : 1;
   return {
     port,
+    workers: integer('WORKERS', env.WORKERS, defaultWorkers, 1, 64),
     production: nodeEnv === 'production',
     notesKey,
     databaseUrl,

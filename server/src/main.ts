@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { createApp } from './app';
-import { ConfigError, readConfig } from './config';
-import { createLogger } from './common/logger';
+import { runWorkers } from './cluster';
+import { ConfigError, readConfig, type Config } from './config';
+import { createLogger, type Logger } from './common/logger';
 import { shutdown, ShutdownStage } from './common/shutdown';
-import { openDatabase } from './db/database';
+import { openDatabase, type Database } from './db/database';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, isEmpty, seedDemo } from './db/seed/demo';
 
 /** Start-up only: config → database → migrations → (demo data) → HTTP server. */
@@ -35,18 +37,14 @@ async function main() {
     await seedDemo(database.db, config.notesKey!);
     log.info('seeded the demo organisations');
   }
-  const app = await createApp(config, database.db, log);
-  const port = await app.listen(config.port).catch(async (error: NodeJS.ErrnoException) => {
-    await database.close();
-    throw error.code === 'EADDRINUSE' ? new Error(`port ${config.port} is in use: set PORT to another port`) : error;
-  });
-
-  shutdown.register('http', ShutdownStage.ACCEPT, () => app.close());
+  const port = cluster.isPrimary && config.workers > 1 ? await runWorkers(config, log, database) : await serve(config, log, database);
+  if (cluster.isWorker) return; // the primary says where it runs
 
   const url = `http://localhost:${port}`;
   const lines = [
     '',
     `Common Ground is running at ${url}  (GraphQL: ${url}/graphql)`,
+    ...(config.workers > 1 ? [`${config.workers} server processes (WORKERS)`] : []),
     `Database: ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : 'DATABASE_URL'}; ready in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   ];
   if (database.embedded) {
@@ -54,6 +52,17 @@ async function main() {
     for (const account of DEMO_ACCOUNTS) lines.push(`  ${account.email.padEnd(34)} ${account.role}`);
   }
   console.log(lines.join('\n') + '\n');
+}
+
+/** The HTTP server on the port, in this process; it stops first when the process stops. */
+async function serve(config: Config, log: Logger, database: Database): Promise<number> {
+  const app = await createApp(config, database.db, log);
+  const port = await app.listen(config.port).catch(async (error: NodeJS.ErrnoException) => {
+    await database.close();
+    throw error.code === 'EADDRINUSE' ? new Error(`port ${config.port} is in use: set PORT to another port`) : error;
+  });
+  shutdown.register('http', ShutdownStage.ACCEPT, () => app.close());
+  return port;
 }
 
 /** SIGTERM or SIGINT: run the closers once, then exit (0 when everything stopped cleanly). */

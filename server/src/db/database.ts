@@ -10,6 +10,8 @@ import { startEmbeddedDatabase } from './embedded';
 
 export interface Database {
   db: DataSource;
+  /** Where it is: DATABASE_URL, or the embedded server's loopback URL. */
+  url: string;
   embedded: boolean;
   close(): Promise<void>;
 }
@@ -31,7 +33,8 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
   }
   const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(config.dataDir, log);
   if (embedded) config.notesKey ??= embeddedNotesKey(config.dataDir);
-  const db = createDataSource(config.databaseUrl ?? embedded!.url, (message, fields) => log.warn(message, fields));
+  const url = config.databaseUrl ?? embedded!.url;
+  const db = createDataSource(url, (message, fields) => log.warn(message, fields));
   try {
     await db.initialize();
     const applied = await db.runMigrations({ transaction: 'each' });
@@ -42,6 +45,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
   }
   return {
     db,
+    url,
     embedded: Boolean(embedded),
     async close() {
       if (db.isInitialized) await db.destroy();

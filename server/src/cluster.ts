@@ -1,0 +1,59 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { Config } from './config';
+import type { Logger } from './common/logger';
+import { shutdown, ShutdownStage } from './common/shutdown';
+import type { Database } from './db/database';
+
+/**
+ * Several server processes on one machine, so that a server uses every core it is given. The
+ * primary opens the database (starting the embedded PostgreSQL, applying migrations, seeding the
+ * demo) and forks the workers, which share the listening port through node:cluster and share
+ * nothing else: each has its own pool, and everything that must hold across requests (sessions,
+ * the sign-in limit, jobs) already lives in PostgreSQL, so it holds across processes as it does
+ * across servers behind a load balancer.
+ *
+ * A worker that dies is replaced; on SIGTERM or SIGINT the primary asks every worker to stop (each
+ * drains its own connections), waits for them, then stops the database.
+ */
+export async function runWorkers(config: Config, log: Logger, database: Database): Promise<number> {
+  // The primary serves nothing: its pool would only hold connections the workers need.
+  await database.db.destroy();
+  const env = {
+    DATABASE_URL: database.url,
+    NOTES_ENCRYPTION_KEY: config.notesKey!.toString('base64'),
+    SEED_DEMO: 'false',
+  };
+  const workers = new Set<Worker>();
+  const fork = () => {
+    const worker = cluster.fork(env);
+    workers.add(worker);
+    worker.once('exit', (code, signal) => {
+      workers.delete(worker);
+      if (shutdown.stopping) return;
+      log.error('a server process stopped; starting another', { code, signal });
+      fork();
+    });
+    return worker;
+  };
+  const listening = Array.from({ length: config.workers }, () => {
+    const worker = fork();
+    return new Promise<number>((resolve, reject) => {
+      worker.once('listening', (address) => resolve(address.port));
+      worker.once('exit', (code) => reject(new Error(`a server process exited with ${code} while starting`)));
+    });
+  });
+
+  shutdown.register('server processes', ShutdownStage.ACCEPT, async () => {
+    await Promise.all(
+      [...workers].map(
+        (worker) =>
+          new Promise<void>((resolve) => {
+            worker.once('exit', () => resolve());
+            worker.process.kill('SIGTERM');
+          }),
+      ),
+    );
+  });
+  const ports = await Promise.all(listening);
+  return ports[0];
+}
