@@ -120,6 +120,7 @@ export class DecideChangeInput {
 @InputType()
 export class MeasureValueInput {
   @Field({ description: 'The metric, as named in the change.' })
+  @Length(1, 200, { message: 'Name the metric, as the change names it.' })
   metric: string;
 
   @Field(() => Float)
