@@ -66,9 +66,9 @@ export function BoardReportPage() {
       <section className="report__section">
         <h2>From barrier to adopted change</h2>
         <div aria-hidden="true" className="report__chart">
-          <BarChart accessibilityLayer={false} width={640} height={220} data={d.funnel.steps.map((s) => ({ name: s.label, count: s.count, rate: s.conversionRate == null ? '' : percent(s.conversionRate) }))} layout="vertical" margin={{ left: 20, right: 50 }}>
+          <BarChart accessibilityLayer={false} width={640} height={300} data={d.funnel.steps.map((s) => ({ name: s.label, count: s.count, rate: s.conversionRate == null ? '' : percent(s.conversionRate) }))} layout="vertical" margin={{ left: 20, right: 50 }}>
             <XAxis type="number" hide />
-            <YAxis type="category" dataKey="name" width={200} />
+            <YAxis type="category" dataKey="name" width={250} />
             <Bar dataKey="count" fill={CHART_COLOURS.teal} isAnimationActive={false}>
               <LabelList dataKey="count" position="insideRight" fill="#fff" />
               <LabelList dataKey="rate" position="right" />

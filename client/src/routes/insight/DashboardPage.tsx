@@ -133,7 +133,7 @@ function DashboardBody({ dashboard, programmeId }: { dashboard: DashboardFieldsF
           title="From barrier to adopted change"
           summary={`Barriers first, then changes: each bar says what it counts, and its percentage is the share of the bar before that counts the same thing. Also ${d.funnel.rejected} changes rejected and ${d.funnel.withdrawn} withdrawn.`}
           chart={
-            <ResponsiveContainer width="100%" height={280}>
+            <ResponsiveContainer width="100%" height={340}>
               <BarChart accessibilityLayer={false} data={funnelData} layout="vertical" margin={{ left: 24, right: 48 }}>
                 <CartesianGrid horizontal={false} stroke="#e9e5dc" />
                 <XAxis type="number" allowDecimals={false} />

@@ -70,7 +70,8 @@ export function ResultsTable({ results }: { results: ResultsFieldsFragment }) {
       )}
       {textReasons.length > 0 && text.every((q) => !q.overall.shown) && text.length > 0 && (
         <p className="withheld">
-          Written answers to {text.map((q) => `“${q.question.prompt}”`).join(', ')} are not shown: {textReasons.join(' ')}
+          Written answers to {text.map((q) => `“${q.question.prompt}”`).join(', ')} are not shown
+          {textReasons.every((r) => reasons.includes(r)) ? ' either.' : `: ${textReasons.join(' ')}`}
         </p>
       )}
       {text.filter((q) => q.overall.shown).map((q) => (
