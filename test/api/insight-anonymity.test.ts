@@ -3,6 +3,7 @@ import { Api } from '../helpers/api';
 import { gid } from '../helpers/factories';
 import { Attribution, BarrierCategory } from '../../server/src/modules/barrier/barrier.entity';
 import { ChangeStatus } from '../../server/src/modules/change/change.entity';
+import { EventEntity, EventKind } from '../../server/src/modules/history/event.entity';
 import { Role } from '../../server/src/modules/person/membership.entity';
 import type { OrganisationEntity } from '../../server/src/modules/organisation/organisation.entity';
 import type { PairEntity } from '../../server/src/modules/pair/pair.entity';
@@ -235,6 +236,30 @@ describe('when the small programmes together have fewer than 5 pairs', () => {
 });
 
 describe('dates, not moments', () => {
+  it('others see the day an anonymous barrier was raised in its history, the raising pair the moment', async () => {
+    const s = await organisationOf([5]);
+    const { anonymous, pairs } = s.programmes[0];
+    const raising = pairs[0];
+    await t.server.db.getRepository(EventEntity).save({
+      organisationId: s.organisation.id,
+      kind: EventKind.BARRIER_RAISED,
+      barrierId: anonymous.id,
+      actorId: raising.junior.person.id,
+      toStatus: 'OPEN',
+      detail: {},
+    });
+    const HISTORY = `query ($id: ID!) { node(id: $id) { ... on Barrier { history { kind at actorName } } } }`;
+    const id = gid('Barrier', anonymous.id);
+    const [asManager] = (await t.api.as(s.manager.token).ok(HISTORY, { id })).node.history;
+    const [asOtherPair] = (await t.api.as(s.corroborator.senior.token).ok(HISTORY, { id })).node.history;
+    const [asRaiser] = (await t.api.as(raising.senior.token).ok(HISTORY, { id })).node.history;
+    expect(asManager).toMatchObject({ kind: 'BARRIER_RAISED', actorName: 'A co-learning pair' });
+    expect(asManager.at).toMatch(/T00:00:00\.000Z$/);
+    expect(asOtherPair.at).toBe(asManager.at);
+    expect(asRaiser.at).not.toBe(asManager.at);
+    expect(asRaiser.at.slice(0, 10)).toBe(asManager.at.slice(0, 10));
+  });
+
   it('a manager sees a pair’s session logged on a day, the pair sees the moment', async () => {
     const s = await organisationOf([]);
     const { pair, senior } = { pair: s.corroborator.pair, senior: s.corroborator.senior };
