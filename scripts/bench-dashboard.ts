@@ -12,6 +12,7 @@ import { readConfig } from '../server/src/config';
 import { createDataSource } from '../server/src/db/data-source';
 import { newToken } from '../server/src/modules/auth/tokens';
 import * as sql from '../server/src/modules/insight/insight.sql';
+import { smallGroupsOf } from '../server/src/common/anonymity';
 import { BENCH_DATABASE_URL } from './bench-database';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -92,16 +93,18 @@ async function main(): Promise<void> {
     console.log('\nEach figure’s SQL alone, organisation scope:');
     const today = new Date().toISOString().slice(0, 10);
     const scope = [target.id, null];
+    // organisation-wide figures withhold nothing; per-programme rows withhold the small groups' anonymous barriers
+    const withheld = (await smallGroupsOf(db, target.id)).withheldWhenNarrowed;
     const figures: [string, string, unknown[]][] = [
-      ['funnel and time to adoption', sql.FUNNEL_SQL, [...scope, null]],
-      ['overdue by owner', sql.OVERDUE_BY_OWNER_SQL, [...scope, null, today, 20]],
-      ['overdue changes', sql.OVERDUE_CHANGES_SQL, [...scope, null, today, 20]],
-      ['adopted changes', sql.ADOPTED_CHANGES_SQL, [...scope, null, 20]],
-      ['barriers by category', sql.BARRIERS_BY_CATEGORY_SQL, scope],
-      ['barriers by affected group', sql.BARRIERS_BY_GROUP_SQL, scope],
-      ['most corroborated barriers', sql.MOST_CORROBORATED_SQL, [...scope, 5]],
+      ['funnel and time to adoption', sql.FUNNEL_SQL, [...scope, null, []]],
+      ['overdue by owner', sql.OVERDUE_BY_OWNER_SQL, [...scope, null, [], today, 20]],
+      ['overdue changes', sql.OVERDUE_CHANGES_SQL, [...scope, null, [], today, 20]],
+      ['adopted changes', sql.ADOPTED_CHANGES_SQL, [...scope, null, [], 20]],
+      ['barriers by category', sql.BARRIERS_BY_CATEGORY_SQL, [...scope, []]],
+      ['barriers by affected group', sql.BARRIERS_BY_GROUP_SQL, [...scope, []]],
+      ['most corroborated barriers', sql.MOST_CORROBORATED_SQL, [...scope, [], 5]],
       ['pair activity', sql.PAIR_ACTIVITY_SQL, [...scope, today]],
-      ['programmes in figures', sql.PROGRAMME_BREAKDOWN_SQL, scope],
+      ['programmes in figures', sql.PROGRAMME_BREAKDOWN_SQL, [...scope, withheld]],
     ];
     for (const [name, text, params] of figures) {
       console.log(`  ${name.padEnd(28)} ${summary(await time(() => db.query(text, params)))}`);

@@ -58,38 +58,59 @@ async function organisationWithChanges() {
 }
 
 describe('CSV export of changes', () => {
-  it('a manager downloads every change, with owner, state, dates and measures, safely escaped', async () => {
+  it('a manager downloads every change, with owner, state, dates and measures, in words a person reads, safely escaped', async () => {
     const s = await organisationWithChanges();
-    const { status, headers, body, rows } = await download(`/exports/changes.csv?programmeId=${gid('Programme', s.programme.id)}`, s.manager.token);
+    const { status, headers, body, rows } = await download(`/exports/changes.csv?organisationId=${gid('Organisation', s.organisation.id)}`, s.manager.token);
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(headers.get('content-disposition')).toMatch(new RegExp(`attachment; filename="changes-${s.organisation.slug}-\\d{4}-\\d{2}-\\d{2}\\.csv"`));
-    expect(body.startsWith('\uFEFFchange_id,title,status,')).toBe(true);
+    // human column names; the ids that link back to the app come last
+    expect(rows[0]).toEqual([
+      'Title', 'Status', 'Programme', 'Barrier', 'Barrier category', 'Proposed by (pair)', 'Owner', 'Owner email', 'Target date', 'Overdue', 'Progress (%)',
+      'Proposed on', 'Submitted on', 'Decided on', 'Started on', 'Adopted on', 'Success measures', 'Adopted policy or process', 'In effect from',
+      'Adoption evidence link', 'Adoption summary', 'Change id', 'Barrier id',
+    ]);
+    expect(body.startsWith('\uFEFFTitle,Status,')).toBe(true);
     const [adopted, inProgress] = records(rows);
     expect(adopted).toMatchObject({
-      title: `'=HYPERLINK("http://evil.example","click")`, // a formula is neutralised
-      status: 'ADOPTED',
-      programme: 'Cohort, "2026"',
-      barrier: 'Rotas, "fixed" in advance',
-      pair: 'Sam Senior & Jo Junior',
-      owner: 'Olu Owner',
-      overdue: 'no',
-      progress_percent: '100',
-      success_measures: 'Shortlist diversity: 10 → 40 (now 35) %',
-      adopted_policy_or_process: 'Rota policy',
-      adoption_summary: 'Line one\nline two',
+      Title: `'=HYPERLINK("http://evil.example","click")`, // a formula is neutralised
+      Status: 'Adopted',
+      Programme: 'Cohort, "2026"',
+      Barrier: 'Rotas, "fixed" in advance',
+      'Barrier category': 'Recruitment',
+      'Proposed by (pair)': 'Sam Senior & Jo Junior',
+      Owner: 'Olu Owner',
+      Overdue: 'no',
+      'Progress (%)': '100',
+      'Success measures': 'Shortlist diversity: 10 → 40 (now 35) %',
+      'Adopted policy or process': 'Rota policy',
+      'Adoption summary': 'Line one\nline two',
+      'Barrier id': gid('Barrier', s.named.id),
     });
-    expect(new Date(adopted.adopted_at).getTime()).toBeGreaterThan(Date.now() - 3 * 86_400_000);
-    // the anonymous barrier's raising pair is not named to the manager
-    expect(inProgress).toMatchObject({ title: "'-1 step for panels", pair: 'anonymous pair', programme: '', overdue: 'yes', owner: 'Dee Owner' });
+    // days, never moments
+    expect(adopted['Adopted on']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(new Date(adopted['Adopted on']).getTime()).toBeGreaterThan(Date.now() - 4 * 86_400_000);
+    for (const column of ['Proposed on', 'Submitted on', 'Decided on', 'Started on']) expect(inProgress[column]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // organisation-wide, the anonymous barrier's change is there, its raising pair and cohort not named
+    expect(inProgress).toMatchObject({ Title: "'-1 step for panels", Status: 'In progress', 'Proposed by (pair)': 'A co-learning pair', Programme: '', Overdue: 'yes', Owner: 'Dee Owner' });
+    expect(headers.get('x-withheld-in-small-groups')).toBeNull();
     expect(body).not.toContain('PRIVATE-NOTES');
+    expect(body).not.toMatch(/\b(ADOPTED|IN_PROGRESS|RECRUITMENT)\b/);
+  });
+
+  it('filtered to a one-pair programme, leaves out the anonymous barrier’s change and says that some items are withheld', async () => {
+    const s = await organisationWithChanges();
+    const { status, headers, rows } = await download(`/exports/changes.csv?programmeId=${gid('Programme', s.programme.id)}`, s.manager.token);
+    expect(status).toBe(200);
+    expect(records(rows).map((r) => r.Barrier)).toEqual(['Rotas, "fixed" in advance']);
+    expect(headers.get('x-withheld-in-small-groups')).toMatch(/^Some items are withheld here/);
   });
 
   it('an owner downloads only the changes they own; a co-learner and strangers are refused', async () => {
     const s = await organisationWithChanges();
     const mine = await download('/exports/changes.csv', s.owner.token, true); // session cookie works too
     expect(mine.status).toBe(200);
-    expect(records(mine.rows).map((r) => r.owner)).toEqual(['Olu Owner']);
+    expect(records(mine.rows).map((r) => r.Owner)).toEqual(['Olu Owner']);
 
     const colearner = await download('/exports/changes.csv', s.senior.token);
     expect(colearner.status).toBe(403);
@@ -109,9 +130,13 @@ describe('CSV export of barriers', () => {
     await t.co.corroborate(s.named, await t.co.pair(s.programme, (await t.make.person({ organisation: s.organisation })).person, (await t.make.person({ organisation: s.organisation })).person), ['Surgery']);
     const { status, rows } = await download('/exports/barriers.csv', s.manager.token);
     expect(status).toBe(200);
-    const byTitle = Object.fromEntries(records(rows).map((r) => [r.title, r]));
-    expect(byTitle['Rotas, "fixed" in advance']).toMatchObject({ pair: 'Sam Senior & Jo Junior', raised_by: 'Sam Senior', corroborations: '1', changes: '1', adopted_changes: '1', affected_groups: 'RACE' });
-    expect(byTitle['Promotion panels']).toMatchObject({ attribution: 'ANONYMOUS', pair: 'anonymous pair', raised_by: 'anonymous', programme: '', changes: '1' });
+    const byTitle = Object.fromEntries(records(rows).map((r) => [r.Title, r]));
+    expect(byTitle['Rotas, "fixed" in advance']).toMatchObject({
+      'Raised by (pair)': 'Sam Senior & Jo Junior', 'Raised by': 'Sam Senior', Corroborations: '1', Changes: '1', 'Adopted changes': '1',
+      'Affected groups': 'Race', Category: 'Recruitment', Status: 'Open', Attribution: 'Named', 'Barrier id': gid('Barrier', s.named.id),
+    });
+    expect(byTitle['Promotion panels']).toMatchObject({ Attribution: 'Anonymous', 'Raised by (pair)': 'A co-learning pair', 'Raised by': '', Programme: '', Changes: '1' });
+    expect(byTitle['Promotion panels']['Raised on']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect((await download('/exports/barriers.csv', s.owner.token)).status).toBe(403);
     expect((await download('/exports/barriers.csv', s.senior.token)).status).toBe(403);
   });
@@ -135,7 +160,7 @@ describe('streaming', () => {
     try {
       const { status, rows } = await download('/exports/changes.csv', s.manager.token);
       expect(status).toBe(200);
-      const titles = records(rows).map((r) => r.title);
+      const titles = records(rows).map((r) => r.Title);
       expect(titles).toHaveLength(total + 2);
       expect(new Set(titles).size).toBe(total + 2);
       const batches = spy.mock.calls.filter(([sql]) => String(sql).includes('FROM change_proposal c'));

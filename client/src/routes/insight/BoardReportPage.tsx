@@ -6,7 +6,7 @@ import { useTitle } from '../../hooks/useTitle';
 import { formatDate } from '../../labels';
 import { FigureTable } from './ChartFigure';
 import { CHART_COLOURS } from './DashboardPage';
-import { categoryLabels, changeStageLabels, days, funnelStageLabels, percent } from './insight-labels';
+import { categoryLabels, changeStageLabels, days, percent } from './insight-labels';
 import { BoardReportQuery } from './queries';
 import { graphql } from '../../gql';
 import { ResultsTable } from './ResultsTable';
@@ -51,6 +51,7 @@ export function BoardReportPage() {
         <p className="report__org">{d.organisation.name}</p>
         <h1>{d.title}: report to the board</h1>
         <p className="muted">Figures as of {formatDate(d.asOf)}</p>
+        {d.smallGroupNote && <p className="small-group-note">{d.smallGroupNote}</p>}
       </header>
 
       <section className="report__section">
@@ -65,9 +66,9 @@ export function BoardReportPage() {
       <section className="report__section">
         <h2>From barrier to adopted change</h2>
         <div aria-hidden="true" className="report__chart">
-          <BarChart accessibilityLayer={false} width={640} height={220} data={d.funnel.steps.map((s) => ({ name: funnelStageLabels[s.stage], count: s.count, rate: s.conversionRate == null ? '' : percent(s.conversionRate) }))} layout="vertical" margin={{ left: 20, right: 50 }}>
+          <BarChart accessibilityLayer={false} width={640} height={300} data={d.funnel.steps.map((s) => ({ name: s.label, count: s.count, rate: s.conversionRate == null ? '' : percent(s.conversionRate) }))} layout="vertical" margin={{ left: 20, right: 50 }}>
             <XAxis type="number" hide />
-            <YAxis type="category" dataKey="name" width={130} />
+            <YAxis type="category" dataKey="name" width={250} />
             <Bar dataKey="count" fill={CHART_COLOURS.teal} isAnimationActive={false}>
               <LabelList dataKey="count" position="insideRight" fill="#fff" />
               <LabelList dataKey="rate" position="right" />
@@ -76,8 +77,8 @@ export function BoardReportPage() {
         </div>
         <FigureTable
           caption="The change funnel"
-          head={['Stage', 'Count', 'Conversion']}
-          rows={[...d.funnel.steps.map((s) => [funnelStageLabels[s.stage], s.count, percent(s.conversionRate)]), ['Rejected', d.funnel.rejected, ''], ['Withdrawn', d.funnel.withdrawn, '']]}
+          head={['Stage', 'Count', 'Share of the bar before']}
+          rows={[...d.funnel.steps.map((s) => [s.label, s.count, percent(s.conversionRate)]), ['Changes rejected', d.funnel.rejected, ''], ['Changes withdrawn', d.funnel.withdrawn, '']]}
         />
         <h3>Time in each stage (median)</h3>
         <FigureTable caption="Median days in each stage" head={['Stage', 'Median days', 'Changes']} rows={d.timeToAdoption.map((t) => [changeStageLabels[t.stage], t.medianDays ?? '–', t.changes])} />
@@ -95,7 +96,7 @@ export function BoardReportPage() {
             {c.evidence && (
               <p>
                 <strong>{c.evidence.policyOrProcess}</strong>, in effect from {formatDate(c.evidence.effectiveFrom)}. {c.evidence.summary}{' '}
-                {c.evidence.link && <a href={c.evidence.link}>{c.evidence.link}</a>}
+                {c.evidence.link && <a href={c.evidence.link}>Evidence</a>}
               </p>
             )}
             {c.successMeasures.length > 0 && (

@@ -8,7 +8,7 @@ import { useTitle } from '../../hooks/useTitle';
 import type { SignedInViewer } from '../../hooks/useViewer';
 import { formatDate } from '../../labels';
 import { ChartFigure, FigureTable } from './ChartFigure';
-import { categoryLabels, changeStageLabels, changeStatusLabels, days, funnelStageLabels, groupLabels, percent } from './insight-labels';
+import { categoryLabels, changeStageLabels, changeStatusLabels, days, groupLabels, percent } from './insight-labels';
 import { OrganisationDashboardQuery, ProgrammeDashboardQuery } from './queries';
 import { QuietPairs } from './QuietPairs';
 
@@ -59,10 +59,15 @@ function DashboardBody({ dashboard, programmeId }: { dashboard: DashboardFieldsF
   const d = dashboard;
   const scope = programmeId ? `?programmeId=${encodeURIComponent(programmeId)}` : `?organisationId=${encodeURIComponent(d.organisation.id)}`;
   const full = d.access === 'FULL';
-  const funnelData = d.funnel.steps.map((s) => ({ name: funnelStageLabels[s.stage], count: s.count, rate: s.conversionRate == null ? '' : percent(s.conversionRate) }));
+  const funnelData = d.funnel.steps.map((s) => ({ name: s.label, count: s.count, rate: s.conversionRate == null ? '' : percent(s.conversionRate) }));
 
   return (
     <>
+      {d.smallGroupNote && (
+        <p className="notice notice--info small-group-note" role="note">
+          {d.smallGroupNote}
+        </p>
+      )}
       <section className="card insight-actions no-print" aria-label="Downloads and reports">
         {!full && <p>You see the changes you own.</p>}
         <ul className="link-row">
@@ -126,13 +131,13 @@ function DashboardBody({ dashboard, programmeId }: { dashboard: DashboardFieldsF
       <div className="chart-grid">
         <ChartFigure
           title="From barrier to adopted change"
-          summary={`Each bar counts what reached that stage; the label is the share of the stage before. Also ${d.funnel.rejected} rejected and ${d.funnel.withdrawn} withdrawn.`}
+          summary={`Barriers first, then changes: each bar says what it counts, and its percentage is the share of the bar before that counts the same thing. Also ${d.funnel.rejected} changes rejected and ${d.funnel.withdrawn} withdrawn.`}
           chart={
-            <ResponsiveContainer width="100%" height={280}>
+            <ResponsiveContainer width="100%" height={340}>
               <BarChart accessibilityLayer={false} data={funnelData} layout="vertical" margin={{ left: 24, right: 48 }}>
                 <CartesianGrid horizontal={false} stroke="#e9e5dc" />
                 <XAxis type="number" allowDecimals={false} />
-                <YAxis type="category" dataKey="name" width={130} />
+                <YAxis type="category" dataKey="name" width={190} />
                 <Tooltip />
                 <Bar dataKey="count" name="Count" fill={CHART_COLOURS.teal} isAnimationActive={false}>
                   <LabelList dataKey="rate" position="right" />
@@ -145,7 +150,7 @@ function DashboardBody({ dashboard, programmeId }: { dashboard: DashboardFieldsF
               caption="The change funnel"
               head={['Stage', 'Count', 'Conversion from the stage before']}
               rows={[
-                ...d.funnel.steps.map((s) => [funnelStageLabels[s.stage], s.count, percent(s.conversionRate)]),
+                ...d.funnel.steps.map((s) => [s.label, s.count, percent(s.conversionRate)]),
                 ['Rejected', d.funnel.rejected, ''],
                 ['Withdrawn', d.funnel.withdrawn, ''],
               ]}

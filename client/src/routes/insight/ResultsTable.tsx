@@ -2,8 +2,16 @@ import type { ResultsFieldsFragment } from '../../gql/graphql';
 
 type Figure = ResultsFieldsFragment['questions'][number]['overall'];
 
-function FigureCell({ figure }: { figure: Figure }) {
-  if (!figure.shown) return <span className="withheld">{figure.note ?? 'Not shown'}</span>;
+/** Each reason a figure is withheld, numbered once for the table; a withheld cell points to its reason. */
+function reasonsOf(figures: Figure[]): string[] {
+  return [...new Set(figures.filter((f) => !f.shown).map((f) => f.note ?? 'Not shown.'))];
+}
+
+function FigureCell({ figure, reasons }: { figure: Figure; reasons: string[] }) {
+  if (!figure.shown) {
+    const n = reasons.indexOf(figure.note ?? 'Not shown.') + 1;
+    return <span className="withheld">{reasons.length > 1 ? `Not shown (${n})` : 'Not shown'}</span>;
+  }
   return (
     <>
       <strong>{figure.agreedPercent ?? '–'}% agreed</strong> <span className="muted">({figure.respondents} responses)</span>
@@ -15,6 +23,9 @@ function FigureCell({ figure }: { figure: Figure }) {
 export function ResultsTable({ results }: { results: ResultsFieldsFragment }) {
   const likert = results.questions.filter((q) => q.question.kind === 'LIKERT');
   const text = results.questions.filter((q) => q.question.kind === 'TEXT');
+  // Why figures are withheld is said once under the table, not repeated in every cell.
+  const reasons = reasonsOf(likert.flatMap((q) => [q.overall, q.senior, q.junior]));
+  const textReasons = reasonsOf(text.map((q) => q.overall));
   return (
     <div className="results">
       <p>
@@ -35,19 +46,35 @@ export function ResultsTable({ results }: { results: ResultsFieldsFragment }) {
             <tr key={q.question.key}>
               <th scope="row">{q.question.prompt}</th>
               <td>
-                <FigureCell figure={q.overall} />
+                <FigureCell figure={q.overall} reasons={reasons} />
               </td>
               <td>
-                <FigureCell figure={q.senior} />
+                <FigureCell figure={q.senior} reasons={reasons} />
               </td>
               <td>
-                <FigureCell figure={q.junior} />
+                <FigureCell figure={q.junior} reasons={reasons} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {text.map((q) => (
+      {reasons.length > 0 && (
+        <ul className="plain-list withheld-reasons">
+          {reasons.map((reason, i) => (
+            <li key={reason} className="withheld">
+              {reasons.length > 1 ? `(${i + 1}) ` : 'Not shown: '}
+              {reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      {textReasons.length > 0 && text.every((q) => !q.overall.shown) && text.length > 0 && (
+        <p className="withheld">
+          Written answers to {text.map((q) => `“${q.question.prompt}”`).join(', ')} are not shown
+          {textReasons.every((r) => reasons.includes(r)) ? ' either.' : `: ${textReasons.join(' ')}`}
+        </p>
+      )}
+      {text.filter((q) => q.overall.shown).map((q) => (
         <div key={q.question.key} className="comments">
           <h3>{q.question.prompt}</h3>
           {q.overall.shown && q.overall.answers ? (
@@ -60,9 +87,7 @@ export function ResultsTable({ results }: { results: ResultsFieldsFragment }) {
             ) : (
               <p className="muted">No written answers.</p>
             )
-          ) : (
-            <p className="withheld">{q.overall.note ?? 'Not shown'}</p>
-          )}
+          ) : null}
         </div>
       ))}
     </div>

@@ -1,18 +1,9 @@
-import type { ChangeStage, ChangeStatus, FunnelStage, LikertAnswer } from '../../gql/graphql';
+import type { ChangeStage, ChangeStatus, LikertAnswer } from '../../gql/graphql';
 
 /** The enum labels shared with the rest of the client, under this module's names. */
 export { affectedGroupLabels as groupLabels, barrierCategoryLabels as categoryLabels } from '../../labels';
 
-/** Words people read for the dashboard's codes. */
-export const funnelStageLabels: Record<FunnelStage, string> = {
-  BARRIERS_RAISED: 'Barriers raised',
-  CHANGES_PROPOSED: 'Changes proposed',
-  SUBMITTED: 'Submitted',
-  APPROVED: 'Approved',
-  IN_PROGRESS: 'In progress',
-  ADOPTED: 'Adopted',
-};
-
+/** Words people read for the dashboard's codes (the funnel's come from the server with each bar). */
 export const changeStageLabels: Record<ChangeStage, string> = {
   DRAFTING: 'Drafting',
   AWAITING_DECISION: 'Awaiting decision',

@@ -5,6 +5,7 @@ export const DashboardFields = graphql(`
     title
     access
     asOf
+    smallGroupNote
     organisation {
       id
       name
@@ -12,6 +13,8 @@ export const DashboardFields = graphql(`
     funnel {
       steps {
         stage
+        unit
+        label
         count
         conversionRate
       }

@@ -6,7 +6,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { graphql } from '../../gql';
 import { useTitle } from '../../hooks/useTitle';
 import type { SignedInViewer } from '../../hooks/useViewer';
-import { formatDate, sectorLabels } from '../../labels';
+import { sectorLabels, formatMonth } from '../../labels';
 import { AdaptCaseForm } from './AdaptCaseForm';
 import { CaseReview } from './CaseReview';
 import { caseStatusLabels, categoryLabels, changeStatusLabels, groupLabels, outcomeLabels } from './labels';
@@ -110,7 +110,7 @@ export function CasePage({ viewer }: { viewer: SignedInViewer }) {
         <h1>{sharedCase.title}</h1>
         <p className="page-header__sub">
           {sharedCase.affectedGroups.map((g) => groupLabels[g]).join(' · ')}
-          {sharedCase.publishedAt && ` — published ${formatDate(sharedCase.publishedAt)}`}
+          {sharedCase.publishedAt && ` — published ${formatMonth(sharedCase.publishedAt)}`}
         </p>
         {sharedCase.sourceBarrier && (
           <p>
@@ -196,7 +196,7 @@ export function CasePage({ viewer }: { viewer: SignedInViewer }) {
                   {sharedCase.adaptations.nodes.map((a) => (
                     <li key={a.id}>
                       <strong>{a.organisationName ?? `An organisation in ${sectorLabels[a.sector].toLowerCase()}`}</strong>
-                      <span className="muted"> — {formatDate(a.adaptedAt)}</span>
+                      <span className="muted"> — {formatMonth(a.adaptedAt)}</span>
                       <br />
                       {a.changeStatus ? (
                         <span>

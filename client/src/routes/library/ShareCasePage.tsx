@@ -6,7 +6,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { graphql } from '../../gql';
 import { useTitle } from '../../hooks/useTitle';
 import type { SignedInViewer } from '../../hooks/useViewer';
-import { formatDate } from '../../labels';
+import { formatMonth } from '../../labels';
 import { caseStatusLabels, categoryLabels } from './labels';
 
 const SharingQuery = graphql(`
@@ -107,7 +107,7 @@ export function ShareCasePage({ viewer }: { viewer: SignedInViewer }) {
                   <span className="tag">{caseStatusLabels[c.status]}</span>
                   {c.openRedactionCount ? <span className="muted"> {c.openRedactionCount} to resolve</span> : null}
                 </td>
-                <td className="muted">Started {formatDate(c.requestedAt)}</td>
+                <td className="muted">Started {formatMonth(c.requestedAt)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,3 +1,4 @@
+import { dayOf } from '../../common/anonymity';
 import { Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InputArg, mutate } from '../../common/errors';
 import { unpagedList } from '../../common/limits';
@@ -60,6 +61,15 @@ export class BarrierResolver {
   async raisedBy(@Root() barrier: Barrier, @Ctx() ctx: Context): Promise<Pair | null> {
     const pair = (await ctx.loaders.pair.pair.load(barrier.entity.pairId))!;
     return barrierPolicy.canSeeRaisingPair(ctx.viewer as Viewer, barrier.entity, pair) ? Pair.from(pair) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => Date, {
+    description: 'When it was raised. An anonymous barrier shows others the day only (midnight UTC), so its time cannot be lined up with a logged session.',
+  })
+  async createdAt(@Root() barrier: Barrier, @Ctx() ctx: Context): Promise<Date> {
+    const pair = (await ctx.loaders.pair.pair.load(barrier.entity.pairId))!;
+    return barrierPolicy.canSeeRaisingPair(ctx.viewer as Viewer, barrier.entity, pair) ? barrier.entity.createdAt : dayOf(barrier.entity.createdAt);
   }
 
   @Authorized()

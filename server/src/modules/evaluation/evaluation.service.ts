@@ -1,4 +1,5 @@
 import { Brackets } from 'typeorm';
+import { K_ANONYMITY } from '../../common/anonymity';
 import { DomainError, forbidden, UserErrorCode } from '../../common/errors';
 import { type ConnectionArgs, paginate } from '../../common/relay';
 import type { Context } from '../../context';
@@ -19,8 +20,8 @@ import { personKey } from './evaluation.loaders';
 import { evaluationPolicy } from './evaluation.policy';
 import { type ItemFigure, LIKERT_SCALE, type QuestionnaireResults, ResultGroup } from './evaluation.type';
 
-/** No figure is shown for a group of fewer respondents than this. */
-export const K_ANONYMITY_THRESHOLD = 5;
+/** No figure is shown for a group of fewer respondents than this: the one small-group K (common/anonymity.ts). */
+export const K_ANONYMITY_THRESHOLD = K_ANONYMITY;
 
 export const DEFAULT_QUESTIONS: QuestionInput[] = [
   { kind: QuestionKind.LIKERT, prompt: 'This programme improved my ability and competence as an inclusive leader.' },

@@ -1,3 +1,4 @@
+import { dayOf } from '../../common/anonymity';
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { hidesIdentity, HIDDEN_PAIR_LABEL } from '../barrier/barrier.masking';
@@ -12,6 +13,12 @@ export class HistoryEventResolver {
     if (await hidesIdentity(ctx, event.entity.barrierId, event.entity.actorId)) return null;
     const person = await ctx.loaders.identity.person.load(event.entity.actorId);
     return person ? Person.from(person) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => Date, { description: 'When it happened; the day only (midnight UTC) where an anonymous barrier hides who did it.' })
+  async at(@Root() event: HistoryEvent, @Ctx() ctx: Context): Promise<Date> {
+    return (await hidesIdentity(ctx, event.entity.barrierId, event.entity.actorId)) ? dayOf(event.entity.createdAt) : event.entity.createdAt;
   }
 
   @Authorized()

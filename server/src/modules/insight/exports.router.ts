@@ -1,13 +1,17 @@
 import express from 'express';
 import type { DataSource } from 'typeorm';
+import { needsSmallGroupNote, SMALL_GROUP_NOTE, smallGroupsOf, withheldProgrammes } from '../../common/anonymity';
 import { describeError, type Logger } from '../../common/logger';
 import { fromGlobalId } from '../../common/relay';
 import { currentStatementCount, withStatementCounter } from '../../db/sql-counter';
 import type { Viewer } from '../auth/viewer';
-import type { AdoptionEvidence, SuccessMeasure } from '../change/change.entity';
+import type { AffectedGroup, Attribution, BarrierCategory, BarrierStatus } from '../barrier/barrier.entity';
+import { HIDDEN_PAIR_LABEL } from '../barrier/barrier.masking';
+import type { AdoptionEvidence, ChangeStatus, SuccessMeasure } from '../change/change.entity';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ProgrammeEntity } from '../programme/programme.entity';
 import { csvLine, streamBatches } from './csv';
+import { affectedGroupsText, attributionLabel, barrierCategoryLabel, barrierStatusLabel, changeStatusLabel } from './export-labels';
 import { BARRIERS_EXPORT_SQL, CHANGES_EXPORT_SQL } from './exports.sql';
 import { DashboardAccess, insightPolicy } from './insight.policy';
 
@@ -44,12 +48,18 @@ const measures = (list: SuccessMeasure[] | null) =>
     .map((m) => `${m.metric}: ${m.baseline} → ${m.target}${m.current != null ? ` (now ${m.current})` : ''}${m.unit ? ` ${m.unit}` : ''}`)
     .join('; ');
 
+/** Exports carry days, never moments: a time could be lined up with when a session was logged. */
+const day = (moment: Date | null | undefined) => (moment ? moment.toISOString().slice(0, 10) : null);
+
+const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64url');
+
+/** Columns carry the words a person reads; the ids that link rows back to the app come last. */
 const CHANGES: ExportSpec = {
   name: 'changes',
   header: [
-    'change_id', 'title', 'status', 'programme', 'barrier', 'barrier_category', 'pair', 'owner', 'owner_email',
-    'target_date', 'overdue', 'progress_percent', 'proposed_at', 'submitted_at', 'decided_at', 'started_at', 'adopted_at',
-    'success_measures', 'adopted_policy_or_process', 'adoption_effective_from', 'adoption_evidence_link', 'adoption_summary',
+    'Title', 'Status', 'Programme', 'Barrier', 'Barrier category', 'Proposed by (pair)', 'Owner', 'Owner email',
+    'Target date', 'Overdue', 'Progress (%)', 'Proposed on', 'Submitted on', 'Decided on', 'Started on', 'Adopted on',
+    'Success measures', 'Adopted policy or process', 'In effect from', 'Adoption evidence link', 'Adoption summary', 'Change id', 'Barrier id',
   ],
   sql: CHANGES_EXPORT_SQL,
   ownerFilter({ organisation, viewer }) {
@@ -62,12 +72,13 @@ const CHANGES: ExportSpec = {
     const today = new Date().toISOString().slice(0, 10);
     const open = !['ADOPTED', 'REJECTED', 'WITHDRAWN'].includes(row.status);
     return csvLine([
-      Buffer.from(`Change:${row.id}`).toString('base64url'),
       // Where the pair is hidden, so is its cohort: in a small programme the cohort would name the pair.
-      row.title, row.status, row.pair_name === null ? '' : row.programme_name, row.barrier_title, row.barrier_category, row.pair_name ?? 'anonymous pair',
+      row.title, changeStatusLabel[row.status as ChangeStatus], row.pair_name === null ? '' : row.programme_name, row.barrier_title,
+      barrierCategoryLabel[row.barrier_category as BarrierCategory], row.pair_name ?? HIDDEN_PAIR_LABEL,
       row.owner_name, row.owner_email, row.target_date, open && row.target_date < today, row.progress,
-      row.created_at, row.submitted_at, row.decided_at, row.started_at, row.adopted_at,
+      day(row.created_at), day(row.submitted_at), day(row.decided_at), day(row.started_at), day(row.adopted_at),
       measures(row.success_measures), evidence?.policyOrProcess, evidence?.effectiveFrom, evidence?.link, evidence?.summary,
+      globalId('Change', row.id), globalId('Barrier', row.barrier_id),
     ]);
   },
 };
@@ -75,8 +86,8 @@ const CHANGES: ExportSpec = {
 const BARRIERS: ExportSpec = {
   name: 'barriers',
   header: [
-    'barrier_id', 'title', 'description', 'category', 'affected_groups', 'status', 'attribution', 'programme', 'pair', 'raised_by',
-    'evidence_items', 'corroborations', 'changes', 'adopted_changes', 'raised_at',
+    'Title', 'Description', 'Category', 'Affected groups', 'Status', 'Attribution', 'Programme', 'Raised by (pair)', 'Raised by',
+    'Evidence items', 'Corroborations', 'Changes', 'Adopted changes', 'Raised on', 'Barrier id',
   ],
   sql: BARRIERS_EXPORT_SQL,
   ownerFilter({ organisation, viewer }) {
@@ -88,10 +99,10 @@ const BARRIERS: ExportSpec = {
   toLine(row) {
     const hidden = row.pair_name === null;
     return csvLine([
-      Buffer.from(`Barrier:${row.id}`).toString('base64url'),
-      row.title, row.description, row.category, (row.affected_groups as string[]).join('; '), row.status, row.attribution,
-      hidden ? '' : row.programme_name, hidden ? 'anonymous pair' : row.pair_name, hidden ? 'anonymous' : row.raised_by,
-      row.evidence_items, row.corroborations, row.changes, row.adopted_changes, row.created_at,
+      row.title, row.description, barrierCategoryLabel[row.category as BarrierCategory], affectedGroupsText(row.affected_groups as AffectedGroup[]),
+      barrierStatusLabel[row.status as BarrierStatus], attributionLabel[row.attribution as Attribution],
+      hidden ? '' : row.programme_name, hidden ? HIDDEN_PAIR_LABEL : row.pair_name, hidden ? '' : row.raised_by,
+      row.evidence_items, row.corroborations, row.changes, row.adopted_changes, day(row.created_at), globalId('Barrier', row.id),
     ]);
   },
 };
@@ -135,17 +146,21 @@ export function createExportsRouter(db: DataSource, log: Logger, viewerOf: (req:
           if (!viewer) throw new HttpError(401, 'UNAUTHENTICATED', 'Sign in to do this.');
           const scope = await scopeOf(db, viewer, req.query);
           const ownerId = spec.ownerFilter(scope);
-          const day = new Date().toISOString().slice(0, 10);
+          // A programme-filtered export is a group: the small-group rule (common/anonymity.ts) applies.
+          const groups = await smallGroupsOf(db, scope.organisation.id);
+          const withheld = withheldProgrammes(groups, scope.programmeId !== null);
+          const today = new Date().toISOString().slice(0, 10);
           res.status(200);
           res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-          res.setHeader('Content-Disposition', `attachment; filename="${spec.name}-${scope.organisation.slug}-${day}.csv"`);
+          res.setHeader('Content-Disposition', `attachment; filename="${spec.name}-${scope.organisation.slug}-${today}.csv"`);
           res.setHeader('Cache-Control', 'no-store');
+          if (scope.programmeId && needsSmallGroupNote(groups, scope.programmeId)) res.setHeader('X-Withheld-In-Small-Groups', SMALL_GROUP_NOTE);
           started = true;
           res.write(`\uFEFF${csvLine(spec.header)}`); // the byte-order mark makes spreadsheets read UTF-8
           const rows = await streamBatches<Record<string, any>>(
             res,
             (after, size) =>
-              db.query(spec.sql, [scope.organisation.id, scope.programmeId, ownerId, viewer.personId, after?.created_at ?? null, after?.id ?? null, size]),
+              db.query(spec.sql, [scope.organisation.id, scope.programmeId, ownerId, viewer.personId, after?.created_at ?? null, after?.id ?? null, size, withheld]),
             spec.toLine,
             EXPORT_BATCH_SIZE,
           );

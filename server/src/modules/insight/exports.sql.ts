@@ -2,8 +2,11 @@
  * The CSV exports' SQL: one keyset batch per statement, ordered by (created_at, id). Parameters:
  * $1 organisation, $2 programme or null, $3 owner or null (an owner's own changes), $4 the viewer
  * (an anonymous barrier's pair is named to that pair alone), $5/$6 the last row's created_at and id
- * (null for the first batch), $7 the batch size. Private session notes are never selected.
+ * (null for the first batch), $7 the batch size, $8 the programmes whose anonymous barriers (and
+ * the changes on them) are withheld (common/anonymity.ts; empty organisation-wide). Private
+ * session notes are never selected.
  */
+import { withheldBarrierSql } from '../../common/anonymity';
 
 /** Names a pair, unless the barrier is anonymous and the pair is the one that raised it and the viewer is not in it. */
 const PAIR_NAME = (pairAlias: string, hiddenWhen: string) => `
@@ -14,7 +17,7 @@ const PAIR_NAME = (pairAlias: string, hiddenWhen: string) => `
 const AFTER = (alias: string) => `($5::timestamptz IS NULL OR (${alias}.created_at, ${alias}.id) > ($5::timestamptz, $6::uuid))`;
 
 export const CHANGES_EXPORT_SQL = `
-  SELECT c.id, c.created_at, c.title, c.status, c.progress, c.target_date::text AS target_date,
+  SELECT c.id, c.barrier_id, c.created_at, c.title, c.status, c.progress, c.target_date::text AS target_date,
          c.submitted_at, c.decided_at, c.started_at, c.adopted_at, c.success_measures, c.adoption_evidence,
          o.display_name AS owner_name, o.email AS owner_email, pr.name AS programme_name,
          b.title AS barrier_title, b.category AS barrier_category,
@@ -23,9 +26,10 @@ export const CHANGES_EXPORT_SQL = `
   JOIN pair p ON p.id = c.pair_id
   JOIN programme pr ON pr.id = p.programme_id
   JOIN barrier b ON b.id = c.barrier_id
+  JOIN pair rp ON rp.id = b.pair_id
   JOIN person o ON o.id = c.owner_id
   WHERE c.organisation_id = $1 AND ($2::uuid IS NULL OR p.programme_id = $2) AND ($3::uuid IS NULL OR c.owner_id = $3)
-    AND ${AFTER('c')}
+    AND NOT ${withheldBarrierSql('b', 'rp', '$8', '$4')} AND ${AFTER('c')}
   ORDER BY c.created_at, c.id
   LIMIT $7`;
 
@@ -42,6 +46,6 @@ export const BARRIERS_EXPORT_SQL = `
   JOIN pair p ON p.id = b.pair_id
   JOIN programme pr ON pr.id = p.programme_id
   WHERE b.organisation_id = $1 AND ($2::uuid IS NULL OR p.programme_id = $2) AND $3::uuid IS NULL
-    AND ${AFTER('b')}
+    AND NOT ${withheldBarrierSql('b', 'p', '$8', '$4')} AND ${AFTER('b')}
   ORDER BY b.created_at, b.id
   LIMIT $7`;

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { SMALL_GROUP_NOTE } from '../../common/anonymity';
 import { badInput } from '../../common/errors';
 import { idOf } from '../../common/relay';
 import type { Context } from '../../context';
@@ -58,13 +59,20 @@ export class InsightResolver {
     @Arg('organisationId', () => ID, { nullable: true }) organisationId: string | null,
     @Ctx() ctx: Context,
   ): Promise<Dashboard> {
-    const scope = new InsightService(ctx).organisationScope(organisationId ? idOf(organisationId, 'Organisation') : null);
+    const scope = await new InsightService(ctx).organisationScope(organisationId ? idOf(organisationId, 'Organisation') : null);
     return this.dashboard(ctx, scope, null);
   }
 
   private async dashboard(ctx: Context, scope: InsightScope, title: string | null): Promise<Dashboard> {
     const organisation = Organisation.from((await ctx.loaders.identity.organisation.load(scope.organisationId))!);
-    return Object.assign(new Dashboard(), { scope, organisation, title: title ?? organisation.name, access: scope.access, asOf: scope.today });
+    return Object.assign(new Dashboard(), {
+      scope,
+      organisation,
+      title: title ?? organisation.name,
+      access: scope.access,
+      asOf: scope.today,
+      smallGroupNote: scope.smallGroupNote ? SMALL_GROUP_NOTE : null,
+    });
   }
 
   @Authorized()

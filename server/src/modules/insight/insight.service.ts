@@ -1,4 +1,5 @@
 import type { Context } from '../../context';
+import { needsSmallGroupNote, smallGroupsOf, withheldProgrammes } from '../../common/anonymity';
 import { forbidden, notFound } from '../../common/errors';
 import type { Viewer } from '../auth/viewer';
 import type { AffectedGroup, BarrierCategory, BarrierStatus } from '../barrier/barrier.entity';
@@ -18,11 +19,18 @@ export interface InsightScope {
   access: DashboardAccess;
   /** The day overdue and quiet are measured against (UTC, YYYY-MM-DD). */
   today: string;
+  /** Programmes whose anonymous barriers (and the changes on them) this scope's narrowed figures leave out. */
+  withheld: string[];
+  /** Programmes whose anonymous barriers the per-programme rows leave out (every row is a group). */
+  withheldPerProgramme: string[];
+  /** Whether the page says that some items are withheld in small groups: pair counts decide, never the data withheld. */
+  smallGroupNote: boolean;
 }
 
 export interface FunnelRow {
   barriers_raised: number;
   barriers_with_change: number;
+  barriers_with_adopted_change: number;
   proposed: number;
   submitted: number;
   approved: number;
@@ -135,7 +143,7 @@ export class InsightService {
   }
 
   /** The scope of an organisation's dashboard for the viewer; FORBIDDEN unless manager or owner there. */
-  organisationScope(organisationId: string | null): InsightScope {
+  async organisationScope(organisationId: string | null): Promise<InsightScope> {
     const id = organisationId ?? this.viewer.homeOrganisationId;
     if (!id || !this.viewer.isMemberOf(id)) throw notFound('That organisation');
     return this.scopeFor(id, null);
@@ -145,23 +153,28 @@ export class InsightService {
   async programmeScope(programmeId: string): Promise<{ scope: InsightScope; programme: ProgrammeEntity }> {
     const programme = await this.ctx.db.getRepository(ProgrammeEntity).findOneBy({ id: programmeId });
     if (!programme || !this.viewer.isMemberOf(programme.organisationId)) throw notFound('That programme');
-    return { scope: this.scopeFor(programme.organisationId, programme.id), programme };
+    return { scope: await this.scopeFor(programme.organisationId, programme.id), programme };
   }
 
-  private scopeFor(organisationId: string, programmeId: string | null): InsightScope {
+  /** A programme's dashboard is narrowed to a group; an organisation's is the organisation-wide total. */
+  private async scopeFor(organisationId: string, programmeId: string | null): Promise<InsightScope> {
     const access = insightPolicy.dashboardAccess(this.viewer, organisationId);
     if (!access) throw forbidden('Only programme managers and owners of this organisation can see its dashboard.');
+    const groups = await smallGroupsOf(this.ctx.db, organisationId);
     return {
       organisationId,
       programmeId,
       ownerId: access === DashboardAccess.OWN_CHANGES ? this.viewer.personId : null,
       access,
       today: todayUtc(),
+      withheld: withheldProgrammes(groups, programmeId !== null),
+      withheldPerProgramme: withheldProgrammes(groups, true),
+      smallGroupNote: needsSmallGroupNote(groups, programmeId),
     };
   }
 
   private changeParams(scope: InsightScope): unknown[] {
-    return [scope.organisationId, scope.programmeId, scope.ownerId];
+    return [scope.organisationId, scope.programmeId, scope.ownerId, scope.withheld];
   }
 
   async funnel(scope: InsightScope): Promise<FunnelRow> {
@@ -203,19 +216,19 @@ export class InsightService {
 
   async barriersByCategory(scope: InsightScope): Promise<Map<BarrierCategory, number> | null> {
     if (!this.full(scope)) return null;
-    const rows: { category: BarrierCategory; barriers: number }[] = await this.ctx.db.query(sql.BARRIERS_BY_CATEGORY_SQL, [scope.organisationId, scope.programmeId]);
+    const rows: { category: BarrierCategory; barriers: number }[] = await this.ctx.db.query(sql.BARRIERS_BY_CATEGORY_SQL, [scope.organisationId, scope.programmeId, scope.withheld]);
     return new Map(rows.map((r) => [r.category, r.barriers]));
   }
 
   async barriersByAffectedGroup(scope: InsightScope): Promise<Map<AffectedGroup, number> | null> {
     if (!this.full(scope)) return null;
-    const rows: { affected_group: AffectedGroup; barriers: number }[] = await this.ctx.db.query(sql.BARRIERS_BY_GROUP_SQL, [scope.organisationId, scope.programmeId]);
+    const rows: { affected_group: AffectedGroup; barriers: number }[] = await this.ctx.db.query(sql.BARRIERS_BY_GROUP_SQL, [scope.organisationId, scope.programmeId, scope.withheld]);
     return new Map(rows.map((r) => [r.affected_group, r.barriers]));
   }
 
   async mostCorroborated(scope: InsightScope, limit: number): Promise<CorroboratedBarrierRow[] | null> {
     if (!this.full(scope)) return null;
-    return this.ctx.db.query(sql.MOST_CORROBORATED_SQL, [scope.organisationId, scope.programmeId, limit]);
+    return this.ctx.db.query(sql.MOST_CORROBORATED_SQL, [scope.organisationId, scope.programmeId, scope.withheld, limit]);
   }
 
   async pairActivity(scope: InsightScope): Promise<PairActivityRow[] | null> {
@@ -226,6 +239,6 @@ export class InsightService {
 
   async programmeBreakdown(scope: InsightScope): Promise<ProgrammeBreakdownRow[] | null> {
     if (!this.full(scope)) return null;
-    return this.ctx.db.query(sql.PROGRAMME_BREAKDOWN_SQL, [scope.organisationId, scope.programmeId]);
+    return this.ctx.db.query(sql.PROGRAMME_BREAKDOWN_SQL, [scope.organisationId, scope.programmeId, scope.withheldPerProgramme]);
   }
 }

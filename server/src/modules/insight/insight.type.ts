@@ -29,13 +29,43 @@ registerEnumType(DashboardAccess, {
 
 export enum FunnelStage {
   BARRIERS_RAISED = 'BARRIERS_RAISED',
+  BARRIERS_WITH_CHANGE = 'BARRIERS_WITH_CHANGE',
   CHANGES_PROPOSED = 'CHANGES_PROPOSED',
   SUBMITTED = 'SUBMITTED',
   APPROVED = 'APPROVED',
   IN_PROGRESS = 'IN_PROGRESS',
   ADOPTED = 'ADOPTED',
 }
-registerEnumType(FunnelStage, { name: 'FunnelStage', description: 'A stage of the change funnel, from barrier to adopted change.' });
+registerEnumType(FunnelStage, {
+  name: 'FunnelStage',
+  description: 'A stage of the change funnel, from barrier to adopted change.',
+  valuesConfig: {
+    BARRIERS_RAISED: { description: 'Barriers raised (counts barriers).' },
+    BARRIERS_WITH_CHANGE: { description: 'Barriers with at least one change proposed (counts barriers).' },
+    CHANGES_PROPOSED: { description: 'Changes proposed (counts changes; a barrier can have several).' },
+    SUBMITTED: { description: 'Changes submitted for a decision.' },
+    APPROVED: { description: 'Changes approved.' },
+    IN_PROGRESS: { description: 'Changes started.' },
+    ADOPTED: { description: 'Changes adopted.' },
+  },
+});
+
+export enum FunnelUnit {
+  BARRIERS = 'BARRIERS',
+  CHANGES = 'CHANGES',
+}
+registerEnumType(FunnelUnit, { name: 'FunnelUnit', description: 'What a funnel bar counts: barriers or changes, never both.' });
+
+/** Each stage: what it counts and the words a person reads; the label says why a stage may outgrow the one before. */
+const FUNNEL_STAGES: { stage: FunnelStage; unit: FunnelUnit; label: string }[] = [
+  { stage: FunnelStage.BARRIERS_RAISED, unit: FunnelUnit.BARRIERS, label: 'Barriers raised' },
+  { stage: FunnelStage.BARRIERS_WITH_CHANGE, unit: FunnelUnit.BARRIERS, label: 'Barriers with a change proposed' },
+  { stage: FunnelStage.CHANGES_PROPOSED, unit: FunnelUnit.CHANGES, label: 'Changes proposed (a barrier can have several)' },
+  { stage: FunnelStage.SUBMITTED, unit: FunnelUnit.CHANGES, label: 'Changes submitted' },
+  { stage: FunnelStage.APPROVED, unit: FunnelUnit.CHANGES, label: 'Changes approved' },
+  { stage: FunnelStage.IN_PROGRESS, unit: FunnelUnit.CHANGES, label: 'Changes started' },
+  { stage: FunnelStage.ADOPTED, unit: FunnelUnit.CHANGES, label: 'Changes adopted' },
+];
 
 export enum ChangeStage {
   DRAFTING = 'DRAFTING',
@@ -64,13 +94,19 @@ export class FunnelStep {
   @Field(() => FunnelStage)
   stage: FunnelStage;
 
-  @Field(() => Int, { description: 'How many reached this stage, whatever happened to them later.' })
+  @Field(() => FunnelUnit, { description: 'What this bar counts.' })
+  unit: FunnelUnit;
+
+  @Field({ description: 'What this bar counts, in words a person reads.' })
+  label: string;
+
+  @Field(() => Int, { description: 'How many reached this stage, whatever happened to them later; never more than the stage before when both count the same thing.' })
   count: number;
 
   @Field(() => Float, {
     nullable: true,
     description:
-      'Share (0 to 1) of the previous stage that reached this one; for CHANGES_PROPOSED, the share of barriers with at least one change. Null for the first stage or when the previous one is empty.',
+      'Share (0 to 1) of the previous stage that reached this one. Null for the first stage, for the first stage counting changes (the one before counts barriers), and when the previous one is empty.',
   })
   conversionRate: number | null;
 }
@@ -86,8 +122,11 @@ export class StatusCount {
 
 @ObjectType({ description: 'Barriers raised → changes proposed → submitted → approved → in progress → adopted, with the exits.' })
 export class ChangeFunnel {
-  @Field(() => [FunnelStep], { description: 'In order. An owner’s funnel starts at CHANGES_PROPOSED.' })
+  @Field(() => [FunnelStep], { description: 'In order: barriers, then changes. An owner’s funnel starts at CHANGES_PROPOSED.' })
   steps: FunnelStep[];
+
+  @Field(() => Int, { nullable: true, description: 'Barriers with at least one adopted change; null for owners.' })
+  barriersWithAdoptedChange: number | null;
 
   @Field(() => Int)
   rejected: number;
@@ -102,20 +141,26 @@ export class ChangeFunnel {
   byStatus: StatusCount[];
 
   static from(row: FunnelRow, includeBarriers: boolean): ChangeFunnel {
-    const counts: [FunnelStage, number][] = [
-      [FunnelStage.BARRIERS_RAISED, row.barriers_raised],
-      [FunnelStage.CHANGES_PROPOSED, row.proposed],
-      [FunnelStage.SUBMITTED, row.submitted],
-      [FunnelStage.APPROVED, row.approved],
-      [FunnelStage.IN_PROGRESS, row.in_progress],
-      [FunnelStage.ADOPTED, row.adopted],
-    ];
-    const steps = counts.map(([stage, count], i) => ({
-      stage,
-      count,
-      conversionRate:
-        i === 0 ? null : stage === FunnelStage.CHANGES_PROPOSED ? rate(row.barriers_with_change, row.barriers_raised) : rate(count, counts[i - 1][1]),
-    }));
+    const counts: Record<FunnelStage, number> = {
+      BARRIERS_RAISED: row.barriers_raised,
+      BARRIERS_WITH_CHANGE: row.barriers_with_change,
+      CHANGES_PROPOSED: row.proposed,
+      SUBMITTED: row.submitted,
+      APPROVED: row.approved,
+      IN_PROGRESS: row.in_progress,
+      ADOPTED: row.adopted,
+    };
+    const shown = FUNNEL_STAGES.filter((s) => includeBarriers || s.unit === FunnelUnit.CHANGES);
+    const steps = shown.map(({ stage, unit, label }, i) => {
+      const before = shown[i - 1];
+      return {
+        stage,
+        unit,
+        label,
+        count: counts[stage],
+        conversionRate: before && before.unit === unit ? rate(counts[stage], counts[before.stage]) : null,
+      };
+    });
     const now: Record<ChangeStatus, number> = {
       DRAFT: row.now_draft,
       SUBMITTED: row.now_submitted,
@@ -126,7 +171,8 @@ export class ChangeFunnel {
       WITHDRAWN: row.withdrawn,
     };
     return Object.assign(new ChangeFunnel(), {
-      steps: includeBarriers ? steps : [{ ...steps[1], conversionRate: null }, ...steps.slice(2)],
+      steps,
+      barriersWithAdoptedChange: includeBarriers ? row.barriers_with_adopted_change : null,
       rejected: row.rejected,
       withdrawn: row.withdrawn,
       adoptionRate: rate(row.adopted, row.proposed),
@@ -455,4 +501,11 @@ export class Dashboard {
 
   @Field({ description: 'The day overdue and quiet are measured against (YYYY-MM-DD, UTC).' })
   asOf: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Set where a figure here covers a group of fewer than 5 pairs: says that some items are withheld there (counted only organisation-wide), never how many. Null otherwise.',
+  })
+  smallGroupNote: string | null;
 }

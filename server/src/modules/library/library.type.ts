@@ -1,3 +1,4 @@
+import { monthOf } from '../../common/anonymity';
 import { Authorized, Field, Int, ObjectType } from 'type-graphql';
 import { Connection, Node, toGlobalId } from '../../common/relay';
 import { AffectedGroup, BarrierCategory } from '../barrier/barrier.entity';
@@ -59,10 +60,10 @@ export class SharedCase extends Node {
   @Field(() => SharedCaseStatus)
   status: SharedCaseStatus;
 
-  @Field({ description: 'When publication was requested.' })
+  @Field({ description: 'The month publication was requested (the 1st, midnight UTC): cases carry months, never moments.' })
   requestedAt: Date;
 
-  @Field(() => Date, { nullable: true, description: 'When it was (last) published.' })
+  @Field(() => Date, { nullable: true, description: 'The month it was (last) published (the 1st, midnight UTC): cases carry months, never moments.' })
   publishedAt: Date | null;
 
   static from(entity: SharedCaseEntity): SharedCase {
@@ -80,8 +81,8 @@ export class SharedCase extends Node {
       tags: entity.tags,
       outcome: entity.outcome,
       status: entity.status,
-      requestedAt: entity.createdAt,
-      publishedAt: entity.publishedAt,
+      requestedAt: monthOf(entity.createdAt),
+      publishedAt: entity.publishedAt && monthOf(entity.publishedAt),
     });
   }
 }
@@ -165,7 +166,7 @@ export class CaseConsents {
 export class CaseAdaptation extends Node {
   entity: CaseAdaptationEntity;
 
-  @Field()
+  @Field({ description: 'The month it was adapted (the 1st, midnight UTC), as another organisation may see it.' })
   adaptedAt: Date;
 
   @Field({ description: 'The adopting organisation consents to show its name and how far its change got.' })
@@ -175,7 +176,7 @@ export class CaseAdaptation extends Node {
     return Object.assign(new CaseAdaptation(), {
       entity,
       id: toGlobalId('CaseAdaptation', entity.id),
-      adaptedAt: entity.createdAt,
+      adaptedAt: monthOf(entity.createdAt),
       shareProgress: entity.shareProgress,
     });
   }

@@ -1,3 +1,4 @@
+import { dayOf } from '../../common/anonymity';
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InputArg, mutate } from '../../common/errors';
 import { ConnectionArgs } from '../../common/relay';
@@ -162,6 +163,13 @@ export class MentoringSessionResolver {
     const pair = await ctx.loaders.pair.pair.load(session.entity.pairId);
     if (!pair || !pairPolicy.canReadPrivateNotes(ctx.viewer as Viewer, pair) || !session.entity.privateNotesCipher) return null;
     return decryptNotes(ctx.config.notesKey!, session.entity.privateNotesCipher);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Date, { description: 'When it was logged: the moment for the pair, the day only (midnight UTC) for programme managers.' })
+  async createdAt(@Root() session: MentoringSession, @Ctx() ctx: Context): Promise<Date> {
+    const pair = await ctx.loaders.pair.pair.load(session.entity.pairId);
+    return pair && pairPolicy.isMember(ctx.viewer as Viewer, pair) ? session.entity.createdAt : dayOf(session.entity.createdAt);
   }
 
   @Authorized()
