@@ -19,8 +19,9 @@ import {
   PairActivityEntryResolver,
   PairActivityResolver,
 } from './modules/insight/insight.resolver';
+import { IdentifierResolver } from './modules/identifier/identifier.resolver';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
-import { BarrierCaseResolver, CaseAdaptationResolver, SharedCaseResolver } from './modules/library/library.resolver';
+import { BarrierCaseResolver, CaseAdaptationResolver, ChangeCaseResolver, SharedCaseResolver } from './modules/library/library.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
 import { MentoringSessionResolver, PairResolver, ProgrammePairsResolver } from './modules/pair/pair.resolver';
@@ -32,6 +33,7 @@ export const resolvers = [
   AuthResolver,
   NodeResolver,
   OrganisationResolver,
+  IdentifierResolver,
   PersonResolver,
   MembershipResolver,
   OrganisationMembershipAuditResolver,
@@ -40,6 +42,7 @@ export const resolvers = [
   SharedCaseResolver,
   CaseAdaptationResolver,
   BarrierCaseResolver,
+  ChangeCaseResolver,
   ProgrammeResolver,
   PairResolver,
   MentoringSessionResolver,

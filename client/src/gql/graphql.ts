@@ -14,6 +14,10 @@ export type AcceptInvitationInput = {
 
 export type AdaptCaseInput = {
   caseId: string;
+  /** The draft change's title; "Act on: <the barrier's title>" by default. */
+  changeTitle?: string | null | undefined;
+  /** What you expect the change to achieve in your organisation, in your own words. The case's outcome and figures are shown beside the change as reference; they are not copied in. */
+  expectedImpact: string;
   /** The owner (a person with the OWNER role there) who would decide the change. */
   ownerId: string;
   /** The pair in your organisation who will take it forward. */
@@ -415,7 +419,9 @@ export type MembershipAuditKind =
 export type NotificationKind =
   | 'CASE_AWAITING_APPROVAL'
   | 'CASE_CONSENT_NEEDED'
+  | 'CASE_DECLINED'
   | 'CASE_PUBLISHED'
+  | 'CASE_SENT_BACK'
   | 'CASE_UNPUBLISHED'
   | 'CHANGE_ADOPTED'
   | 'CHANGE_DECIDED'
@@ -538,16 +544,24 @@ export type RedactionAction =
 
 /** What kind of personal data the redaction assistant found. */
 export type RedactionKind =
+  /** A date finer than a month; the month is kept. */
+  | 'DATE'
   /** An email address. */
   | 'EMAIL'
   /** A job title that only one person holds. */
   | 'JOB_TITLE'
+  /** The organisation's name, or a short form or alias of it. */
+  | 'ORGANISATION'
   /** A person's name, a member's or anyone's. */
   | 'PERSON_NAME'
   /** A phone number or extension. */
   | 'PHONE'
+  /** One of the organisation's sites, wards or departments. */
+  | 'PLACE'
   /** A count of people under five, which can single someone out. */
-  | 'SMALL_NUMBER';
+  | 'SMALL_NUMBER'
+  /** A staff, employee, payroll or assignment number. */
+  | 'STAFF_NUMBER';
 
 /** What the authors did about a flagged item. */
 export type RedactionStatus =
@@ -655,10 +669,14 @@ export type SharedCaseStatus =
   | 'AWAITING_APPROVAL'
   /** Both co-learners must consent to this text. */
   | 'AWAITING_CONSENT'
+  /** A programme manager declined it, with a reason: it will not be published. */
+  | 'DECLINED'
   /** In the library, readable by the whole community. */
   | 'PUBLISHED'
   /** Personal data was flagged and is not yet resolved. */
   | 'REDACTING'
+  /** A programme manager sent it back with a reason: the co-learners edit it and consent again. */
+  | 'SENT_BACK'
   /** Taken down by a manager, or because a co-learner withdrew consent. */
   | 'UNPUBLISHED';
 
@@ -747,6 +765,7 @@ export type MembersWithRolesQuery = { node:
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
     | { __typename: 'Organisation', id: string, members: { nodes: Array<{ id: string, jobTitle: string | null, division: string | null, person: { id: string, displayName: string } }> } }
+    | { __typename: 'OrganisationIdentifier', id: string }
     | { __typename: 'Pair', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Programme', id: string }
@@ -869,6 +888,7 @@ export type BarrierQuery = { node:
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
     | { __typename: 'Organisation', id: string }
+    | { __typename: 'OrganisationIdentifier', id: string }
     | { __typename: 'Pair', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Programme', id: string }
@@ -925,6 +945,7 @@ export type ChangeQuery = { node:
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
     | { __typename: 'Organisation', id: string }
+    | { __typename: 'OrganisationIdentifier', id: string }
     | { __typename: 'Pair', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Programme', id: string }
@@ -960,6 +981,7 @@ export type BarrierForChangeQuery = { node:
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
     | { __typename: 'Organisation', id: string }
+    | { __typename: 'OrganisationIdentifier', id: string }
     | { __typename: 'Pair', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Programme', id: string }
@@ -1125,6 +1147,7 @@ export type AdaptOptionsQuery = { pairs: { nodes: Array<{ id: string, programme:
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
     | { __typename: 'Organisation', id: string, members: { nodes: Array<{ id: string, jobTitle: string | null, person: { id: string, displayName: string } }> } }
+    | { __typename: 'OrganisationIdentifier', id: string }
     | { __typename: 'Pair', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Programme', id: string }
@@ -1156,6 +1179,7 @@ export type SharedCasePageQuery = { node:
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
     | { __typename: 'Organisation', id: string }
+    | { __typename: 'OrganisationIdentifier', id: string }
     | { __typename: 'Pair', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Programme', id: string }
@@ -1270,6 +1294,7 @@ export type OrganisationMembersQuery = { node:
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
     | { __typename: 'Organisation', name: string, id: string, members: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, roles: Array<Role>, jobTitle: string | null, division: string | null, viewerCanManage: boolean, person: { id: string, displayName: string, email: string | null } } }> }, pendingInvitations: Array<{ id: string, email: string, displayName: string, roles: Array<Role>, status: InvitationStatus, expiresAt: string }> }
+    | { __typename: 'OrganisationIdentifier', id: string }
     | { __typename: 'Pair', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Programme', id: string }
@@ -1295,6 +1320,7 @@ export type MembershipAuditQuery = { node:
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
     | { __typename: 'Organisation', id: string, membershipAudit: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { kind: MembershipAuditKind, actorName: string, subjectName: string, subjectEmail: string, rolesBefore: Array<Role> | null, rolesAfter: Array<Role> | null, at: string } }> } }
+    | { __typename: 'OrganisationIdentifier', id: string }
     | { __typename: 'Pair', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Programme', id: string }
@@ -1355,6 +1381,7 @@ export type PairHomeQuery = { node:
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
     | { __typename: 'Organisation', id: string }
+    | { __typename: 'OrganisationIdentifier', id: string }
     | { __typename: 'Pair', status: PairStatus, endedReason: string | null, viewerIsMember: boolean, lastSessionOn: string | null, viewerCanProposeContract: boolean, viewerCanAgreeContract: boolean, viewerCanLogSession: boolean, id: string, senior: { id: string, displayName: string }, junior: { id: string, displayName: string }, programme: { id: string, name: string, startsOn: string, endsOn: string }, contract: { version: number, focusTopics: Array<string>, cadence: Cadence, groundRules: string, confidentiality: string, seniorAgreedAt: string | null, juniorAgreedAt: string | null, isAgreed: boolean, createdAt: string } | null, contractInEffect: { version: number, focusTopics: Array<string> } | null, sessions: { totalCount: number, nodes: Array<{ id: string, heldOn: string, topics: Array<string>, privateNotes: string | null, sharedTakeaways: string | null, loggedBy: { id: string, displayName: string } }> } }
     | { __typename: 'Person', id: string }
     | { __typename: 'Programme', id: string }
@@ -1393,6 +1420,7 @@ export type ProgrammeQuery = { node:
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
     | { __typename: 'Organisation', id: string }
+    | { __typename: 'OrganisationIdentifier', id: string }
     | { __typename: 'Pair', id: string }
     | { __typename: 'Person', id: string }
     | { __typename: 'Programme', name: string, description: string | null, status: ProgrammeStatus, startsOn: string, endsOn: string, sessionCadence: Cadence, viewerCanManage: boolean, id: string, organisation: { id: string, name: string }, pairs: { totalCount: number, nodes: Array<{ id: string, status: PairStatus, endedReason: string | null, lastSessionOn: string | null, lastNudgedAt: string | null, viewerCanEnd: boolean, viewerCanNudge: boolean, senior: { id: string, displayName: string }, junior: { id: string, displayName: string }, contractInEffect: { version: number } | null }> } }
