@@ -239,16 +239,19 @@ function findSmallNumbers(text: string): Finding[] {
 const WORD_CHAR = String.raw`[\p{L}\p{N}]`;
 
 /**
- * A regular expression for one identifier, tolerant of case, spacing, hyphens, dots and either
+ * Regular expressions for one identifier, tolerant of case, spacing, hyphens, dots and either
  * apostrophe ("St Anne's" = "st. anne’s" = "St-Annes"). Identifiers of six letters or more are found
- * inside compounds too ("#NorthshoreProud", "Northshore-wide"); shorter ones ("NST") only as words.
+ * inside compounds too ("#NorthshoreProud", "Northshore-wide"); shorter ones ("NHT") as words in
+ * any case, and inside compounds only as written in capitals, at the start of a run of them ("#NHTProud").
  */
-function identifierPattern(value: string): RegExp | null {
+function identifierPatterns(value: string): RegExp[] {
   const tokens = value.split(/[\s\-_.,/'’&]+/).filter(Boolean);
-  if (!tokens.length) return null;
+  if (!tokens.length) return [];
   const body = tokens.map((t) => escapeRegExp(t)).join(String.raw`[\s\-_.,/'’&]*`);
-  const long = value.replace(/[^\p{L}\p{N}]/gu, '').length >= 6;
-  return long ? new RegExp(body, 'giu') : new RegExp(`(?<!${WORD_CHAR})${body}(?!${WORD_CHAR})`, 'giu');
+  if (value.replace(/[^\p{L}\p{N}]/gu, '').length >= 6) return [new RegExp(body, 'giu')];
+  const patterns = [new RegExp(`(?<!${WORD_CHAR})${body}(?!${WORD_CHAR})`, 'giu')];
+  if (/^[\p{Lu}\p{N}]{3,}$/u.test(tokens.join(''))) patterns.push(new RegExp(`(?<!\\p{Lu})${body}`, 'gu'));
+  return patterns;
 }
 
 /** The identifiers to look for: each one given, and each distinctive word of a name or alias on its own. */
@@ -273,16 +276,16 @@ export function identifierVariants(identifiers: { value: string; role: Identifie
 function findIdentifiers(text: string, context: DetectionContext): Finding[] {
   const found: Finding[] = [];
   for (const identifier of identifierVariants(context.identifiers ?? [])) {
-    const pattern = identifierPattern(identifier.value);
-    if (!pattern) continue;
-    found.push(
+    for (const pattern of identifierPatterns(identifier.value)) {
+      found.push(
       ...collect(text, pattern, (m) => ({
         kind: identifier.role === 'ORGANISATION' ? RedactionKind.ORGANISATION : RedactionKind.PLACE,
         replacement: PLACE_REPLACEMENT[identifier.role],
         // "Northshore's" loses its name, not its possessive.
         length: m[0].replace(/[\s\-_.,/'’&]+$/, '').length,
       })),
-    );
+      );
+    }
   }
   return found;
 }
