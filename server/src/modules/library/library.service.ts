@@ -233,6 +233,7 @@ export class LibraryService {
       if (!libraryPolicy.isAuthor(this.viewer, pair)) throw forbidden('Only the two co-learners of a case consent to it.');
       const consents = tx.getRepository(CaseConsentEntity);
       if (consent) {
+        if (sharedCase.status === SharedCaseStatus.DECLINED) throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'This case was declined.', caseField);
         if (!libraryPolicy.canConsent(this.viewer, sharedCase, pair)) {
           throw new DomainError(UserErrorCode.UNRESOLVED_REDACTIONS, 'Resolve every flagged item before consenting.', caseField);
         }
