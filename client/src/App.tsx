@@ -35,6 +35,7 @@ const NotificationsPage = lazyPage(() => import('./routes/notifications/Notifica
 const LibraryPage = lazyPage(() => import('./routes/library/LibraryPage'), 'LibraryPage');
 const ShareCasePage = lazyPage(() => import('./routes/library/ShareCasePage'), 'ShareCasePage');
 const CasePage = lazyPage(() => import('./routes/library/CasePage'), 'CasePage');
+const IdentifiersPage = lazyPage(() => import('./routes/library/IdentifiersPage'), 'IdentifiersPage');
 // The charts (recharts) come only with Insight.
 const DashboardPage = lazyPage(() => import('./routes/insight/DashboardPage'), 'DashboardPage');
 const BoardReportPage = lazyPage(() => import('./routes/insight/BoardReportPage'), 'BoardReportPage');
@@ -88,6 +89,7 @@ function SignedInArea() {
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="library" element={<LibraryPage viewer={viewer} />} />
         <Route path="library/share" element={<ShareCasePage viewer={viewer} />} />
+        <Route path="library/identifiers" element={<IdentifiersPage viewer={viewer} />} />
         <Route path="library/cases/:id" element={<CasePage viewer={viewer} />} />
         <Route path="insight" element={<DashboardPage viewer={viewer} />} />
         <Route path="insight/report" element={<BoardReportPage />} />

@@ -20,8 +20,9 @@ import {
   PairActivityEntryResolver,
   PairActivityResolver,
 } from './modules/insight/insight.resolver';
+import { IdentifierResolver } from './modules/identifier/identifier.resolver';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
-import { BarrierCaseResolver, CaseAdaptationResolver, SharedCaseResolver } from './modules/library/library.resolver';
+import { BarrierCaseResolver, CaseAdaptationResolver, ChangeCaseResolver, SharedCaseResolver } from './modules/library/library.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
 import { MentoringSessionResolver, PairResolver, ProgrammePairsResolver } from './modules/pair/pair.resolver';
@@ -33,6 +34,7 @@ export const resolvers = [
   AuthResolver,
   NodeResolver,
   OrganisationResolver,
+  IdentifierResolver,
   PersonResolver,
   MembershipResolver,
   OrganisationMembershipAuditResolver,
@@ -41,6 +43,7 @@ export const resolvers = [
   SharedCaseResolver,
   CaseAdaptationResolver,
   BarrierCaseResolver,
+  ChangeCaseResolver,
   ProgrammeResolver,
   PairResolver,
   MentoringSessionResolver,

@@ -12,7 +12,7 @@ const SHARING = `mutation ($input: SetAdaptationSharingInput!) { setAdaptationSh
 
 async function publishedCase() {
   const source = await t.fx.team({ organisation: await t.fx.make.organisation({ sector: Sector.HEALTH }) });
-  const { barrier } = await t.fx.barrier(source);
+  const { barrier } = await t.fx.barrier(source, { changes: [{ rationale: 'The pilot showed it works without slowing hiring.' }] });
   return { source, sharedCase: await t.fx.publishCase(t.api, source, barrier) };
 }
 
@@ -20,6 +20,7 @@ const adaptInput = (caseId: string, adopter: Team, extra: Record<string, unknown
   caseId,
   pairId: gid('Pair', adopter.pair.id),
   ownerId: gid('Person', adopter.owner.person.id),
+  expectedImpact: 'Shortlisting rates equal across ethnic groups in our housing service within two years.',
   ...extra,
 });
 
@@ -35,11 +36,20 @@ describe('adaptCase', () => {
     const barrier = await t.server.db.getRepository(BarrierEntity).findOneByOrFail({ id: link.barrierId });
     const change = await t.server.db.getRepository(ChangeEntity).findOneByOrFail({ id: link.changeId });
     expect(link).toMatchObject({ organisationId: adopter.organisation.id, pairId: adopter.pair.id, shareProgress: true });
-    expect(barrier).toMatchObject({ organisationId: adopter.organisation.id, pairId: adopter.pair.id, title: sharedCase.title, category: 'RECRUITMENT', affectedGroups: ['RACE'] });
+    expect(barrier).toMatchObject({
+      organisationId: adopter.organisation.id,
+      pairId: adopter.pair.id,
+      // the adapter raised it, not the pair that will take it forward (and never the source's pair)
+      raisedById: adopter.member.person.id,
+      title: sharedCase.title,
+      category: 'RECRUITMENT',
+      affectedGroups: ['RACE'],
+    });
     expect(barrier.description).toContain(sharedCase.summary);
-    // the source's measures come over as figures to compare against
+    // the source's measures come over as reference figures, labelled as the case's, before and after
     expect(barrier.evidence).toEqual([
-      { kind: 'FIGURE', text: 'Shortlisting rate, minority ethnic applicants: where this case comes from, before the change', value: 18, unit: '%' },
+      { kind: 'FIGURE', text: 'Reference from the library case: Shortlisting rate, minority ethnic applicants, before their change', value: 18, unit: '%' },
+      { kind: 'FIGURE', text: 'Reference from the library case: Shortlisting rate, minority ethnic applicants, after their change', value: 33, unit: '%' },
     ]);
     expect(change).toMatchObject({
       organisationId: adopter.organisation.id,
@@ -50,14 +60,49 @@ describe('adaptCase', () => {
       status: ChangeStatus.DRAFT,
       targetDate: '2026-06-30',
       whatChanges: sharedCase.whatChanged,
+      // the adapter's own words; the case's outcome is not copied in
+      expectedImpact: 'Shortlisting rates equal across ethnic groups in our housing service within two years.',
+      title: 'Act on: shortlisting panels screen out candidates from minority ethnic backgrounds',
     });
-    expect(change.successMeasures).toEqual([{ metric: 'Shortlisting rate, minority ethnic applicants', unit: '%', baseline: 18, target: 35, current: null }]);
+    expect(change.expectedImpact).not.toContain(sharedCase.outcomeSummary);
+    // the adopter sets their own baselines and targets; the case's figures are not theirs
+    expect(change.successMeasures).toEqual([]);
     const events = await t.server.db.getRepository(EventEntity).findBy({ barrierId: barrier.id });
     expect(events.map((e) => e.kind).sort()).toEqual(['BARRIER_RAISED', 'CHANGE_PROPOSED']);
     expect(payload.barrier).toEqual({ id: gid('Barrier', barrier.id), title: sharedCase.title });
     expect(payload.change).toEqual({ id: gid('Change', change.id), status: 'DRAFT' });
-    const BARRIER = `query ($id: ID!) { node(id: $id) { ... on Barrier { adaptedFrom { id } sharedCase { id } } } }`;
-    expect((await t.api.as(adopter.member.token).ok(BARRIER, { id: payload.barrier.id })).node).toEqual({ adaptedFrom: { id: sharedCase.id }, sharedCase: null });
+    const BARRIER = `query ($id: ID!) { node(id: $id) { ... on Barrier { adaptedFrom { id } sharedCase { id } adaptedBy { id displayName } } } }`;
+    expect((await t.api.as(adopter.member.token).ok(BARRIER, { id: payload.barrier.id })).node).toEqual({
+      adaptedFrom: { id: sharedCase.id },
+      sharedCase: null,
+      adaptedBy: { id: gid('Person', adopter.member.person.id), displayName: adopter.member.person.displayName },
+    });
+    // beside the change, the case's outcome (with the decision's rationale) and its figures, as reference
+    const CHANGE = `query ($id: ID!) { node(id: $id) { ... on Change { expectedImpact adaptedFrom { id outcomeSummary measures { metric baseline current } } } } }`;
+    const reference = (await t.api.as(adopter.senior.token).ok(CHANGE, { id: payload.change.id })).node;
+    expect(reference.adaptedFrom).toEqual({
+      id: sharedCase.id,
+      outcomeSummary: sharedCase.outcomeSummary,
+      measures: [{ metric: 'Shortlisting rate, minority ethnic applicants', baseline: 18, current: 33 }],
+    });
+    expect(reference.adaptedFrom.outcomeSummary).toContain('Decision rationale: The pilot showed it works without slowing hiring.');
+    expect(reference.expectedImpact).not.toContain('Decision rationale');
+  });
+
+  it('asks the adapter for the expected impact in their own words, and writes nothing without it', async () => {
+    const { sharedCase } = await publishedCase();
+    const adopter = await t.fx.team();
+    const { expectedImpact: _omitted, ...withoutImpact } = adaptInput(sharedCase.id, adopter);
+    expect(Api.codes(await t.api.as(adopter.member.token).request(ADAPT, { input: withoutImpact }))).toEqual(['BAD_USER_INPUT']);
+    const tooShort = await t.api.as(adopter.member.token).mutation(ADAPT, adaptInput(sharedCase.id, adopter, { expectedImpact: 'Better' }));
+    expect(tooShort.userErrors).toEqual([
+      { field: ['input', 'expectedImpact'], code: 'INVALID_INPUT', message: 'Describe the expected impact in your organisation in at least 10 characters.' },
+    ]);
+    const named = await t.api.as(adopter.member.token).mutation(ADAPT, adaptInput(sharedCase.id, adopter, { changeTitle: 'Anonymised shortlisting for housing roles' }));
+    expect(named.change).toEqual({ id: expect.any(String), status: 'DRAFT' });
+    const change = await t.server.db.getRepository(ChangeEntity).findOneByOrFail({ organisationId: adopter.organisation.id });
+    expect(change.title).toBe('Anonymised shortlisting for housing roles');
+    expect(await t.server.db.getRepository(BarrierEntity).countBy({ organisationId: adopter.organisation.id })).toBe(1);
   });
 
   it('writes nothing in the case\'s own organisation or anyone else\'s, and refuses pairs and owners from elsewhere', async () => {

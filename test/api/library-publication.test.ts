@@ -26,7 +26,8 @@ describe('publishing a case', () => {
       measures: [{ metric: 'Shortlisting rate, minority ethnic applicants', unit: '%', baseline: 18, target: 35, current: 33 }],
     });
     expect(sharedCase.summary).toContain('Evidence:\n- Shortlisting rate, minority ethnic applicants (18 %)');
-    expect(sharedCase.outcomeSummary).toContain('Adopted from 2025-04-01: Recruitment and Selection Policy v4.');
+    // a case tells the month a change took effect, never the day
+    expect(sharedCase.outcomeSummary).toContain('Adopted from April 2025: Recruitment and Selection Policy v4.');
     expect(sharedCase.outcomeSummary).toContain('Decision rationale: The evidence from the pilot wards is convincing.');
     expect(sharedCase.whatChanged).not.toContain('Draft idea');
   });

@@ -43,6 +43,8 @@ describe('the redaction assistant finds personal data in realistic text', () => 
       [RedactionKind.PHONE, '+44 (0)161 496 0000'],
       [RedactionKind.PHONE, '+1 415 555 0132'],
       [RedactionKind.PHONE, 'ext. 4412'],
+      // a date finer than a month is flagged too: the replacement keeps the month
+      [RedactionKind.DATE, '2025-04-01'],
     ]);
   });
 

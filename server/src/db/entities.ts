@@ -11,6 +11,7 @@ import { LoginAttemptEntity } from '../modules/auth/login-attempt.entity';
 import { CaseAdaptationEntity, CaseConsentEntity, CaseEndorsementEntity, CaseRedactionEntity, SharedCaseEntity } from '../modules/library/library.entity';
 import { InvitationEntity } from '../modules/invitation/invitation.entity';
 import { OrganisationEntity } from '../modules/organisation/organisation.entity';
+import { OrganisationIdentifierEntity } from '../modules/identifier/identifier.entity';
 import { MembershipAuditEntity } from '../modules/membership-audit/membership-audit.entity';
 import { MembershipEntity } from '../modules/person/membership.entity';
 import { PersonEntity } from '../modules/person/person.entity';
@@ -18,6 +19,7 @@ import { PersonEntity } from '../modules/person/person.entity';
 /** Every entity, listed so the data source never depends on file globs. */
 export const entities = [
   OrganisationEntity,
+  OrganisationIdentifierEntity,
   PersonEntity,
   MembershipEntity,
   MembershipAuditEntity,

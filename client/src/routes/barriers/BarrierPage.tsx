@@ -107,6 +107,10 @@ const BarrierQuery = graphql(`
           id
           title
         }
+        adaptedBy {
+          id
+          displayName
+        }
         viewerCanCorroborate
         viewerCanProposeChange
         viewerCanComment
@@ -195,7 +199,11 @@ export function BarrierPage() {
             <h2 id="about-heading">What happens</h2>
             <p className="prose">{barrier.description}</p>
             <p className="muted">
-              {barrier.raisedBy ? `Raised by ${pairName(barrier.raisedBy)}` : 'Raised anonymously by a co-learning pair'}
+              {barrier.adaptedBy
+                ? `Raised by ${barrier.adaptedBy.displayName}, adapting a library case${barrier.raisedBy ? `, for ${pairName(barrier.raisedBy)} to take forward` : ''}`
+                : barrier.raisedBy
+                  ? `Raised by ${pairName(barrier.raisedBy)}`
+                  : 'Raised anonymously by a co-learning pair'}
               {barrier.raisedByViewersPair && barrier.attribution === 'ANONYMOUS' && ' (your pair; others do not see who)'} on {formatDate(barrier.createdAt)}.
             </p>
             <LibraryLinks barrier={barrier} />

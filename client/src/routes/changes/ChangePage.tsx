@@ -20,6 +20,12 @@ const ChangeQuery = graphql(`
       id
       ... on Change {
         ...ChangeDetail
+        adaptedFrom {
+          id
+          title
+          outcomeSummary
+          measures { metric unit baseline target current }
+        }
       }
     }
   }
@@ -134,6 +140,28 @@ export function ChangePage() {
             <p className="prose">{change.whatChanges}</p>
             <h3>Expected impact</h3>
             <p className="prose">{change.expectedImpact}</p>
+            {change.adaptedFrom && (
+              <aside className="notice notice--info" aria-label="For reference: the library case this change adapts">
+                <p>
+                  <strong>For reference</strong>, from the library case{' '}
+                  <Link to={`/library/cases/${encodeURIComponent(change.adaptedFrom.id)}`}>{change.adaptedFrom.title}</Link>, in another organisation: what
+                  happened there, and its figures. Your expected impact and measures are your own.
+                </p>
+                <p className="prose">{change.adaptedFrom.outcomeSummary}</p>
+                {change.adaptedFrom.measures.length > 0 && (
+                  <ul>
+                    {change.adaptedFrom.measures.map((m) => (
+                      <li key={m.metric}>
+                        {m.metric}: {m.baseline}
+                        {m.unit ? ` ${m.unit}` : ''} before, target {m.target}
+                        {m.unit ? ` ${m.unit}` : ''}
+                        {m.current != null ? `, ${m.current}${m.unit ? ` ${m.unit}` : ''} at the last report` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </aside>
+            )}
             {change.withdrawnReason && (
               <>
                 <h3>Why it was withdrawn</h3>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ErrorSummary, fieldError, SelectField, TextField, type UserErrorLike } from '../../components/forms';
+import { ErrorSummary, fieldError, SelectField, TextAreaField, TextField, type UserErrorLike } from '../../components/forms';
 import { graphql } from '../../gql';
 import type { SignedInViewer } from '../../hooks/useViewer';
 
@@ -43,6 +43,8 @@ export function AdaptCaseForm({ caseId, viewer, onAdapted }: { caseId: string; v
   const [pairId, setPairId] = useState('');
   const [ownerId, setOwnerId] = useState('');
   const [title, setTitle] = useState('');
+  const [changeTitle, setChangeTitle] = useState('');
+  const [expectedImpact, setExpectedImpact] = useState('');
   const [shareProgress, setShareProgress] = useState(true);
   const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
   const [done, setDone] = useState<{ barrier: { id: string; title: string }; change: { id: string; title: string } } | null>(null);
@@ -69,7 +71,9 @@ export function AdaptCaseForm({ caseId, viewer, onAdapted }: { caseId: string; v
   const owners = data?.node?.__typename === 'Organisation' ? data.node.members.nodes : [];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await adapt({ variables: { input: { caseId, pairId, ownerId, title: title.trim() || null, shareProgress } } });
+    const result = await adapt({
+      variables: { input: { caseId, pairId, ownerId, title: title.trim() || null, changeTitle: changeTitle.trim() || null, expectedImpact, shareProgress } },
+    });
     const payload = result.data?.adaptCase;
     setErrors(payload?.userErrors ?? []);
     if (payload?.barrier && payload.change) {
@@ -80,7 +84,10 @@ export function AdaptCaseForm({ caseId, viewer, onAdapted }: { caseId: string; v
 
   return (
     <form className="subform" onSubmit={submit} aria-label="Adapt this case">
-      <p>This creates, in your organisation, a barrier and a draft change prefilled from this case, linked back to it.</p>
+      <p>
+        This creates, in your organisation, a barrier raised by you and a draft change, linked back to this case. What the case changed comes
+        across; its outcome and figures stay beside your change as reference, for you to set your own.
+      </p>
       <ErrorSummary errors={errors} />
       <SelectField label="Pair who will take it forward" value={pairId} required onChange={(e) => setPairId(e.target.value)} error={fieldError(errors, 'pairId')}>
         <option value="">Choose a pair</option>
@@ -99,7 +106,22 @@ export function AdaptCaseForm({ caseId, viewer, onAdapted }: { caseId: string; v
           </option>
         ))}
       </SelectField>
-      <TextField label="Title in your organisation" value={title} onChange={(e) => setTitle(e.target.value)} hint="The case's title if left empty." error={fieldError(errors, 'title')} />
+      <TextField label="Barrier's title in your organisation" value={title} onChange={(e) => setTitle(e.target.value)} hint="The case's title if left empty." error={fieldError(errors, 'title')} />
+      <TextField
+        label="Change's title"
+        value={changeTitle}
+        onChange={(e) => setChangeTitle(e.target.value)}
+        hint="“Act on: …” and the barrier's title if left empty."
+        error={fieldError(errors, 'changeTitle')}
+      />
+      <TextAreaField
+        label="What you expect it to achieve in your organisation"
+        value={expectedImpact}
+        required
+        onChange={(e) => setExpectedImpact(e.target.value)}
+        hint="In your own words. The case's outcome, on this page, is there for reference."
+        error={fieldError(errors, 'expectedImpact')}
+      />
       <label className="checkbox">
         <input type="checkbox" checked={shareProgress} onChange={(e) => setShareProgress(e.target.checked)} />
         <span className="checkbox__label">Show our organisation's name and how far we get on this case</span>

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client';
 import { useState } from 'react';
-import { ErrorSummary, TextField, type UserErrorLike } from '../../components/forms';
+import { ErrorSummary, TextAreaField, TextField, fieldError, type UserErrorLike } from '../../components/forms';
 import { graphql } from '../../gql';
 import type { CaseReviewFieldsFragment, RedactionAction } from '../../gql/graphql';
 import { caseStatusLabels, redactionKindLabels } from './labels';
@@ -15,6 +15,13 @@ export const CaseReviewFields = graphql(`
     viewerHasConsented
     viewerCanApprove
     viewerCanUnpublish
+    viewerCanSendBack
+    viewerCanDecline
+    reviewNote
+    title
+    summary
+    whatChanged
+    outcomeSummary
     openRedactionCount
     unpublishedReason
     showOrganisationName
@@ -47,6 +54,22 @@ const UnpublishMutation = graphql(`
   }
 `);
 
+const EditMutation = graphql(`
+  mutation EditSharedCase($input: EditSharedCaseInput!) {
+    editSharedCase(input: $input) { sharedCase { id ...CaseReviewFields } userErrors { ...UserErrorFields } }
+  }
+`);
+const SendBackMutation = graphql(`
+  mutation SendCaseBack($input: ReviewCaseInput!) {
+    sendCaseBack(input: $input) { sharedCase { id ...CaseReviewFields } userErrors { ...UserErrorFields } }
+  }
+`);
+const DeclineMutation = graphql(`
+  mutation DeclineCase($input: ReviewCaseInput!) {
+    declineCase(input: $input) { sharedCase { id ...CaseReviewFields } userErrors { ...UserErrorFields } }
+  }
+`);
+
 const fieldLabels: Record<string, string> = { TITLE: 'Title', SUMMARY: 'The barrier', WHAT_CHANGED: 'What changed', OUTCOME: 'What happened', MEASURE: 'A measure' };
 
 /** The publishing flow for the authors and their managers: redaction review, consent, approval. */
@@ -58,7 +81,10 @@ export function CaseReview({ sharedCase, onChanged }: { sharedCase: CaseReviewFi
   const [unpublish, unpublishing] = useMutation(UnpublishMutation);
   const [showName, setShowName] = useState(false);
   const [reason, setReason] = useState('');
-  const busy = resolving.loading || consenting.loading || approving.loading || unpublishing.loading;
+  const [sendBack, sendingBack] = useMutation(SendBackMutation);
+  const [decline, declining] = useMutation(DeclineMutation);
+  const [reviewReason, setReviewReason] = useState('');
+  const busy = resolving.loading || consenting.loading || approving.loading || unpublishing.loading || sendingBack.loading || declining.loading;
   const after = (payload?: { userErrors: readonly UserErrorLike[] } | null) => {
     setErrors(payload?.userErrors ?? []);
     if (payload && payload.userErrors.length === 0) onChanged();
@@ -81,6 +107,12 @@ export function CaseReview({ sharedCase, onChanged }: { sharedCase: CaseReviewFi
         <li className={sharedCase.status === 'PUBLISHED' ? 'is-done' : sharedCase.status === 'AWAITING_APPROVAL' ? 'is-current' : ''}>Programme manager's approval</li>
       </ol>
       {sharedCase.unpublishedReason && sharedCase.status === 'UNPUBLISHED' && <p className="notice notice--info">Taken down: {sharedCase.unpublishedReason}</p>}
+      {sharedCase.reviewNote && sharedCase.status === 'SENT_BACK' && (
+        <p className="notice notice--info" role="status">
+          Sent back by a programme manager: “{sharedCase.reviewNote}” Edit the text below, then both of you consent again.
+        </p>
+      )}
+      {sharedCase.reviewNote && sharedCase.status === 'DECLINED' && <p className="notice notice--info">Declined by a programme manager: “{sharedCase.reviewNote}”</p>}
       <ErrorSummary errors={errors} />
 
       {open.length > 0 && (
@@ -107,6 +139,8 @@ export function CaseReview({ sharedCase, onChanged }: { sharedCase: CaseReviewFi
         </details>
       )}
 
+      {sharedCase.viewerCanEdit && <CaseTextEditor sharedCase={sharedCase} onSaved={onChanged} />}
+
       <div className="review-actions">
         {sharedCase.viewerCanConsent && (
           <button type="button" className="button button--primary" disabled={busy} onClick={async () => after((await consent({ variables: { input: { caseId: sharedCase.id, consent: true } } })).data?.consentToCase)}>
@@ -129,6 +163,38 @@ export function CaseReview({ sharedCase, onChanged }: { sharedCase: CaseReviewFi
             </button>
           </div>
         )}
+        {(sharedCase.viewerCanSendBack || sharedCase.viewerCanDecline) && (
+          <div className="subform">
+            <TextAreaField
+              label="Reason for the co-learners"
+              hint="What to change, if you send it back; why, if you decline it. They see it."
+              value={reviewReason}
+              rows={2}
+              onChange={(e) => setReviewReason(e.target.value)}
+              error={fieldError(errors, 'reason')}
+            />
+            {sharedCase.viewerCanSendBack && (
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy}
+                onClick={async () => after((await sendBack({ variables: { input: { caseId: sharedCase.id, reason: reviewReason } } })).data?.sendCaseBack)}
+              >
+                Send back for changes
+              </button>
+            )}
+            {sharedCase.viewerCanDecline && (
+              <button
+                type="button"
+                className="button button--quiet"
+                disabled={busy}
+                onClick={async () => after((await decline({ variables: { input: { caseId: sharedCase.id, reason: reviewReason } } })).data?.declineCase)}
+              >
+                Decline
+              </button>
+            )}
+          </div>
+        )}
         {sharedCase.viewerCanUnpublish && (
           <div className="subform">
             <TextField label="Reason for taking it down" value={reason} onChange={(e) => setReason(e.target.value)} required />
@@ -139,6 +205,64 @@ export function CaseReview({ sharedCase, onChanged }: { sharedCase: CaseReviewFi
         )}
       </div>
     </section>
+  );
+}
+
+/** The co-learners edit the case's text before they consent; saving reads it again and asks both to consent again. */
+function CaseTextEditor({ sharedCase, onSaved }: { sharedCase: CaseReviewFieldsFragment; onSaved: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState({ title: sharedCase.title, summary: sharedCase.summary, whatChanged: sharedCase.whatChanged, outcomeSummary: sharedCase.outcomeSummary });
+  const [errors, setErrors] = useState<readonly UserErrorLike[]>([]);
+  const [edit, { loading }] = useMutation(EditMutation);
+  if (!open) {
+    return (
+      <p>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            setText({ title: sharedCase.title, summary: sharedCase.summary, whatChanged: sharedCase.whatChanged, outcomeSummary: sharedCase.outcomeSummary });
+            setOpen(true);
+          }}
+        >
+          Edit the text
+        </button>
+      </p>
+    );
+  }
+  const set = (key: keyof typeof text) => (event: { target: { value: string } }) => setText({ ...text, [key]: event.target.value });
+  const save = async () => {
+    const payload = (await edit({ variables: { input: { caseId: sharedCase.id, ...text } } })).data?.editSharedCase;
+    setErrors(payload?.userErrors ?? []);
+    if (payload && payload.userErrors.length === 0) {
+      setOpen(false);
+      onSaved();
+    }
+  };
+  return (
+    <form
+      className="subform stack"
+      aria-label="Edit the case's text"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <p className="muted">Saving reads the text for personal data again, and asks both of you to consent again.</p>
+      <ErrorSummary errors={errors} />
+      <TextField label="Title" value={text.title} onChange={set('title')} error={fieldError(errors, 'title')} />
+      <TextAreaField label={fieldLabels.SUMMARY} value={text.summary} rows={5} onChange={set('summary')} error={fieldError(errors, 'summary')} />
+      <TextAreaField label={fieldLabels.WHAT_CHANGED} value={text.whatChanged} rows={4} onChange={set('whatChanged')} error={fieldError(errors, 'whatChanged')} />
+      <TextAreaField label={fieldLabels.OUTCOME} value={text.outcomeSummary} rows={4} onChange={set('outcomeSummary')} error={fieldError(errors, 'outcomeSummary')} />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={loading}>
+          {loading ? 'Saving…' : 'Save the text'}
+        </button>
+        <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
 

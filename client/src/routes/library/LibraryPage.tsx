@@ -91,9 +91,16 @@ export function LibraryPage({ viewer }: { viewer: SignedInViewer }) {
           <p className="page-header__sub">What other organisations changed, and what happened. Every case is anonymised and approved before it appears here.</p>
         </div>
         {canShare && (
-          <Link className="button button--secondary" to="/library/share">
-            {viewer.roles.includes('CO_LEARNER') ? 'Share a case' : 'Cases to review'}
-          </Link>
+          <div className="actions">
+            <Link className="button button--secondary" to="/library/share">
+              {viewer.roles.includes('CO_LEARNER') ? 'Share a case' : 'Cases to review'}
+            </Link>
+            {viewer.roles.includes('PROGRAMME_MANAGER') && (
+              <Link className="button button--quiet" to="/library/identifiers">
+                What identifies us
+              </Link>
+            )}
+          </div>
         )}
       </div>
 

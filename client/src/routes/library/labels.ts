@@ -18,6 +18,8 @@ export const caseStatusLabels: Record<SharedCaseStatus, string> = {
   AWAITING_APPROVAL: 'Awaiting approval',
   PUBLISHED: 'Published',
   UNPUBLISHED: 'Unpublished',
+  SENT_BACK: 'Sent back',
+  DECLINED: 'Declined',
 };
 
 export const redactionKindLabels: Record<RedactionKind, string> = {
@@ -26,6 +28,10 @@ export const redactionKindLabels: Record<RedactionKind, string> = {
   PHONE: 'Phone number',
   JOB_TITLE: 'Job title held by one person',
   SMALL_NUMBER: 'Count under five',
+  ORGANISATION: 'Name of the organisation',
+  PLACE: 'Site, ward or department',
+  STAFF_NUMBER: 'Staff number',
+  DATE: 'Exact date',
 };
 
 export const changeStatusLabels: Record<ChangeStatus, string> = {

@@ -69,6 +69,8 @@ const kindLabels: Record<NotificationKind, string> = {
   CASE_AWAITING_APPROVAL: 'Approval needed',
   CASE_PUBLISHED: 'Published',
   CASE_UNPUBLISHED: 'Taken down',
+  CASE_SENT_BACK: 'Sent back',
+  CASE_DECLINED: 'Declined',
 };
 
 /** The viewer's notifications, newest first; opening one marks it read. */

@@ -227,7 +227,9 @@ export function ProgrammePage() {
         )}
       </section>
 
-      {programme.viewerCanManage && programme.status !== 'CLOSED' && <CreatePairForm programmeId={programme.id} organisationId={programme.organisation.id} />}
+      {programme.viewerCanManage && programme.status !== 'CLOSED' && (
+        <CreatePairForm programmeId={programme.id} organisationId={programme.organisation.id} pairs={programme.pairs.nodes} />
+      )}
     </div>
   );
 }
@@ -300,7 +302,19 @@ function PairRow({ pair }: { pair: PairRowData }) {
   );
 }
 
-function CreatePairForm({ programmeId, organisationId }: { programmeId: string; organisationId: string }) {
+type PairedPeople = readonly { status: string; senior: { id: string; displayName: string }; junior: { id: string; displayName: string } }[];
+
+/** Who is already in an open pair of this programme, and with whom: they are shown, but cannot be chosen again. */
+function partnersIn(pairs: PairedPeople): Map<string, string> {
+  const partners = new Map<string, string>();
+  for (const pair of pairs.filter((p) => p.status === 'PROPOSED' || p.status === 'ACTIVE')) {
+    partners.set(pair.senior.id, pair.junior.displayName);
+    partners.set(pair.junior.id, pair.senior.displayName);
+  }
+  return partners;
+}
+
+function CreatePairForm({ programmeId, organisationId, pairs }: { programmeId: string; organisationId: string; pairs: PairedPeople }) {
   const colearners = useMembers(organisationId, ['CO_LEARNER']);
   const [seniorId, setSeniorId] = useState('');
   const [juniorId, setJuniorId] = useState('');
@@ -328,17 +342,29 @@ function CreatePairForm({ programmeId, organisationId }: { programmeId: string; 
     }
   }
 
-  const options = colearners.members.map((member) => (
-    <option key={member.person.id} value={member.person.id}>
-      {memberLabel(member)}
-      {member.division ? ` (${member.division})` : ''}
-    </option>
-  ));
+  const partners = partnersIn(pairs);
+  const available = colearners.members.filter((member) => !partners.has(member.person.id)).length;
+  // Each picker offers the co-learners who are free; those already paired show who with, and cannot be chosen;
+  // the person chosen on the other side is not offered again.
+  const options = (otherSide: string) =>
+    colearners.members.map((member) => {
+      const partner = partners.get(member.person.id);
+      return (
+        <option key={member.person.id} value={member.person.id} disabled={Boolean(partner) || member.person.id === otherSide}>
+          {memberLabel(member)}
+          {member.division ? ` (${member.division})` : ''}
+          {partner ? ` — already paired with ${partner}` : ''}
+        </option>
+      );
+    });
 
   return (
     <section className="card" aria-labelledby="new-pair-heading">
       <h2 id="new-pair-heading">Match a pair</h2>
-      <p className="muted">A senior and a junior co-learner, ideally from different parts of the organisation.</p>
+      <p className="muted">
+        A senior and a junior co-learner, ideally from different parts of the organisation. Each person is in one pair per programme:{' '}
+        {available === 1 ? '1 co-learner is' : `${available} co-learners are`} not paired yet.
+      </p>
       {created && (
         <div className="notice notice--success" role="status">
           <p>{created}</p>
@@ -347,11 +373,11 @@ function CreatePairForm({ programmeId, organisationId }: { programmeId: string; 
       <form onSubmit={handleSubmit} noValidate className="form-grid">
         <SelectField label="Senior co-learner" value={seniorId} onChange={(event) => setSeniorId(event.target.value)} error={fieldError(action.userErrors, 'seniorId')}>
           <option value="">{colearners.loading ? 'Loading…' : 'Choose a person'}</option>
-          {options}
+          {options(juniorId)}
         </SelectField>
         <SelectField label="Junior co-learner" value={juniorId} onChange={(event) => setJuniorId(event.target.value)} error={fieldError(action.userErrors, 'juniorId')}>
           <option value="">{colearners.loading ? 'Loading…' : 'Choose a person'}</option>
-          {options}
+          {options(seniorId)}
         </SelectField>
         <div className="field--wide">
           <FormProblems userErrors={action.userErrors} problem={action.problem ?? colearners.error ?? null} />

@@ -6,6 +6,7 @@ import { recordMembershipAudit } from '../../modules/membership-audit/membership
 import { MembershipEntity, Role } from '../../modules/person/membership.entity';
 import { PersonEntity } from '../../modules/person/person.entity';
 import { seedDemoInsight } from '../../modules/evaluation/evaluation.seed';
+import { IdentifierKind, normaliseIdentifier, OrganisationIdentifierEntity } from '../../modules/identifier/identifier.entity';
 import { seedDemoLibrary } from '../../modules/library/library.seed';
 import { seedStory } from './demo-story';
 
@@ -101,6 +102,19 @@ export async function seedDemo(db: DataSource, notesKey: Buffer): Promise<void> 
       passwordHash,
     );
     const id = (people: Record<string, PersonEntity>, email: string) => people[email].id;
+    // What identifies Northshore besides its name: the redaction assistant flags these in its cases.
+    const pat = id(north, 'pat.manager@northshore.example');
+    await tx.getRepository(OrganisationIdentifierEntity).save(
+      (
+        [
+          [IdentifierKind.SHORT_FORM, 'NHT'],
+          [IdentifierKind.ALIAS, 'Northshore General'],
+          [IdentifierKind.SITE, "St Brigid's Hospital"],
+          [IdentifierKind.WARD, 'Maple Ward'],
+          [IdentifierKind.DEPARTMENT, 'Harbour Wing Theatres'],
+        ] as const
+      ).map(([kind, value]) => ({ organisationId: northshore.id, kind, value, normalised: normaliseIdentifier(value), addedById: pat })),
+    );
     await seedStory(
       tx,
       { northshore: northshore.id, riverside: riverside.id },

@@ -24,11 +24,16 @@ export const barrierPolicy = {
     return inRaisingPair && !barrierPolicy.canSeeRaisingPair(viewer, barrier, raisingPair);
   },
 
-  /** Another active pair of the organisation that has not corroborated yet may say "we see this too". */
-  corroboratingPairs(viewer: Viewer, barrier: BarrierEntity, viewerPairs: PairEntity[], alreadyCorroborated: string[]): PairEntity[] {
-    if (barrier.status !== BarrierStatus.OPEN) return [];
+  /**
+   * Another active pair of the organisation that has not corroborated yet may say "we see this too".
+   * Nobody corroborates a barrier raised by a pair they are (or were) in, through any other pair of
+   * theirs, and no pair that shares a person with the raising pair counts as "another pair".
+   */
+  corroboratingPairs(viewer: Viewer, barrier: BarrierEntity, raisingPair: PairEntity, viewerPairs: PairEntity[], alreadyCorroborated: string[]): PairEntity[] {
+    if (barrier.status !== BarrierStatus.OPEN || pairPolicy.isMember(viewer, raisingPair)) return [];
+    const raisers = [raisingPair.seniorId, raisingPair.juniorId];
     return activePairsIn(viewer, barrier.organisationId, viewerPairs).filter(
-      (p) => p.id !== barrier.pairId && !alreadyCorroborated.includes(p.id),
+      (p) => p.id !== barrier.pairId && !alreadyCorroborated.includes(p.id) && !raisers.includes(p.seniorId) && !raisers.includes(p.juniorId),
     );
   },
 

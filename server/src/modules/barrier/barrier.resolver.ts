@@ -119,11 +119,12 @@ export class BarrierResolver {
   @FieldResolver(() => Boolean, { description: "Whether one of the viewer's pairs may corroborate it now." })
   async viewerCanCorroborate(@Root() barrier: Barrier, @Ctx() ctx: Context): Promise<boolean> {
     const viewer = ctx.viewer as Viewer;
-    const [mine, done] = await Promise.all([
+    const [mine, done, raisingPair] = await Promise.all([
       ctx.loaders.barrier.pairsOfPerson.load(viewer.personId),
       ctx.loaders.barrier.corroborations.load(barrier.entity.id),
+      ctx.loaders.pair.pair.load(barrier.entity.pairId),
     ]);
-    return barrierPolicy.corroboratingPairs(viewer, barrier.entity, mine, done.map((c) => c.pairId)).length > 0;
+    return raisingPair != null && barrierPolicy.corroboratingPairs(viewer, barrier.entity, raisingPair, mine, done.map((c) => c.pairId)).length > 0;
   }
 
   @Authorized()

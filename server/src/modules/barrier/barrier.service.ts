@@ -170,21 +170,20 @@ export class BarrierService {
   /** The viewer's pair that corroborates: the one named, or their only eligible one; each refusal says why. */
   private async chooseCorroboratingPair(tx: EntityManager, barrier: BarrierEntity, pairGlobalId?: string | null): Promise<PairEntity> {
     if (barrier.status !== BarrierStatus.OPEN) throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'Only an open barrier can be corroborated.');
+    const raisingPair = await tx.getRepository(PairEntity).findOneByOrFail({ id: barrier.pairId });
+    const ownPair = () => new DomainError(UserErrorCode.INVALID_INPUT, 'A pair you are in raised this barrier; another pair must corroborate it.', ['input', 'pairId']);
+    if (pairPolicy.isMember(this.viewer, raisingPair)) throw ownPair();
     const mine = await PairService.activePairsOf(tx, this.viewer.personId, barrier.organisationId);
     const wanted = pairGlobalId ? idOf(pairGlobalId, 'Pair') : null;
-    const candidates = wanted ? mine.filter((p) => p.id === wanted) : mine.filter((p) => p.id !== barrier.pairId);
-    if (candidates.length === 0) {
-      if (mine.some((p) => p.id === barrier.pairId)) {
-        throw new DomainError(UserErrorCode.INVALID_INPUT, 'Your pair raised this barrier; another pair must corroborate it.', ['input', 'pairId']);
-      }
-      throw forbidden('Only a co-learner of another active pair in this organisation can corroborate.');
+    const named = wanted ? mine.filter((p) => p.id === wanted) : mine;
+    if (named.length === 0) throw forbidden('Only a co-learner of another active pair in this organisation can corroborate.');
+    const done = (await tx.getRepository(BarrierCorroborationEntity).findBy({ barrierId: barrier.id })).map((c) => c.pairId);
+    const open = barrierPolicy.corroboratingPairs(this.viewer, barrier, raisingPair, named, done);
+    if (open.length === 0) {
+      if (named.some((p) => done.includes(p.id))) throw new DomainError(UserErrorCode.ALREADY_EXISTS, 'Your pair has already corroborated this barrier.');
+      // Every pair left shares a person with the pair that raised it: that is not another pair's view.
+      throw ownPair();
     }
-    if (candidates.some((p) => p.id === barrier.pairId)) {
-      throw new DomainError(UserErrorCode.INVALID_INPUT, 'Your pair raised this barrier; another pair must corroborate it.', ['input', 'pairId']);
-    }
-    const done = new Set((await tx.getRepository(BarrierCorroborationEntity).findBy({ barrierId: barrier.id })).map((c) => c.pairId));
-    const open = candidates.filter((p) => !done.has(p.id));
-    if (open.length === 0) throw new DomainError(UserErrorCode.ALREADY_EXISTS, 'Your pair has already corroborated this barrier.');
     if (open.length > 1) throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose which of your pairs corroborates.', ['input', 'pairId']);
     return open[0];
   }

@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import { identifiersFor } from '../identifier/identifier.lookup';
 import { MembershipEntity } from '../person/membership.entity';
 import { caseTextParts } from './case-text';
 import { CaseRedactionEntity, RedactionStatus, type SharedCaseEntity } from './library.entity';
 import { type DetectionContext, detectPersonalData } from './redaction';
 
-/** What the detector needs to know about an organisation: its members' names and job titles. */
+/** What the detector needs to know about an organisation: its members' names and job titles, and what identifies it. */
 export async function detectionContextFor(tx: EntityManager, organisationId: string): Promise<DetectionContext> {
   const rows: { name: string; jobTitle: string | null }[] = await tx
     .getRepository(MembershipEntity)
@@ -21,7 +22,7 @@ export async function detectionContextFor(tx: EntityManager, organisationId: str
     const key = title.toLowerCase();
     holders.set(key, { title, holders: (holders.get(key)?.holders ?? 0) + 1 });
   }
-  return { members: rows, jobTitles: [...holders.values()] };
+  return { members: rows, jobTitles: [...holders.values()], identifiers: await identifiersFor(tx, organisationId) };
 }
 
 const keyOf = (r: Pick<CaseRedactionEntity, 'field' | 'measureIndex' | 'kind' | 'found'>) =>

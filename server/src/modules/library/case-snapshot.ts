@@ -1,4 +1,4 @@
-import type { BarrierEntity } from '../barrier/barrier.entity';
+import { type BarrierEntity, type Evidence, EvidenceKind } from '../barrier/barrier.entity';
 import { ChangeStatus, type ChangeEntity, type DecisionEntity, DecisionOutcome, type SuccessMeasure } from '../change/change.entity';
 import { CaseOutcome } from './library.entity';
 
@@ -39,12 +39,18 @@ function describeEvidence(barrier: BarrierEntity): string {
   return lines.length ? `\n\nEvidence:\n${lines.join('\n')}` : '';
 }
 
+/** "April 2025" for 2025-04-01: a case tells the month, never the day (see the redaction assistant's DATE). */
+function monthOf(isoDate: string): string {
+  const [year, month] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
 function describeOutcome(change: ChangeEntity, decisions: DecisionEntity[]): string {
   const parts: string[] = [];
   switch (change.status) {
     case ChangeStatus.ADOPTED: {
       const evidence = change.adoptionEvidence;
-      parts.push(`Adopted${evidence ? ` from ${evidence.effectiveFrom}: ${evidence.policyOrProcess}` : ''}.`);
+      parts.push(`Adopted${evidence ? ` from ${monthOf(evidence.effectiveFrom)}: ${evidence.policyOrProcess}` : ''}.`);
       if (evidence?.summary) parts.push(evidence.summary);
       break;
     }
@@ -103,4 +109,24 @@ export function normaliseTags(tags: string[]): string[] {
     if (clean) seen.add(clean);
   }
   return [...seen].slice(0, 12);
+}
+
+/**
+ * A case's measures as figures on the adapting organisation's barrier: the other organisation's
+ * before (and after, where known), labelled as theirs, to compare one's own against.
+ */
+export function referenceFigures(measures: SuccessMeasure[]): Evidence[] {
+  return measures.flatMap((m) => [
+    { kind: EvidenceKind.FIGURE, text: `Reference from the library case: ${m.metric}, before their change`, value: m.baseline, unit: m.unit ?? null },
+    ...(m.current != null
+      ? [{ kind: EvidenceKind.FIGURE, text: `Reference from the library case: ${m.metric}, after their change`, value: m.current, unit: m.unit ?? null }]
+      : []),
+  ]);
+}
+
+/** "Act on: band 7 promotion panels have no ethnic-minority members": a change's title that reads as one. */
+export function adaptedChangeTitle(barrierTitle: string): string {
+  const title = barrierTitle.trim();
+  const lowered = /^[A-Z][a-z]/.test(title) ? title[0].toLowerCase() + title.slice(1) : title;
+  return `Act on: ${lowered}`.slice(0, 200);
 }

@@ -17,6 +17,10 @@ export enum SharedCaseStatus {
   PUBLISHED = 'PUBLISHED',
   /** Taken down by a manager or by a co-learner withdrawing consent. */
   UNPUBLISHED = 'UNPUBLISHED',
+  /** A programme manager sent it back to the co-learners with a reason: they edit it and consent again. */
+  SENT_BACK = 'SENT_BACK',
+  /** A programme manager declined it, with a reason: it will not be published. */
+  DECLINED = 'DECLINED',
 }
 
 /** How far the change(s) behind a case got, as a reader filters them. */
@@ -139,6 +143,16 @@ export class SharedCaseEntity {
 
   @Column({ name: 'unpublished_reason', type: 'text', nullable: true })
   unpublishedReason: string | null;
+
+  /** The programme manager's reason when they last sent the case back or declined it. */
+  @Column({ name: 'review_note', type: 'text', nullable: true })
+  reviewNote: string | null;
+
+  @Column({ name: 'reviewed_by_id', type: 'uuid', nullable: true })
+  reviewedById: string | null;
+
+  @Column({ name: 'reviewed_at', type: 'timestamptz', precision: 3, nullable: true })
+  reviewedAt: Date | null;
 
   /** Kept up to date by a trigger (see the migration) from title, tags and text; GIN-indexed. */
   @Index('shared_case_search_idx', { synchronize: false })

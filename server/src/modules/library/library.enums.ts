@@ -12,6 +12,8 @@ registerEnumType(SharedCaseStatus, {
     AWAITING_APPROVAL: { description: 'Both consented; a programme manager must approve.' },
     PUBLISHED: { description: 'In the library, readable by the whole community.' },
     UNPUBLISHED: { description: 'Taken down by a manager, or because a co-learner withdrew consent.' },
+    SENT_BACK: { description: 'A programme manager sent it back with a reason: the co-learners edit it and consent again.' },
+    DECLINED: { description: 'A programme manager declined it, with a reason: it will not be published.' },
   },
 });
 registerEnumType(CaseOutcome, {
@@ -35,6 +37,10 @@ registerEnumType(RedactionKind, {
     PHONE: { description: 'A phone number or extension.' },
     JOB_TITLE: { description: 'A job title that only one person holds.' },
     SMALL_NUMBER: { description: 'A count of people under five, which can single someone out.' },
+    ORGANISATION: { description: "The organisation's name, or a short form or alias of it." },
+    PLACE: { description: "One of the organisation's sites, wards or departments." },
+    STAFF_NUMBER: { description: 'A staff, employee, payroll or assignment number.' },
+    DATE: { description: 'A date finer than a month; the month is kept.' },
   },
 });
 registerEnumType(RedactionStatus, {

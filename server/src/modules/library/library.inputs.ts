@@ -167,6 +167,16 @@ export class UnpublishCaseInput {
   reason: string;
 }
 
+@InputType({ description: 'A programme manager returns a case to its co-learners, or declines it, with a reason they see.' })
+export class ReviewCaseInput {
+  @Field(() => ID)
+  caseId: string;
+
+  @Field({ description: 'What the co-learners should change (sending back), or why it will not be published (declining).' })
+  @Length(3, 1000, { message: 'Give a reason of 3 to 1000 characters.' })
+  reason: string;
+}
+
 @InputType()
 export class EndorseCaseInput {
   @Field(() => ID)
@@ -188,6 +198,18 @@ export class AdaptCaseInput {
   @IsOptional()
   @Length(3, 200)
   title?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The draft change\'s title; "Act on: <the barrier\'s title>" by default.' })
+  @IsOptional()
+  @Length(5, 200, { message: 'Give a title of 5 to 200 characters.' })
+  changeTitle?: string | null;
+
+  @Field({
+    description:
+      "What you expect the change to achieve in your organisation, in your own words. The case's outcome and figures are shown beside the change as reference; they are not copied in.",
+  })
+  @Length(10, 4000, { message: 'Describe the expected impact in your organisation in at least 10 characters.' })
+  expectedImpact: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD; six months from today by default.' })
   @IsOptional()

@@ -10,6 +10,7 @@ export function createLibraryLoaders(db: DataSource) {
     adaptation: byId(db, CaseAdaptationEntity),
     caseByBarrier: oneBy(db, SharedCaseEntity, 'sourceBarrierId'),
     adaptationByBarrier: oneBy(db, CaseAdaptationEntity, 'barrierId'),
+    adaptationByChange: oneBy(db, CaseAdaptationEntity, 'changeId'),
     redactionsByCase: manyBy(db, CaseRedactionEntity, 'caseId', { createdAt: 'ASC' }),
     consentsByCase: manyBy(db, CaseConsentEntity, 'caseId'),
     endorsementCount: countBy(db, CaseEndorsementEntity, 'caseId'),

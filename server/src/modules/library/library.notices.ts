@@ -11,6 +11,8 @@ const NOTICES: Partial<Record<SharedCaseStatus, { kind: NotificationKind; to: 'p
   [SharedCaseStatus.AWAITING_APPROVAL]: { kind: NotificationKind.CASE_AWAITING_APPROVAL, to: 'managers' },
   [SharedCaseStatus.PUBLISHED]: { kind: NotificationKind.CASE_PUBLISHED, to: 'pair' },
   [SharedCaseStatus.UNPUBLISHED]: { kind: NotificationKind.CASE_UNPUBLISHED, to: 'both' },
+  [SharedCaseStatus.SENT_BACK]: { kind: NotificationKind.CASE_SENT_BACK, to: 'pair' },
+  [SharedCaseStatus.DECLINED]: { kind: NotificationKind.CASE_DECLINED, to: 'pair' },
 };
 
 async function managersOf(tx: EntityManager, organisationId: string): Promise<string[]> {
@@ -44,5 +46,6 @@ export async function announceCaseStatus(
     actorId,
     barrierId: sharedCase.sourceBarrierId,
     sharedCaseId: sharedCase.id,
+    detail: sharedCase.status === SharedCaseStatus.SENT_BACK || sharedCase.status === SharedCaseStatus.DECLINED ? { reason: sharedCase.reviewNote } : {},
   });
 }

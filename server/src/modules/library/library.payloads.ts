@@ -32,6 +32,12 @@ export class ApproveCasePublicationPayload extends SharedCasePayload {}
 export class UnpublishCasePayload extends SharedCasePayload {}
 
 @ObjectType()
+export class SendCaseBackPayload extends SharedCasePayload {}
+
+@ObjectType()
+export class DeclineCasePayload extends SharedCasePayload {}
+
+@ObjectType()
 export class EndorseCasePayload extends SharedCasePayload {}
 
 @ObjectType()

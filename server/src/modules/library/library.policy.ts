@@ -5,7 +5,15 @@ import { type CaseAdaptationEntity, type SharedCaseEntity, SharedCaseStatus } fr
 
 /** Roles that take part in the community of practice: they read, endorse and adapt cases. */
 const COMMUNITY_ROLES: Role[] = [Role.COMMUNITY_MEMBER, Role.PROGRAMME_MANAGER, Role.CO_LEARNER];
-const DRAFT_STATUSES = [SharedCaseStatus.REDACTING, SharedCaseStatus.AWAITING_CONSENT, SharedCaseStatus.AWAITING_APPROVAL, SharedCaseStatus.UNPUBLISHED];
+const DRAFT_STATUSES = [
+  SharedCaseStatus.REDACTING,
+  SharedCaseStatus.AWAITING_CONSENT,
+  SharedCaseStatus.AWAITING_APPROVAL,
+  SharedCaseStatus.UNPUBLISHED,
+  SharedCaseStatus.SENT_BACK,
+];
+/** Where a manager may send a case back: anything the co-learners have handed over and not yet had returned. */
+const RETURNABLE = [SharedCaseStatus.AWAITING_APPROVAL, SharedCaseStatus.AWAITING_CONSENT, SharedCaseStatus.REDACTING, SharedCaseStatus.UNPUBLISHED];
 
 type Pair = Pick<PairEntity, 'organisationId' | 'seniorId' | 'juniorId'>;
 type Case = Pick<SharedCaseEntity, 'organisationId' | 'status'>;
@@ -48,9 +56,19 @@ export const libraryPolicy = {
     return libraryPolicy.isAuthor(viewer, pair) && DRAFT_STATUSES.includes(sharedCase.status);
   },
 
-  /** Consent is given to a text with nothing left flagged. */
+  /** Consent is given to a text with nothing left flagged, and not to a declined case. */
   canConsent(viewer: Viewer, sharedCase: Case, pair: Pair): boolean {
-    return libraryPolicy.isAuthor(viewer, pair) && sharedCase.status !== SharedCaseStatus.REDACTING;
+    return libraryPolicy.isAuthor(viewer, pair) && sharedCase.status !== SharedCaseStatus.REDACTING && sharedCase.status !== SharedCaseStatus.DECLINED;
+  },
+
+  /** A manager of the case's organisation sends it back to the co-learners with a reason. */
+  canSendBack(viewer: Viewer, sharedCase: Case): boolean {
+    return RETURNABLE.includes(sharedCase.status) && libraryPolicy.isManager(viewer, sharedCase);
+  },
+
+  /** A manager of the case's organisation declines a case that is not published. */
+  canDecline(viewer: Viewer, sharedCase: Case): boolean {
+    return DRAFT_STATUSES.includes(sharedCase.status) && libraryPolicy.isManager(viewer, sharedCase);
   },
 
   /** A manager of the case's organisation approves once both co-learners consented to the text. */

@@ -8,6 +8,7 @@ import { Barrier } from '../barrier/barrier.type';
 import { ChangeStatus } from '../change/change.entity';
 import { changePolicy } from '../change/change.policy';
 import { Change } from '../change/change.type';
+import { Person } from '../person/person.type';
 import { Sector } from '../organisation/organisation.entity';
 import { CaseAdaptationEntity, SharedCaseStatus, type SharedCaseEntity } from './library.entity';
 import {
@@ -18,6 +19,7 @@ import {
   EndorseCaseInput,
   RequestCasePublicationInput,
   ResolveRedactionInput,
+  ReviewCaseInput,
   SetAdaptationSharingInput,
   SharedCaseFilter,
   UnpublishCaseInput,
@@ -26,10 +28,12 @@ import {
   AdaptCasePayload,
   ApproveCasePublicationPayload,
   ConsentToCasePayload,
+  DeclineCasePayload,
   EditSharedCasePayload,
   EndorseCasePayload,
   RequestCasePublicationPayload,
   ResolveRedactionPayload,
+  SendCaseBackPayload,
   SetAdaptationSharingPayload,
   UnpublishCasePayload,
   WithdrawCaseEndorsementPayload,
@@ -141,6 +145,24 @@ export class SharedCaseResolver {
   approveCasePublication(@InputArg(ApproveCasePublicationInput) input: ApproveCasePublicationInput, @Ctx() ctx: Context) {
     return mutate(ApproveCasePublicationPayload, input, async () => ({
       sharedCase: SharedCase.from(await new LibraryService(ctx).approve(idOf(input.caseId, 'SharedCase'), input.showOrganisationName)),
+    }));
+  }
+
+  @Authorized()
+  @Mutation(() => SendCaseBackPayload, {
+    description: 'As a programme manager, send a case back to its co-learners with what to change; they edit it and consent again.',
+  })
+  sendCaseBack(@InputArg(ReviewCaseInput) input: ReviewCaseInput, @Ctx() ctx: Context) {
+    return mutate(SendCaseBackPayload, input, async () => ({
+      sharedCase: SharedCase.from(await new LibraryService(ctx).review(idOf(input.caseId, 'SharedCase'), SharedCaseStatus.SENT_BACK, input.reason)),
+    }));
+  }
+
+  @Authorized()
+  @Mutation(() => DeclineCasePayload, { description: 'As a programme manager, decline a case with a reason: it will not be published.' })
+  declineCase(@InputArg(ReviewCaseInput) input: ReviewCaseInput, @Ctx() ctx: Context) {
+    return mutate(DeclineCasePayload, input, async () => ({
+      sharedCase: SharedCase.from(await new LibraryService(ctx).review(idOf(input.caseId, 'SharedCase'), SharedCaseStatus.DECLINED, input.reason)),
     }));
   }
 
@@ -318,6 +340,27 @@ export class SharedCaseResolver {
   }
 
   @Authorized()
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The programme manager's reason when they last sent it back or declined it; for its co-learners and managers only.",
+  })
+  async reviewNote(@Root() sharedCase: SharedCase, @Ctx() ctx: Context): Promise<string | null> {
+    return (await isInsider(ctx, sharedCase.entity)) ? sharedCase.entity.reviewNote : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => Boolean, { description: 'You may send it back to its co-learners with what to change.' })
+  viewerCanSendBack(@Root() sharedCase: SharedCase, @Ctx() ctx: Context): boolean {
+    return libraryPolicy.canSendBack(viewerOf(ctx), sharedCase.entity);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Boolean, { description: 'You may decline it.' })
+  viewerCanDecline(@Root() sharedCase: SharedCase, @Ctx() ctx: Context): boolean {
+    return libraryPolicy.canDecline(viewerOf(ctx), sharedCase.entity);
+  }
+
+  @Authorized()
   @FieldResolver(() => Boolean, { description: 'You may take it out of the library.' })
   viewerCanUnpublish(@Root() sharedCase: SharedCase, @Ctx() ctx: Context): boolean {
     return libraryPolicy.canUnpublish(viewerOf(ctx), sharedCase.entity);
@@ -398,6 +441,34 @@ export class BarrierCaseResolver {
   @FieldResolver(() => SharedCase, { nullable: true, description: 'The library case this barrier was adapted from, if any.' })
   async adaptedFrom(@Root() barrier: Barrier, @Ctx() ctx: Context): Promise<SharedCase | null> {
     const adaptation = await ctx.loaders.library.adaptationByBarrier.load(barrier.entity.id);
+    const entity = adaptation && (await ctx.loaders.library.sharedCase.load(adaptation.caseId));
+    if (!entity) return null;
+    return libraryPolicy.canSee(viewerOf(ctx), entity, await pairOf(ctx, entity)) ? SharedCase.from(entity) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: 'Who adapted a library case into this barrier: they raised it, and the pair takes it forward. Null for a barrier a pair raised.',
+  })
+  async adaptedBy(@Root() barrier: Barrier, @Ctx() ctx: Context): Promise<Person | null> {
+    const adaptation = await ctx.loaders.library.adaptationByBarrier.load(barrier.entity.id);
+    if (!adaptation || !barrierPolicy.canSee(viewerOf(ctx), barrier.entity)) return null;
+    const person = await ctx.loaders.identity.person.load(adaptation.adaptedById);
+    return person ? Person.from(person) : null;
+  }
+}
+
+@Resolver(() => Change)
+export class ChangeCaseResolver {
+  @Authorized()
+  @FieldResolver(() => SharedCase, {
+    nullable: true,
+    description:
+      "The library case this change adapts, shown beside it as reference (its outcome, the decision's rationale and its figures); null once the case is no longer visible to you.",
+  })
+  async adaptedFrom(@Root() change: Change, @Ctx() ctx: Context): Promise<SharedCase | null> {
+    const adaptation = await ctx.loaders.library.adaptationByChange.load(change.entity.id);
     const entity = adaptation && (await ctx.loaders.library.sharedCase.load(adaptation.caseId));
     if (!entity) return null;
     return libraryPolicy.canSee(viewerOf(ctx), entity, await pairOf(ctx, entity)) ? SharedCase.from(entity) : null;

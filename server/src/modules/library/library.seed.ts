@@ -77,6 +77,7 @@ export async function seedDemoLibrary(db: DataSource): Promise<void> {
           pairId: toGlobalId('Pair', ashBo.id),
           ownerId: toGlobalId('Person', morgan.id),
           title: 'Staff wait months for workplace adjustments',
+          expectedImpact: 'Adjustments agreed within four weeks of a request for every Riverside service, measured from the HR case log.',
           shareProgress: true,
         });
       }

@@ -5,7 +5,7 @@ import { type ConnectionArgs, idOf, paginate } from '../../common/relay';
 import type { Context } from '../../context';
 import { shareLockMemberships } from '../person/membership.service';
 import type { Viewer } from '../auth/viewer';
-import { Attribution, BarrierEntity, EvidenceKind } from '../barrier/barrier.entity';
+import { Attribution, BarrierEntity } from '../barrier/barrier.entity';
 import { BarrierService } from '../barrier/barrier.service';
 import { Barrier } from '../barrier/barrier.type';
 import { ChangeEntity, DecisionEntity } from '../change/change.entity';
@@ -14,7 +14,7 @@ import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ContractVersionEntity, PairEntity, PairStatus } from '../pair/pair.entity';
 import { Role } from '../person/membership.entity';
 import { syncRedactions } from './case-redactions';
-import { normaliseTags, SHAREABLE_CHANGE_STATUSES, snapshotCase, topicsAbout } from './case-snapshot';
+import { adaptedChangeTitle, normaliseTags, referenceFigures, SHAREABLE_CHANGE_STATUSES, snapshotCase, topicsAbout } from './case-snapshot';
 import { caseText, setCaseText } from './case-text';
 import type { AdaptCaseInput, CaseMeasureInput, RequestCasePublicationInput } from './library.inputs';
 import { RedactionAction } from './library.inputs';
@@ -68,13 +68,17 @@ export class LibraryService {
     return tx.getRepository(CaseConsentEntity).countBy({ caseId: sharedCase.id, personId: In([pair.seniorId, pair.juniorId]) });
   }
 
-  /** Works out where a draft stands from its open flags and consents; a published case stays published. */
+  /**
+   * Works out where a draft stands from its open flags and consents; a published or declined case
+   * stays so, a case sent back stays sent back until both co-learners consent again.
+   */
   private async refreshStatus(tx: EntityManager, sharedCase: SharedCaseEntity, pair: PairEntity, openFlags?: number): Promise<void> {
-    if (sharedCase.status === SharedCaseStatus.PUBLISHED) return;
+    if (sharedCase.status === SharedCaseStatus.PUBLISHED || sharedCase.status === SharedCaseStatus.DECLINED) return;
     const open = openFlags ?? (await tx.getRepository(CaseRedactionEntity).countBy({ caseId: sharedCase.id, status: RedactionStatus.OPEN }));
     const consents = await this.consentCount(tx, sharedCase, pair);
     if (open > 0) sharedCase.status = SharedCaseStatus.REDACTING;
     else if (sharedCase.status === SharedCaseStatus.UNPUBLISHED) return;
+    else if (sharedCase.status === SharedCaseStatus.SENT_BACK && consents < 2) return;
     else sharedCase.status = consents >= 2 ? SharedCaseStatus.AWAITING_APPROVAL : SharedCaseStatus.AWAITING_CONSENT;
   }
 
@@ -82,11 +86,38 @@ export class LibraryService {
   private async textChanged(tx: EntityManager, sharedCase: SharedCaseEntity, pair: PairEntity): Promise<void> {
     const before = sharedCase.status;
     await tx.getRepository(CaseConsentEntity).delete({ caseId: sharedCase.id });
-    if (sharedCase.status === SharedCaseStatus.UNPUBLISHED) sharedCase.status = SharedCaseStatus.AWAITING_CONSENT;
+    if (sharedCase.status === SharedCaseStatus.UNPUBLISHED || sharedCase.status === SharedCaseStatus.SENT_BACK) sharedCase.status = SharedCaseStatus.AWAITING_CONSENT;
     const open = await syncRedactions(tx, sharedCase);
     await this.refreshStatus(tx, sharedCase, pair, open);
     await tx.getRepository(SharedCaseEntity).save(sharedCase);
     await announceCaseStatus(tx, this.viewer.personId, sharedCase, pair, before);
+  }
+
+  /**
+   * Reads a case again with what the assistant knows now (a new member, a new entry on the
+   * organisation's list) without touching its text; a new find sends it back to redacting.
+   */
+  private async reread(tx: EntityManager, sharedCase: SharedCaseEntity, pair: PairEntity): Promise<void> {
+    if (sharedCase.status === SharedCaseStatus.PUBLISHED || sharedCase.status === SharedCaseStatus.DECLINED) return;
+    const before = sharedCase.status;
+    const open = await syncRedactions(tx, sharedCase);
+    if (open > 0) sharedCase.status = SharedCaseStatus.REDACTING;
+    else if (before === SharedCaseStatus.REDACTING) await this.refreshStatus(tx, sharedCase, pair, 0);
+    if (sharedCase.status === before) return;
+    await tx.getRepository(SharedCaseEntity).save(sharedCase);
+    await announceCaseStatus(tx, this.viewer.personId, sharedCase, pair, before);
+  }
+
+  /**
+   * The organisation's list of identifiers changed: every case not yet published is read again,
+   * and every case's search index is rebuilt (the index leaves out the organisation's names).
+   */
+  async identifiersChanged(tx: EntityManager, organisationId: string): Promise<void> {
+    const cases = await tx.getRepository(SharedCaseEntity).find({ where: { organisationId }, lock: { mode: 'pessimistic_write' } });
+    const pairs = cases.length ? await tx.getRepository(PairEntity).findBy({ id: In([...new Set(cases.map((c) => c.pairId))]) }) : [];
+    for (const sharedCase of cases) await this.reread(tx, sharedCase, pairs.find((p) => p.id === sharedCase.pairId)!);
+    // The search trigger fires on an update of the title; the value stays the same.
+    await tx.query('UPDATE shared_case SET title = title WHERE organisation_id = $1', [organisationId]);
   }
 
   /** A co-learner drafts a case from their pair's barrier and its changes; the assistant reads it at once. */
@@ -143,6 +174,7 @@ export class LibraryService {
       const { sharedCase, pair } = await this.lockCase(tx, caseId);
       if (!libraryPolicy.canEdit(this.viewer, sharedCase, pair)) {
         if (libraryPolicy.isAuthor(this.viewer, pair)) {
+          if (sharedCase.status === SharedCaseStatus.DECLINED) throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'A declined case cannot be edited.', caseField);
           throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'A published case cannot be edited; ask a manager to unpublish it first.', caseField);
         }
         throw forbidden('Only the co-learners who wrote a case can edit it.');
@@ -201,6 +233,7 @@ export class LibraryService {
       if (!libraryPolicy.isAuthor(this.viewer, pair)) throw forbidden('Only the two co-learners of a case consent to it.');
       const consents = tx.getRepository(CaseConsentEntity);
       if (consent) {
+        if (sharedCase.status === SharedCaseStatus.DECLINED) throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'This case was declined.', caseField);
         if (!libraryPolicy.canConsent(this.viewer, sharedCase, pair)) {
           throw new DomainError(UserErrorCode.UNRESOLVED_REDACTIONS, 'Resolve every flagged item before consenting.', caseField);
         }
@@ -218,16 +251,26 @@ export class LibraryService {
     });
   }
 
-  /** A programme manager publishes a case both co-learners consented to, naming the organisation or not. */
+  /**
+   * A programme manager publishes a case both co-learners consented to, naming the organisation or
+   * not. The text is read once more first, with what the assistant knows now: a case with an
+   * unresolved flag is never published.
+   */
   async approve(caseId: string, showOrganisationName: boolean): Promise<SharedCaseEntity> {
+    await this.ctx.db.transaction(async (tx) => {
+      const { sharedCase, pair } = await this.lockCase(tx, caseId);
+      if (libraryPolicy.isManager(this.viewer, sharedCase)) await this.reread(tx, sharedCase, pair);
+    });
     return this.ctx.db.transaction(async (tx) => {
       const { sharedCase, pair } = await this.lockCase(tx, caseId);
       const before = sharedCase.status;
       if (!libraryPolicy.isManager(this.viewer, sharedCase)) throw forbidden("Only a programme manager of the case's organisation approves it.");
       const complete = (await this.consentCount(tx, sharedCase, pair)) >= 2;
-      if (!libraryPolicy.canApprove(this.viewer, sharedCase, complete)) {
+      const open = await tx.getRepository(CaseRedactionEntity).countBy({ caseId: sharedCase.id, status: RedactionStatus.OPEN });
+      if (open > 0 || !libraryPolicy.canApprove(this.viewer, sharedCase, complete)) {
         if (sharedCase.status === SharedCaseStatus.PUBLISHED) throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'This case is already published.', caseField);
-        if (sharedCase.status === SharedCaseStatus.REDACTING) throw new DomainError(UserErrorCode.UNRESOLVED_REDACTIONS, 'Flagged personal data is not resolved yet.', caseField);
+        if (sharedCase.status === SharedCaseStatus.DECLINED) throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'This case was declined.', caseField);
+        if (open > 0) throw new DomainError(UserErrorCode.UNRESOLVED_REDACTIONS, 'Flagged personal data is not resolved yet.', caseField);
         throw new DomainError(UserErrorCode.CONSENT_MISSING, 'Both co-learners must consent before the case is published.', caseField);
       }
       Object.assign(sharedCase, {
@@ -238,6 +281,28 @@ export class LibraryService {
         unpublishedAt: null,
         unpublishedReason: null,
       });
+      const saved = await tx.getRepository(SharedCaseEntity).save(sharedCase);
+      await announceCaseStatus(tx, this.viewer.personId, saved, pair, before);
+      return saved;
+    });
+  }
+
+  /**
+   * A programme manager sends a case back to its co-learners with what to change, or declines it
+   * with why; either way the co-learners are told. Sending back asks both for consent again.
+   */
+  async review(caseId: string, verdict: SharedCaseStatus.SENT_BACK | SharedCaseStatus.DECLINED, reason: string): Promise<SharedCaseEntity> {
+    return this.ctx.db.transaction(async (tx) => {
+      const { sharedCase, pair } = await this.lockCase(tx, caseId);
+      const before = sharedCase.status;
+      if (!libraryPolicy.isManager(this.viewer, sharedCase)) throw forbidden("Only a programme manager of the case's organisation reviews it.");
+      const allowed = verdict === SharedCaseStatus.SENT_BACK ? libraryPolicy.canSendBack(this.viewer, sharedCase) : libraryPolicy.canDecline(this.viewer, sharedCase);
+      if (!allowed) {
+        const what = verdict === SharedCaseStatus.SENT_BACK ? 'sent back' : 'declined';
+        throw new DomainError(UserErrorCode.INVALID_TRANSITION, `A case that is ${before.toLowerCase().replace(/_/g, ' ')} cannot be ${what}.`, caseField);
+      }
+      if (verdict === SharedCaseStatus.SENT_BACK) await tx.getRepository(CaseConsentEntity).delete({ caseId: sharedCase.id });
+      Object.assign(sharedCase, { status: verdict, reviewNote: reason.trim(), reviewedById: this.viewer.personId, reviewedAt: new Date() });
       const saved = await tx.getRepository(SharedCaseEntity).save(sharedCase);
       await announceCaseStatus(tx, this.viewer.personId, saved, pair, before);
       return saved;
@@ -316,6 +381,9 @@ export class LibraryService {
       }
 
       // The barrier and change services write the records and their history; this service has authorised the viewer.
+      // The adapter raises the barrier (the pair takes it forward); the change's expected impact is
+      // the adapter's own words, and the case's outcome and figures stay on the case, shown beside
+      // the change as reference (see adaptedFrom), never copied in as if they were this organisation's.
       const barrier = await new BarrierService(this.ctx).createInTransaction(tx, {
         organisationId: pair.organisationId,
         pairId: pair.id,
@@ -324,13 +392,7 @@ export class LibraryService {
         description: `Adapted from a case in the community library.\n\n${sharedCase.summary}`,
         category: sharedCase.category,
         affectedGroups: sharedCase.affectedGroups,
-        // What the other organisation measured, as figures to compare one's own against.
-        evidence: sharedCase.measures.map((m) => ({
-          kind: EvidenceKind.FIGURE,
-          text: `${m.metric}: where this case comes from, before the change`,
-          value: m.baseline,
-          unit: m.unit ?? null,
-        })),
+        evidence: referenceFigures(sharedCase.measures),
         attribution: Attribution.NAMED,
       });
       const change = await new ChangeService(this.ctx).createDraftInTransaction(tx, {
@@ -339,11 +401,11 @@ export class LibraryService {
         pairId: pair.id,
         proposedById: this.viewer.personId,
         ownerId,
-        title: `Adapt: ${sharedCase.title}`,
+        title: input.changeTitle?.trim() || adaptedChangeTitle(barrier.title),
         whatChanges: sharedCase.whatChanged,
-        expectedImpact: sharedCase.outcomeSummary,
+        expectedImpact: input.expectedImpact.trim(),
         targetDate: input.targetDate ?? new Date(Date.now() + SIX_MONTHS_MS).toISOString().slice(0, 10),
-        successMeasures: sharedCase.measures.map((m) => ({ metric: m.metric, unit: m.unit ?? null, baseline: m.baseline, target: m.target, current: null })),
+        successMeasures: [],
       });
       const adaptation = await tx.getRepository(CaseAdaptationEntity).save(
         tx.getRepository(CaseAdaptationEntity).create({

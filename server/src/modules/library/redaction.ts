@@ -10,6 +10,14 @@ export enum RedactionKind {
   PHONE = 'PHONE',
   JOB_TITLE = 'JOB_TITLE',
   SMALL_NUMBER = 'SMALL_NUMBER',
+  /** The organisation's name, a short form or an alias of it. */
+  ORGANISATION = 'ORGANISATION',
+  /** One of the organisation's sites, wards or departments. */
+  PLACE = 'PLACE',
+  /** A staff, employee, payroll or assignment number. */
+  STAFF_NUMBER = 'STAFF_NUMBER',
+  /** A date finer than a month ("3 March 2026", "03/03/2026"): it can be lined up with a rota or a meeting. */
+  DATE = 'DATE',
 }
 
 export interface Finding {
@@ -22,8 +30,13 @@ export interface Finding {
   replacement: string;
 }
 
+/** How an organisation identifier is flagged: as the organisation, or as one of its places. */
+export type IdentifierRole = 'ORGANISATION' | 'SITE' | 'WARD' | 'DEPARTMENT';
+
 /** What the detector knows about the organisation whose case it reads. */
 export interface DetectionContext {
+  /** The organisation's name, short forms and aliases (role ORGANISATION), its sites, wards and departments. */
+  identifiers?: { value: string; role: IdentifierRole }[];
   /** Members' display names, with their job title when known (for a role-shaped replacement). */
   members: { name: string; jobTitle?: string | null }[];
   /** Members' job titles, each with how many members hold it: a title held by one person identifies them. */
@@ -35,7 +48,32 @@ export const REPLACEMENTS = {
   phone: '[phone number removed]',
   person: '[a colleague]',
   smallNumber: '[fewer than five]',
+  organisation: '[our organisation]',
+  site: '[one of our sites]',
+  ward: '[a ward]',
+  department: '[a department]',
+  staffNumber: '[staff number removed]',
 } as const;
+
+const PLACE_REPLACEMENT: Record<IdentifierRole, string> = {
+  ORGANISATION: REPLACEMENTS.organisation,
+  SITE: REPLACEMENTS.site,
+  WARD: REPLACEMENTS.ward,
+  DEPARTMENT: REPLACEMENTS.department,
+};
+
+/**
+ * Words that appear in many organisations' names ("Health", "Trust", "Council"): an organisation is
+ * recognised by the distinctive words of its name ("Northshore"), which are flagged on their own
+ * too; these generic ones only as part of the whole name.
+ */
+export const GENERIC_ORGANISATION_WORDS = new Set(
+  `the of and for a an at in on & nhs trust foundation health healthcare care hospital hospitals university universities college school
+  schools academy council county borough city district metropolitan town parish city's general royal national community communities
+  mental partnership partnerships integrated board group services service limited ltd plc llp inc corporation company co bank society
+  association charity charitable fund centre center institute authority department ward site campus unit clinic practice surgery
+  region regional north south east west northern southern eastern western central greater upper lower new old saint st`.split(/\s+/).filter(Boolean),
+);
 
 /** Words that are also surnames or name parts in the demo and in life, but far more often plain words. */
 const COMMON_WORDS = new Set(
@@ -197,8 +235,125 @@ function findSmallNumbers(text: string): Finding[] {
   });
 }
 
+/** A letter, digit or the joins inside a word: what may not touch a short identifier on either side. */
+const WORD_CHAR = String.raw`[\p{L}\p{N}]`;
+
+/**
+ * Regular expressions for one identifier, tolerant of case, spacing, hyphens, dots and either
+ * apostrophe ("St Anne's" = "st. anne’s" = "St-Annes"). Identifiers of six letters or more are found
+ * inside compounds too ("#NorthshoreProud", "Northshore-wide"); shorter ones ("NHT") as words in
+ * any case, and inside compounds only as written in capitals, at the start of a run of them ("#NHTProud").
+ */
+function identifierPatterns(value: string): RegExp[] {
+  const tokens = value.split(/[\s\-_.,/'’&]+/).filter(Boolean);
+  if (!tokens.length) return [];
+  const body = tokens.map((t) => escapeRegExp(t)).join(String.raw`[\s\-_.,/'’&]*`);
+  if (value.replace(/[^\p{L}\p{N}]/gu, '').length >= 6) return [new RegExp(body, 'giu')];
+  const patterns = [new RegExp(`(?<!${WORD_CHAR})${body}(?!${WORD_CHAR})`, 'giu')];
+  if (/^[\p{Lu}\p{N}]{3,}$/u.test(tokens.join(''))) patterns.push(new RegExp(`(?<!\\p{Lu})${body}`, 'gu'));
+  return patterns;
+}
+
+/** The identifiers to look for: each one given, and each distinctive word of a name or alias on its own. */
+export function identifierVariants(identifiers: { value: string; role: IdentifierRole }[]): { value: string; role: IdentifierRole }[] {
+  const out = new Map<string, { value: string; role: IdentifierRole }>();
+  for (const identifier of identifiers) {
+    const value = identifier.value.trim();
+    if (value.replace(/[^\p{L}\p{N}]/gu, '').length < 2) continue;
+    out.set(value.toLowerCase(), { value, role: identifier.role });
+    if (identifier.role !== 'ORGANISATION') continue;
+    for (const word of value.split(/[\s\-_.,/&]+/)) {
+      const bare = word.replace(/['’]s$/i, '');
+      if (bare.length >= 3 && !GENERIC_ORGANISATION_WORDS.has(bare.toLowerCase()) && !COMMON_WORDS.has(bare.toLowerCase())) {
+        out.set(bare.toLowerCase(), { value: bare, role: identifier.role });
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+/** The organisation's name, short forms and aliases, its sites, wards and departments, wherever they stand. */
+function findIdentifiers(text: string, context: DetectionContext): Finding[] {
+  const found: Finding[] = [];
+  for (const identifier of identifierVariants(context.identifiers ?? [])) {
+    for (const pattern of identifierPatterns(identifier.value)) {
+      found.push(
+      ...collect(text, pattern, (m) => ({
+        kind: identifier.role === 'ORGANISATION' ? RedactionKind.ORGANISATION : RedactionKind.PLACE,
+        replacement: PLACE_REPLACEMENT[identifier.role],
+        // "Northshore's" loses its name, not its possessive.
+        length: m[0].replace(/[\s\-_.,/'’&]+$/, '').length,
+      })),
+      );
+    }
+  }
+  return found;
+}
+
+/** "staff number 123456", "Employee No. E-10234", "ESR assignment 12345678", "payroll ID: 884213". */
+const STAFF_NUMBER = new RegExp(
+  String.raw`\b(?:staff|employee|payroll|personnel|ESR|badge|pay|assignment)(?:\s+(?:assignment|payroll))?\s*(?:number|no\.?|num|#|ID|reference|ref\.?)\s*(?:is|was|:|=)?\s*(?<id>[A-Z]{0,4}[-/]?\d(?:[\d-]|\s(?=\d)){2,}\d)\b`,
+  'gi',
+);
+/** A code that looks like an identifier on its own: letters then five or more digits ("EMP004521", "NS-12345"). */
+const ID_CODE = /(?<![\p{L}\p{N}-])[A-Z]{1,4}-?\d{5,10}(?![\p{L}\p{N}])/gu;
+
+function findStaffNumbers(text: string): Finding[] {
+  const keyed = collect(text, STAFF_NUMBER, (m) => {
+    const id = m.groups!.id.replace(/[\s-]+$/, '');
+    if (digitsIn(id) < 4) return null;
+    return { kind: RedactionKind.STAFF_NUMBER, replacement: REPLACEMENTS.staffNumber, offset: m[0].lastIndexOf(m.groups!.id), length: id.length };
+  });
+  return [...keyed, ...collect(text, ID_CODE, () => ({ kind: RedactionKind.STAFF_NUMBER, replacement: REPLACEMENTS.staffNumber }))];
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+const WEEKDAY = String.raw`(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?`;
+const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
+const YEAR = String.raw`(?:19|20)\d{2}`;
+const DATE_PATTERNS = [
+  // 3 March 2026, Tuesday 3rd of March, 3 Mar
+  new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${WEEKDAY}\s+)?(?:the\s+)?${DAY}\s+(?:of\s+)?(?<month>${MONTH})(?:,?\s+(?<year>${YEAR}))?(?![\p{L}\p{N}])`, 'giu'),
+  // March 3rd, 2026; Tuesday, March 3
+  new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${WEEKDAY}\s+)?(?<month>${MONTH})\s+(?:the\s+)?${DAY}(?:,?\s+(?<year>${YEAR}))?(?![\p{L}\p{N}])`, 'giu'),
+  // 03/03/2026, 3.3.26, 3-3-2026 (day first, as written in the UK)
+  /(?<![\p{N}/.-])(?<day>0?[1-9]|[12]\d|3[01])[/.-](?<num>0?[1-9]|1[0-2])[/.-](?<year>(?:19|20)?\d{2})(?![\p{N}/.-]|\.\d)/gu,
+  // 2026-03-03
+  /(?<![\p{N}-])(?<year>(?:19|20)\d{2})-(?<num>0[1-9]|1[0-2])-(?<day>0[1-9]|[12]\d|3[01])(?![\p{N}])/gu,
+];
+
+/** "March 2026" for a date in March 2026: the month is as fine as a case tells. */
+function monthOf(groups: Record<string, string | undefined>): string {
+  const index = groups.num ? Number(groups.num) - 1 : MONTHS.findIndex((m) => m.startsWith(groups.month!.replace('.', '').toLowerCase().slice(0, 3)));
+  const name = MONTHS[index] ? MONTHS[index][0].toUpperCase() + MONTHS[index].slice(1) : 'that month';
+  const year = groups.year ? (groups.year.length === 2 ? `20${groups.year}` : groups.year) : '';
+  return `[${year ? `${name} ${year}` : name}]`;
+}
+
+/** Dates finer than a month, in words or figures: the replacement keeps the month and year. */
+function findDates(text: string): Finding[] {
+  return DATE_PATTERNS.flatMap((pattern) =>
+    collect(text, pattern, (m) => {
+      // "May" alone is also a verb: "may 3 staff" is not a date.
+      if (m.groups?.month && /^may$/i.test(m.groups.month) && !/^May/.test(m.groups.month)) return null;
+      return { kind: RedactionKind.DATE, replacement: monthOf(m.groups ?? {}), length: m[0].replace(/[\s,.]+$/, '').length };
+    }),
+  );
+}
+
 /** Earlier kinds win an overlap: an email holds a name, a full name holds a first name. */
-const PRIORITY: RedactionKind[] = [RedactionKind.EMAIL, RedactionKind.PHONE, RedactionKind.PERSON_NAME, RedactionKind.JOB_TITLE, RedactionKind.SMALL_NUMBER];
+const PRIORITY: RedactionKind[] = [
+  RedactionKind.EMAIL,
+  RedactionKind.PHONE,
+  RedactionKind.STAFF_NUMBER,
+  RedactionKind.DATE,
+  RedactionKind.ORGANISATION,
+  RedactionKind.PLACE,
+  RedactionKind.PERSON_NAME,
+  RedactionKind.JOB_TITLE,
+  RedactionKind.SMALL_NUMBER,
+];
 
 /**
  * Every piece of personal data the assistant finds in `text`, in reading order, without overlaps
@@ -208,6 +363,9 @@ export function detectPersonalData(text: string, context: DetectionContext): Fin
   const candidates = [
     ...findEmails(text),
     ...findPhones(text),
+    ...findStaffNumbers(text),
+    ...findDates(text),
+    ...findIdentifiers(text, context),
     ...findMemberNames(text, context),
     ...findTitledNames(text),
     ...findCommonNames(text),

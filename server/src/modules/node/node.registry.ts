@@ -16,6 +16,9 @@ import { Notification } from '../notification/notification.type';
 import { Invitation } from '../invitation/invitation.type';
 import { libraryPolicy } from '../library/library.policy';
 import { CaseAdaptation, CaseRedaction, SharedCase } from '../library/library.type';
+import { OrganisationIdentifierEntity } from '../identifier/identifier.entity';
+import { identifierPolicy } from '../identifier/identifier.policy';
+import { OrganisationIdentifier } from '../identifier/identifier.type';
 import { Organisation } from '../organisation/organisation.type';
 import { MentoringSessionEntity } from '../pair/pair.entity';
 import { pairPolicy } from '../pair/pair.policy';
@@ -32,6 +35,10 @@ export const nodeFetchers: Record<string, NodeFetcher> = {
   async Organisation(ctx, viewer, id) {
     const entity = await ctx.loaders.identity.organisation.load(id);
     return entity && identityPolicy.canSeeMembersOf(viewer, entity.id) ? Organisation.from(entity) : null;
+  },
+  async OrganisationIdentifier(ctx, viewer, id) {
+    const entity = await ctx.db.getRepository(OrganisationIdentifierEntity).findOneBy({ id });
+    return entity && identifierPolicy.canSee(viewer, entity.organisationId) ? OrganisationIdentifier.from(entity) : null;
   },
   async Person(ctx, viewer, id) {
     const entity = await ctx.loaders.identity.person.load(id);

@@ -18,6 +18,10 @@ export enum NotificationKind {
   CASE_AWAITING_APPROVAL = 'CASE_AWAITING_APPROVAL',
   CASE_PUBLISHED = 'CASE_PUBLISHED',
   CASE_UNPUBLISHED = 'CASE_UNPUBLISHED',
+  /** A programme manager sent a case back to its co-learners, with a reason. */
+  CASE_SENT_BACK = 'CASE_SENT_BACK',
+  /** A programme manager declined a case, with a reason. */
+  CASE_DECLINED = 'CASE_DECLINED',
 }
 
 /** An in-app notification for one person. */

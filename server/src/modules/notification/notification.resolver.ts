@@ -113,6 +113,10 @@ export class NotificationResolver {
         return `${actor} published ${title} in the community library.`;
       case NotificationKind.CASE_UNPUBLISHED:
         return `${title} was taken down from the library (by ${actor}).`;
+      case NotificationKind.CASE_SENT_BACK:
+        return `${actor} sent the case ${title} back: “${n.detail.reason ?? ''}” Edit it and consent again.`;
+      case NotificationKind.CASE_DECLINED:
+        return `${actor} declined the case ${title}: “${n.detail.reason ?? ''}”`;
     }
   }
 }
