@@ -69,6 +69,11 @@ const kindLabels: Record<NotificationKind, string> = {
   CASE_AWAITING_APPROVAL: 'Approval needed',
   CASE_PUBLISHED: 'Published',
   CASE_UNPUBLISHED: 'Taken down',
+  PAIR_MATCHED: 'New pair',
+  CONTRACT_AWAITING_AGREEMENT: 'Contract to agree',
+  BARRIER_RAISED_FOR_PAIR: 'Barrier raised',
+  BARRIER_NAMING_ANSWERED: 'Naming answered',
+  SESSION_LOGGED: 'Session logged',
 };
 
 /** The viewer's notifications, newest first; opening one marks it read. */
