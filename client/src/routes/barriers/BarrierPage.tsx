@@ -71,6 +71,7 @@ const BarrierQuery = graphql(`
           id
           title
           status
+          isSentBack
           progress
           targetDate
           isOverdue
@@ -244,7 +245,7 @@ export function BarrierPage() {
                       <h3 className="item__title">
                         <Link to={`/changes/${encodeURIComponent(change.id)}`}>{change.title}</Link>
                       </h3>
-                      <ChangeStatusBadge status={change.status} />
+                      <ChangeStatusBadge status={change.status} sentBack={change.isSentBack} />
                     </div>
                     <p className="item__meta">
                       <span>Owner: {change.owner.displayName}</span>
