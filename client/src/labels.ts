@@ -213,6 +213,8 @@ export function describeEvent(event: {
   switch (event.kind) {
     case 'BARRIER_RAISED':
       return `${who} raised the barrier`;
+    case 'BARRIER_NAMED':
+      return `${who} agreed that the barrier names their pair`;
     case 'BARRIER_CORROBORATED':
       return `${who} said “we see this too”`;
     case 'BARRIER_STATUS_CHANGED':

@@ -38,7 +38,8 @@ describe('raiseBarrier', () => {
       title: 'Promotion panels are all-white',
       category: 'PROGRESSION',
       affectedGroups: ['RACE'],
-      attribution: 'NAMED',
+      // Named asks the senior co-learner first (see naming-consent.test.ts): anonymous until they agree.
+      attribution: 'ANONYMOUS',
       status: 'OPEN',
       raisedBy: { id: pairId },
       raisedByViewersPair: true,

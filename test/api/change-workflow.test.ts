@@ -71,12 +71,18 @@ describe('the change workflow, legal path', () => {
     const s = await changeScenario(t.make, ChangeStatus.SUBMITTED);
     const back = await t.api.as(s.owner.token).mutation(M.decide, { changeId: s.id, expectedVersion: 1, outcome: 'REQUEST_CHANGES', rationale: 'Add a measure for retention, please.' });
     expect(back.change.status).toBe('DRAFT');
+    // Shown as "Sent back" with the owner's reason, not as a fresh draft.
+    const SENT_BACK = `query ($id: ID!) { node(id: $id) { ... on Change { isSentBack latestDecision { rationale } } } }`;
+    expect((await t.api.as(s.junior.token).ok(SENT_BACK, { id: s.id })).node).toEqual({ isSentBack: true, latestDecision: { rationale: 'Add a measure for retention, please.' } });
+    const fresh = await changeScenario(t.make, ChangeStatus.DRAFT);
+    expect((await t.api.as(fresh.junior.token).ok(SENT_BACK, { id: fresh.id })).node.isSentBack).toBe(false);
     const revised = await t.api.as(s.junior.token).mutation(M.revise, {
       changeId: s.id,
       successMeasures: [{ metric: 'Retention of part-time staff', unit: '%', baseline: 80, target: 90 }],
     });
     expect(revised.change).toMatchObject({ status: 'DRAFT', successMeasures: [{ metric: 'Retention of part-time staff', current: null }] });
     expect((await t.api.as(s.junior.token).mutation(M.submit, { changeId: s.id })).change.status).toBe('SUBMITTED');
+    expect((await t.api.as(s.junior.token).ok(SENT_BACK, { id: s.id })).node.isSentBack).toBe(false);
     const rejected = await t.api.as(s.owner.token).mutation(M.decide, { changeId: s.id, expectedVersion: revised.change.version + 1, outcome: 'REJECT', rationale: 'Not this year: budget is committed.' });
     expect(rejected.change.status).toBe('REJECTED');
     expect(await t.server.db.getRepository(DecisionEntity).countBy({ changeId: s.change.id })).toBe(2);

@@ -307,6 +307,10 @@ test('a programme manager plans a programme, matches a pair and starts it', asyn
   await page.getByRole('table', { name: 'Pairs in Journey Test Cohort' }).getByRole('link', { name: 'Rae Senior and Kit Junior' }).waitFor();
 
   await page.getByRole('button', { name: 'Start programme' }).click();
+  // Starting is asked twice, with a word that the first day (a month away) is still ahead.
+  await main(page).getByText('Starting the programme makes it active for everyone in it.').waitFor();
+  await main(page).getByText('is still ahead').waitFor();
+  await main(page).getByRole('button', { name: 'Yes, start it' }).click();
   await main(page).locator('.page-header').getByText('Active', { exact: true }).waitFor();
   await page.getByRole('button', { name: 'Close programme' }).waitFor();
   await shot(page, 'programme-laptop');

@@ -1,13 +1,28 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
-import { relayStylePagination } from '@apollo/client/utilities';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { getMainDefinition, relayStylePagination } from '@apollo/client/utilities';
+
+/** Queries behind counts the header and the home page show; every mutation may change them. */
+const COUNT_QUERIES = ['UnreadCount', 'HomeAttention'];
+/** Signing in or out replaces the whole session: the shell reloads the viewer itself. */
+const SESSION_MUTATIONS = new Set(['Login', 'Logout', 'RecoverAccount', 'AcceptInvitation', 'ChangePassword']);
 
 /**
  * One Apollo client for the app. The server keeps the session in an httpOnly `cg_session` cookie,
  * so requests only need to send cookies; the client never stores a token.
  */
 export function createApolloClient() {
-  return new ApolloClient({
-    link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
+  // After any mutation (agreeing a contract, answering a request, deciding a change…) the counts in
+  // the header refresh at once rather than at the next minute's poll.
+  const refreshCounts = new ApolloLink((operation, forward) => {
+    const definition = getMainDefinition(operation.query);
+    const isMutation = definition.kind === 'OperationDefinition' && definition.operation === 'mutation' && !SESSION_MUTATIONS.has(operation.operationName);
+    return forward(operation).map((result) => {
+      if (isMutation) setTimeout(() => void client.refetchQueries({ include: COUNT_QUERIES }), 0);
+      return result;
+    });
+  });
+  const client = new ApolloClient({
+    link: ApolloLink.from([refreshCounts, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
     cache: new InMemoryCache({
       possibleTypes: {
         Node: [
@@ -47,6 +62,7 @@ export function createApolloClient() {
       mutate: { errorPolicy: 'all' },
     },
   });
+  return client;
 }
 
 export type AppApolloClient = ReturnType<typeof createApolloClient>;

@@ -28,11 +28,13 @@ export function StatusBadge({ tone, children, label }: { tone: Tone; children: s
   );
 }
 
-export const ChangeStatusBadge = ({ status }: { status: ChangeStatus }) => (
-  <StatusBadge tone={changeTones[status]}>
-    {changeStatusLabels[status]}
-  </StatusBadge>
-);
+/** `sentBack`: a draft its owner sent back for changes reads "Sent back", not "Draft". */
+export const ChangeStatusBadge = ({ status, sentBack = false }: { status: ChangeStatus; sentBack?: boolean }) =>
+  sentBack && status === 'DRAFT' ? (
+    <StatusBadge tone="alert">Sent back</StatusBadge>
+  ) : (
+    <StatusBadge tone={changeTones[status]}>{changeStatusLabels[status]}</StatusBadge>
+  );
 
 export const BarrierStatusBadge = ({ status }: { status: BarrierStatus }) => (
   <StatusBadge tone={barrierTones[status]}>

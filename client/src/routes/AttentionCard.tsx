@@ -6,7 +6,22 @@ import type { SignedInViewer } from '../hooks/useViewer';
 import { plural } from '../labels';
 
 const AttentionQuery = graphql(`
-  query HomeAttention($organisationId: ID!, $withCases: Boolean!, $withQuestionnaires: Boolean!, $ownerId: ID!, $isOwner: Boolean!) {
+  query HomeAttention($organisationId: ID!, $withCases: Boolean!, $withQuestionnaires: Boolean!, $ownerId: ID!, $isOwner: Boolean!, $isCoLearner: Boolean!) {
+    myPairs: pairs(mine: true, status: [PROPOSED, ACTIVE], first: 20) @include(if: $isCoLearner) {
+      nodes {
+        id
+        viewerCanAgreeContract
+        contract {
+          version
+        }
+      }
+    }
+    namingAsks: barriers(filter: { awaitingViewersNaming: true }, first: 20) @include(if: $isCoLearner) {
+      nodes {
+        id
+        title
+      }
+    }
     questionnaires(first: 20) @include(if: $withQuestionnaires) {
       nodes {
         id
@@ -41,7 +56,8 @@ interface Item {
 }
 
 /**
- * What waits for the signed-in person, whatever their role: unread notifications, a questionnaire
+ * What waits for the signed-in person, whatever their role: unread notifications, a contract version
+ * to agree, a request to be named on a barrier, a questionnaire
  * to answer, a case to consent to, resolve or approve, changes they own to move on. Shows nothing
  * when nothing waits.
  */
@@ -58,12 +74,21 @@ export function AttentionCard({ viewer }: { viewer: SignedInViewer }) {
       withQuestionnaires: isCoLearner,
       ownerId: viewer.person.id,
       isOwner,
+      isCoLearner,
     },
     fetchPolicy: 'cache-and-network',
   });
 
   const items: Item[] = [];
   if (unread > 0) items.push({ key: 'unread', to: '/notifications?unread=1', text: `${plural(unread, 'unread notification')}` });
+  for (const pair of data?.myPairs?.nodes ?? []) {
+    if (pair.viewerCanAgreeContract && pair.contract) {
+      items.push({ key: `contract-${pair.id}`, to: `/pair/${encodeURIComponent(pair.id)}`, text: `Read and agree version ${pair.contract.version} of your pair's contract` });
+    }
+  }
+  for (const b of data?.namingAsks?.nodes ?? []) {
+    items.push({ key: `naming-${b.id}`, to: `/barriers/${encodeURIComponent(b.id)}`, text: `Your partner asks to name your pair on “${b.title}”: agree or keep it anonymous` });
+  }
   for (const q of data?.questionnaires?.nodes ?? []) {
     if (q.viewerCanRespond && !q.viewerHasResponded) items.push({ key: q.id, to: '/questionnaires', text: `Answer “${q.title}”` });
   }

@@ -10,7 +10,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { BarrierStatusBadge, ChangeStatusBadge } from '../../components/StatusBadge';
 import { Timeline } from '../../components/Timeline';
 import { graphql } from '../../gql';
-import type { SharedCaseStatus } from '../../gql/graphql';
+import type { NamingAnswer, NamingConsent, SharedCaseStatus } from '../../gql/graphql';
 import { useFormAction } from '../../hooks/useFormAction';
 import { pairName } from '../../hooks/useMyPairs';
 import { useTitle } from '../../hooks/useTitle';
@@ -30,6 +30,8 @@ const BarrierQuery = graphql(`
         affectedGroups
         status
         attribution
+        namingConsent
+        viewerCanAnswerNaming
         createdAt
         raisedByViewersPair
         raisedBy {
@@ -69,6 +71,7 @@ const BarrierQuery = graphql(`
           id
           title
           status
+          isSentBack
           progress
           targetDate
           isOverdue
@@ -132,6 +135,22 @@ const CloseBarrierMutation = graphql(`
         viewerCanClose
         viewerCanCorroborate
         viewerCanProposeChange
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+const AnswerNamingMutation = graphql(`
+  mutation AnswerBarrierNaming($input: AnswerBarrierNamingInput!) {
+    answerBarrierNaming(input: $input) {
+      barrier {
+        id
+        attribution
+        namingConsent
+        viewerCanAnswerNaming
       }
       userErrors {
         ...UserErrorFields
@@ -206,6 +225,7 @@ export function BarrierPage() {
                   : 'Raised anonymously by a co-learning pair'}
               {barrier.raisedByViewersPair && barrier.attribution === 'ANONYMOUS' && ' (your pair; others do not see who)'} on {formatDate(barrier.createdAt)}.
             </p>
+            {barrier.namingConsent && <NamingConsentNotice barrierId={barrier.id} consent={barrier.namingConsent} canAnswer={barrier.viewerCanAnswerNaming} />}
             <LibraryLinks barrier={barrier} />
             <h3>Evidence</h3>
             <EvidenceList items={barrier.evidence} />
@@ -233,7 +253,7 @@ export function BarrierPage() {
                       <h3 className="item__title">
                         <Link to={`/changes/${encodeURIComponent(change.id)}`}>{change.title}</Link>
                       </h3>
-                      <ChangeStatusBadge status={change.status} />
+                      <ChangeStatusBadge status={change.status} sentBack={change.isSentBack} />
                     </div>
                     <p className="item__meta">
                       <span>Owner: {change.owner.displayName}</span>
@@ -325,6 +345,41 @@ function LibraryLinks({ barrier }: { barrier: LibraryLinked }) {
         </li>
       )}
     </ul>
+  );
+}
+
+/**
+ * For the raising pair only: a barrier raised as named shows as anonymous until the other co-learner
+ * agrees; they agree or decline here.
+ */
+function NamingConsentNotice({ barrierId, consent, canAnswer }: { barrierId: string; consent: NamingConsent; canAnswer: boolean }) {
+  const [answer] = useMutation(AnswerNamingMutation, { refetchQueries: ['Barrier', 'Barriers', 'HomeAttention'], awaitRefetchQueries: true });
+  const action = useFormAction();
+  const send = (value: NamingAnswer) => action.run(() => answer({ variables: { input: { barrierId, answer: value } } }), (data) => data.answerBarrierNaming);
+
+  if (consent === 'AGREED') return <p className="muted">You both agreed that it names your pair.</p>;
+  if (consent === 'DECLINED') return <p className="muted">It stays anonymous: your partner preferred not to be named. Only your pair knows this.</p>;
+  if (!canAnswer) {
+    return (
+      <div className="notice notice--info" role="status">
+        <p>You asked to name your pair on it. Until your partner agrees, everyone else sees it as raised anonymously.</p>
+      </div>
+    );
+  }
+  return (
+    <section className="notice notice--info naming-ask" aria-labelledby="naming-heading">
+      <h3 id="naming-heading">Your partner asks to name your pair on this barrier</h3>
+      <p>Until you agree, everyone else sees it as raised anonymously. If you decline, it stays anonymous, and only your pair knows you were asked.</p>
+      <FormProblems userErrors={action.userErrors} problem={action.problem} />
+      <div className="actions">
+        <button type="button" className="button button--primary button--small" disabled={action.busy} onClick={() => send('AGREE')}>
+          Agree to be named
+        </button>
+        <button type="button" className="button button--secondary button--small" disabled={action.busy} onClick={() => send('DECLINE')}>
+          Keep it anonymous
+        </button>
+      </div>
+    </section>
   );
 }
 

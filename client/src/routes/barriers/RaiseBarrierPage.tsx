@@ -128,7 +128,7 @@ export function RaiseBarrierPage() {
             name="attribution"
             legend="Show who raised it?"
             options={[
-              { value: 'NAMED', label: 'Named', hint: 'Everyone in the organisation sees that your pair raised it.' },
+              { value: 'NAMED', label: 'Named', hint: 'Everyone in the organisation sees that your pair raised it, once your partner agrees; until then it shows as anonymous.' },
               { value: 'ANONYMOUS', label: 'Anonymous', hint: 'Others see that a co-learning pair raised it, not which one.' },
             ]}
             value={attribution}

@@ -261,6 +261,8 @@ function ProgressForm({ change, onDone, onCancel, onReload }: PanelProps) {
     const problems = [];
     if (progress.trim() === '' || !Number.isInteger(value) || value < 0 || value > 100) problems.push({ field: ['input', 'progress'], message: 'Progress is a whole number from 0 to 100.' });
     if (!note.trim()) problems.push({ field: ['input', 'note'], message: 'Say what has happened since the last report.' });
+    const measures = measureValuesInput(change.successMeasures, values);
+    problems.push(...measures.problems);
     if (problems.length > 0) {
       action.fail(problems);
       return;
@@ -268,7 +270,7 @@ function ProgressForm({ change, onDone, onCancel, onReload }: PanelProps) {
     const payload = await action.run(
       () =>
         report({
-          variables: { input: { changeId: change.id, expectedVersion: change.version, progress: value, note: note.trim(), measures: measureValuesInput(values) } },
+          variables: { input: { changeId: change.id, expectedVersion: change.version, progress: value, note: note.trim(), measures: measures.input } },
         }),
       (data) => data.reportChangeProgress,
     );
@@ -280,7 +282,7 @@ function ProgressForm({ change, onDone, onCancel, onReload }: PanelProps) {
       <div className="form-grid">
         <TextField label="Progress (%)" required type="number" min={0} max={100} step={1} inputMode="numeric" value={progress} onChange={(event) => setProgress(event.target.value)} error={fieldError(action.userErrors, 'progress')} />
         <TextAreaField className="field--wide" label="What has happened" required rows={3} value={note} onChange={(event) => setNote(event.target.value)} error={fieldError(action.userErrors, 'note')} />
-        <MeasureValues measures={change.successMeasures} values={values} onChange={setValues} />
+        <MeasureValues measures={change.successMeasures} values={values} onChange={setValues} errors={action.userErrors} />
       </div>
       <FormProblems userErrors={action.userErrors} problem={action.problem} onReload={onReload} />
       <Buttons busy={action.busy} label="Report progress" busyLabel="Reporting…" onCancel={onCancel} />
@@ -304,6 +306,8 @@ function AdoptForm({ change, onDone, onCancel, onReload }: PanelProps) {
     const problems = [];
     if (!policy.trim()) problems.push({ field: ['input', 'evidence', 'policyOrProcess'], message: 'Name the policy or process that changed.' });
     if (!effectiveFrom) problems.push({ field: ['input', 'evidence', 'effectiveFrom'], message: 'Say from when it applies.' });
+    const measures = measureValuesInput(change.successMeasures, values);
+    problems.push(...measures.problems);
     if (problems.length > 0) {
       action.fail(problems);
       return;
@@ -316,7 +320,7 @@ function AdoptForm({ change, onDone, onCancel, onReload }: PanelProps) {
               changeId: change.id,
               expectedVersion: change.version,
               evidence: { policyOrProcess: policy.trim(), effectiveFrom, link: link.trim() || null, summary: summary.trim() || null },
-              measures: measureValuesInput(values),
+              measures: measures.input,
             },
           },
         }),
@@ -333,7 +337,7 @@ function AdoptForm({ change, onDone, onCancel, onReload }: PanelProps) {
         <TextField label="Effective from" type="date" required value={effectiveFrom} onChange={(event) => setEffectiveFrom(event.target.value)} error={fieldError(action.userErrors, 'evidence.effectiveFrom')} />
         <TextField label="Link to the policy" type="url" inputMode="url" placeholder="https://" value={link} onChange={(event) => setLink(event.target.value)} error={fieldError(action.userErrors, 'evidence.link')} />
         <TextAreaField className="field--wide" label="Summary" rows={3} value={summary} onChange={(event) => setSummary(event.target.value)} error={fieldError(action.userErrors, 'evidence.summary')} />
-        <MeasureValues measures={change.successMeasures} values={values} onChange={setValues} />
+        <MeasureValues measures={change.successMeasures} values={values} onChange={setValues} errors={action.userErrors} />
       </div>
       <FormProblems userErrors={action.userErrors} problem={action.problem} onReload={onReload} />
       <Buttons busy={action.busy} label="Mark adopted" busyLabel="Saving…" onCancel={onCancel} />

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { FormProblems } from '../../components/FormProblems';
 import { fieldError, SelectField, TextAreaField, TextField, type UserErrorLike } from '../../components/forms';
-import { emptyMeasure, MeasuresEditor, measureInput, type MeasureDraft } from '../../components/Measures';
+import { emptyMeasure, measureDraftProblems, MeasuresEditor, measureInput, type MeasureDraft } from '../../components/Measures';
 import { memberLabel, useMembers } from '../../hooks/useMembers';
 import { today } from '../../labels';
 
@@ -35,13 +35,7 @@ function check(values: ChangeFormValues): UserErrorLike[] {
   if (!values.expectedImpact.trim()) problems.push({ field: ['input', 'expectedImpact'], message: 'Say what difference you expect it to make.' });
   if (!values.ownerId) problems.push({ field: ['input', 'ownerId'], message: 'Choose the owner who can make this change.' });
   if (!values.targetDate) problems.push({ field: ['input', 'targetDate'], message: 'Choose a target date.' });
-  values.measures.forEach((measure, index) => {
-    if (!measure.metric.trim()) return;
-    if (measure.baseline.trim() === '' || Number.isNaN(Number(measure.baseline)))
-      problems.push({ field: ['input', 'successMeasures', String(index), 'baseline'], message: `Measure ${index + 1}: the baseline must be a number.` });
-    if (measure.target.trim() === '' || Number.isNaN(Number(measure.target)))
-      problems.push({ field: ['input', 'successMeasures', String(index), 'target'], message: `Measure ${index + 1}: the target must be a number.` });
-  });
+  problems.push(...measureDraftProblems(values.measures));
   return problems;
 }
 

@@ -40,16 +40,22 @@ const steps: { status: ChangeStatus; label: string }[] = [
 ];
 
 /** Where a change is in its workflow, as a list of steps with the current one marked. */
-function WorkflowSteps({ status }: { status: ChangeStatus }) {
+function WorkflowSteps({ status, sentBack }: { status: ChangeStatus; sentBack: boolean }) {
   const stopped = status === 'REJECTED' || status === 'WITHDRAWN';
+  // A draft sent back has been proposed and submitted: it stands at "Sent back", not at the first step.
+  if (sentBack && status === 'DRAFT') return <Steps shown={[steps[0], { status: 'DRAFT', label: 'Sent back' }, ...steps.slice(2)]} current={1} stopped={false} adopted={false} />;
   const reached = stopped ? (status === 'REJECTED' ? 1 : -1) : steps.findIndex((step) => step.status === status);
   const shown = stopped ? [...steps.slice(0, Math.max(reached, 0) + 1), { status, label: status === 'REJECTED' ? 'Rejected' : 'Withdrawn' }] : steps;
+  return <Steps shown={shown} current={stopped ? shown.length - 1 : reached} stopped={stopped} adopted={status === 'ADOPTED'} />;
+}
+
+function Steps({ shown, current: currentIndex, stopped, adopted }: { shown: { status: ChangeStatus; label: string }[]; current: number; stopped: boolean; adopted: boolean }) {
   return (
     <ol className="steps" aria-label="Workflow">
       {shown.map((step, index) => {
-        const current = step.status === status && (!stopped || index === shown.length - 1);
+        const current = index === currentIndex;
         // Adopted is the end: its step is both current and done.
-        const done = (!current && index <= (stopped ? shown.length - 1 : reached)) || (current && status === 'ADOPTED');
+        const done = index < currentIndex || (current && adopted);
         return (
           <li key={`${step.status}-${index}`} className={['steps__step', done ? 'steps__step--done' : '', current ? 'steps__step--current' : '', stopped && current ? 'steps__step--stopped' : ''].join(' ').trim()} aria-current={current ? 'step' : undefined}>
             <span className="steps__marker" aria-hidden="true">
@@ -88,7 +94,7 @@ export function ChangePage() {
         </p>
         <div className="title-row">
           <h1>{change.title}</h1>
-          <ChangeStatusBadge status={change.status} />
+          <ChangeStatusBadge status={change.status} sentBack={change.isSentBack} />
           {change.isOverdue && <Flag title={`Target date ${formatDay(change.targetDate)} has passed`}>Overdue</Flag>}
           {change.isDecisionOverdue && <Flag>Decision overdue</Flag>}
         </div>
@@ -104,7 +110,18 @@ export function ChangePage() {
       )}
       {error && <ProblemMessage error={error} onRetry={() => refetch()} />}
 
-      <WorkflowSteps status={change.status} />
+      {change.isSentBack && change.latestDecision && (
+        <section className="notice notice--info" aria-labelledby="sent-back-heading">
+          <h2 id="sent-back-heading">Sent back for changes</h2>
+          <p>
+            {change.owner.displayName} sent it back on {formatDate(change.latestDecision.decidedAt)}:
+          </p>
+          <blockquote className="quote">{change.latestDecision.rationale}</blockquote>
+          <p>Revise it and submit it again for a decision.</p>
+        </section>
+      )}
+
+      <WorkflowSteps status={change.status} sentBack={change.isSentBack} />
 
       <div className="layout-split">
         <div className="layout-split__main">

@@ -20,6 +20,7 @@ export const ChangeSummaryFields = graphql(`
     id
     title
     status
+    isSentBack
     progress
     targetDate
     isOverdue
@@ -185,6 +186,7 @@ interface ChangeCardData {
   id: string;
   title: string;
   status: ChangeStatus;
+  isSentBack?: boolean;
   progress: number;
   targetDate: string;
   isOverdue: boolean;
@@ -202,7 +204,7 @@ export function ChangeCard({ change, showBarrier = true }: { change: ChangeCardD
           <Link to={`/changes/${encodeURIComponent(change.id)}`}>{change.title}</Link>
         </h3>
         <div className="item__badges">
-          <ChangeStatusBadge status={change.status} />
+          <ChangeStatusBadge status={change.status} sentBack={change.isSentBack} />
           {change.isOverdue && <Flag>Overdue</Flag>}
           {change.isDecisionOverdue && <Flag>Decision overdue</Flag>}
         </div>

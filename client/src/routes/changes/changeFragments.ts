@@ -9,6 +9,7 @@ export const ChangeDetailFields = graphql(`
     expectedImpact
     targetDate
     status
+    isSentBack
     progress
     version
     isOverdue

@@ -71,6 +71,11 @@ const kindLabels: Record<NotificationKind, string> = {
   CASE_UNPUBLISHED: 'Taken down',
   CASE_SENT_BACK: 'Sent back',
   CASE_DECLINED: 'Declined',
+  PAIR_MATCHED: 'New pair',
+  CONTRACT_AWAITING_AGREEMENT: 'Contract to agree',
+  BARRIER_RAISED_FOR_PAIR: 'Barrier raised',
+  BARRIER_NAMING_ANSWERED: 'Naming answered',
+  SESSION_LOGGED: 'Session logged',
 };
 
 /** The viewer's notifications, newest first; opening one marks it read. */

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { FormProblems } from '../../components/FormProblems';
 import { fieldError, SelectField, TextAreaField } from '../../components/forms';
@@ -9,7 +9,9 @@ import { graphql } from '../../gql';
 import { useFormAction } from '../../hooks/useFormAction';
 import { memberLabel, useMembers } from '../../hooks/useMembers';
 import { useTitle } from '../../hooks/useTitle';
-import { cadenceLabels, formatDay } from '../../labels';
+import type { Cadence } from '../../gql/graphql';
+import { cadenceLabels, formatDay, today } from '../../labels';
+import { ProgrammeForm, programmeInput, type ProgrammeValues } from './ProgrammeFields';
 import { NotFoundPage } from '../NotFoundPage';
 import { NudgePair } from './NudgePair';
 
@@ -26,6 +28,7 @@ const ProgrammeQuery = graphql(`
         endsOn
         sessionCadence
         viewerCanManage
+        viewerCanEdit
         organisation {
           id
           name
@@ -64,6 +67,24 @@ const StartProgrammeMutation = graphql(`
       programme {
         id
         status
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+const UpdateProgrammeMutation = graphql(`
+  mutation UpdateProgramme($input: UpdateProgrammeInput!) {
+    updateProgramme(input: $input) {
+      programme {
+        id
+        name
+        description
+        startsOn
+        endsOn
+        sessionCadence
       }
       userErrors {
         ...UserErrorFields
@@ -115,6 +136,50 @@ const EndPairMutation = graphql(`
   }
 `);
 
+/** A manager corrects the programme's name, description, dates or cadence until it closes. */
+function EditProgrammeForm({ programme, onDone }: { programme: { id: string; name: string; description?: string | null; startsOn: string; endsOn: string; sessionCadence: Cadence }; onDone(): void }) {
+  const [update] = useMutation(UpdateProgrammeMutation, { refetchQueries: ['Programmes'] });
+  const action = useFormAction();
+  const initial = { name: programme.name, description: programme.description ?? '', startsOn: programme.startsOn, endsOn: programme.endsOn, cadence: programme.sessionCadence };
+
+  async function save(values: ProgrammeValues) {
+    const payload = await action.run(() => update({ variables: { input: { programmeId: programme.id, ...programmeInput(values) } } }), (data) => data.updateProgramme);
+    if (payload) onDone();
+  }
+
+  return (
+    <section className="card" aria-labelledby="edit-programme-heading">
+      <h2 id="edit-programme-heading">Edit the programme</h2>
+      <ProgrammeForm initial={initial} action={action} save={save} submitLabel="Save changes" busyLabel="Saving…" onCancel={onDone} />
+    </section>
+  );
+}
+
+/** A lifecycle step asked twice: what it does, then "yes" or "not now". */
+function ConfirmStep({ children, yes, no, busy, onYes, onNo }: { children: ReactNode; yes: string; no: string; busy: boolean; onYes(): Promise<unknown>; onNo(): void }) {
+  return (
+    <div className="notice notice--info" role="alert">
+      {children}
+      <div className="actions">
+        <button
+          type="button"
+          className="button button--primary button--small"
+          disabled={busy}
+          onClick={async () => {
+            await onYes();
+            onNo();
+          }}
+        >
+          {yes}
+        </button>
+        <button type="button" className="button button--link" onClick={onNo}>
+          {no}
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /** One programme: start or close it, see its pairs, match a new pair, end a pair early. */
 export function ProgrammePage() {
   const { id = '' } = useParams();
@@ -127,6 +192,8 @@ export function ProgrammePage() {
   const [close] = useMutation(CloseProgrammeMutation, { refetchQueries: ['Programme', 'Programmes'] });
   const lifecycle = useFormAction();
   const [confirmClose, setConfirmClose] = useState(false);
+  const [confirmStart, setConfirmStart] = useState(false);
+  const [editing, setEditing] = useState(false);
 
   if (loading && !data) return <p className="loading">Loading the programme…</p>;
   if (!programme) return error ? <ProblemMessage error={error} onRetry={() => refetch()} /> : <NotFoundPage />;
@@ -150,13 +217,13 @@ export function ProgrammePage() {
         </div>
         {programme.viewerCanManage && (
           <div className="actions">
-            {programme.status === 'PLANNED' && (
-              <button
-                type="button"
-                className="button button--primary"
-                disabled={lifecycle.busy}
-                onClick={() => lifecycle.run(() => start({ variables: { input: { programmeId: programme.id } } }), (result) => result.startProgramme)}
-              >
+            {programme.viewerCanEdit && !editing && (
+              <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
+                Edit programme
+              </button>
+            )}
+            {programme.status === 'PLANNED' && !confirmStart && (
+              <button type="button" className="button button--primary" onClick={() => setConfirmStart(true)}>
                 Start programme
               </button>
             )}
@@ -174,26 +241,33 @@ export function ProgrammePage() {
           <p>{flash}</p>
         </div>
       )}
+      {confirmStart && programme.status === 'PLANNED' && (
+        <ConfirmStep
+          yes="Yes, start it"
+          no="Not yet"
+          busy={lifecycle.busy}
+          onYes={() => lifecycle.run(() => start({ variables: { input: { programmeId: programme.id } } }), (result) => result.startProgramme)}
+          onNo={() => setConfirmStart(false)}
+        >
+          <p>Starting the programme makes it active for everyone in it. It cannot go back to planned.</p>
+          {programme.startsOn > today() && (
+            <p>
+              <strong>Its first day, {formatDay(programme.startsOn)}, is still ahead:</strong> starting now begins it early.
+            </p>
+          )}
+        </ConfirmStep>
+      )}
+      {editing && programme.viewerCanEdit && <EditProgrammeForm programme={programme} onDone={() => setEditing(false)} />}
       {confirmClose && programme.status === 'ACTIVE' && (
-        <div className="notice notice--info" role="alert">
+        <ConfirmStep
+          yes="Yes, close it"
+          no="Keep it open"
+          busy={lifecycle.busy}
+          onYes={() => lifecycle.run(() => close({ variables: { input: { programmeId: programme.id } } }), (result) => result.closeProgramme)}
+          onNo={() => setConfirmClose(false)}
+        >
           <p>Closing the programme marks every open pair completed. It cannot be reopened.</p>
-          <div className="actions">
-            <button
-              type="button"
-              className="button button--primary button--small"
-              disabled={lifecycle.busy}
-              onClick={async () => {
-                await lifecycle.run(() => close({ variables: { input: { programmeId: programme.id } } }), (result) => result.closeProgramme);
-                setConfirmClose(false);
-              }}
-            >
-              Yes, close it
-            </button>
-            <button type="button" className="button button--link" onClick={() => setConfirmClose(false)}>
-              Keep it open
-            </button>
-          </div>
-        </div>
+        </ConfirmStep>
       )}
       <FormProblems userErrors={lifecycle.userErrors} problem={lifecycle.problem} />
       {programme.description && <p className="prose">{programme.description}</p>}

@@ -34,6 +34,19 @@ export enum Attribution {
   ANONYMOUS = 'ANONYMOUS',
 }
 
+/**
+ * A barrier raised as NAMED names both co-learners, so it waits for the other one's agreement: until
+ * they agree it is stored, and shown to everyone, as ANONYMOUS (every path that reads `attribution`
+ * then hides the pair without knowing about consent).
+ */
+export enum NamingConsent {
+  /** The other co-learner has not answered yet. */
+  PENDING = 'PENDING',
+  AGREED = 'AGREED',
+  /** It stays anonymous. */
+  DECLINED = 'DECLINED',
+}
+
 export enum BarrierStatus {
   OPEN = 'OPEN',
   ADDRESSED = 'ADDRESSED',
@@ -96,6 +109,13 @@ export class BarrierEntity {
 
   @Column({ type: 'enum', enum: Attribution, enumName: 'attribution' })
   attribution: Attribution;
+
+  /** Null when nobody asked for the barrier to be named (it was raised anonymous). */
+  @Column({ name: 'naming_consent', type: 'enum', enum: NamingConsent, enumName: 'barrier_naming_consent', nullable: true })
+  namingConsent: NamingConsent | null;
+
+  @Column({ name: 'naming_answered_at', type: 'timestamptz', precision: 3, nullable: true })
+  namingAnsweredAt: Date | null;
 
   @Column({ type: 'enum', enum: BarrierStatus, enumName: 'barrier_status', default: BarrierStatus.OPEN })
   status: BarrierStatus;

@@ -53,7 +53,7 @@ export class RaiseBarrierInput {
   @ValidateNested({ each: true })
   evidence: EvidenceInput[];
 
-  @Field(() => Attribution, { defaultValue: Attribution.NAMED })
+  @Field(() => Attribution, { defaultValue: Attribution.NAMED, description: 'NAMED asks the other co-learner to agree; the barrier shows as anonymous until they do.' })
   attribution: Attribution = Attribution.NAMED;
 }
 
@@ -86,6 +86,21 @@ export class CloseBarrierInput {
   reason: string;
 }
 
+export enum NamingAnswer {
+  AGREE = 'AGREE',
+  DECLINE = 'DECLINE',
+}
+registerEnumType(NamingAnswer, { name: 'NamingAnswer', description: 'Whether the other co-learner agrees that a barrier names their pair.' });
+
+@InputType()
+export class AnswerBarrierNamingInput {
+  @Field(() => ID, { description: 'A barrier your partner raised as named, awaiting your answer.' })
+  barrierId: string;
+
+  @Field(() => NamingAnswer, { description: 'AGREE names your pair on it; DECLINE keeps it anonymous.' })
+  answer: NamingAnswer;
+}
+
 @InputType({ description: 'Narrows a list of barriers; every given condition must hold.' })
 export class BarrierFilter {
   @Field(() => ID, { nullable: true, description: "Defaults to all of the viewer's organisations." })
@@ -107,6 +122,9 @@ export class BarrierFilter {
 
   @Field(() => ID, { nullable: true, description: 'Barriers raised by this pair.' })
   pairId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only barriers your partner raised as named that await your agreement to name your pair.' })
+  awaitingViewersNaming?: boolean | null;
 }
 
 export enum BarrierOrder {

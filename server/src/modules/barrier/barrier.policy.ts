@@ -2,7 +2,7 @@ import type { Viewer } from '../auth/viewer';
 import { type PairEntity, PairStatus } from '../pair/pair.entity';
 import { pairPolicy } from '../pair/pair.policy';
 import { Role } from '../person/membership.entity';
-import { Attribution, type BarrierEntity, BarrierStatus } from './barrier.entity';
+import { Attribution, type BarrierEntity, BarrierStatus, NamingConsent } from './barrier.entity';
 
 /** The viewer's active pairs in the barrier's organisation. */
 const activePairsIn = (viewer: Viewer, organisationId: string, viewerPairs: PairEntity[]) =>
@@ -17,6 +17,19 @@ export const barrierPolicy = {
   /** ANONYMOUS: everyone but the raising pair sees that a pair raised it, not which. */
   canSeeRaisingPair: (viewer: Viewer, barrier: BarrierEntity, raisingPair: PairEntity) =>
     barrier.attribution === Attribution.NAMED || pairPolicy.isMember(viewer, raisingPair),
+
+  /** The co-learner(s) of the raising pair other than the one who raised it: whose agreement naming needs. */
+  namingAskees: (barrier: Pick<BarrierEntity, 'raisedById'>, raisingPair: PairEntity) =>
+    [raisingPair.seniorId, raisingPair.juniorId].filter((id) => id !== barrier.raisedById),
+
+  /** Only the pair reads how naming stands: a refusal or a pending ask is the pair's own business. */
+  canSeeNaming: (viewer: Viewer, raisingPair: PairEntity) => pairPolicy.isMember(viewer, raisingPair),
+
+  /** The other co-learner answers a pending request to name the pair, while still a member of the organisation. */
+  canAnswerNaming: (viewer: Viewer, barrier: BarrierEntity, raisingPair: PairEntity) =>
+    barrier.namingConsent === NamingConsent.PENDING &&
+    viewer.isMemberOf(barrier.organisationId) &&
+    barrierPolicy.namingAskees(barrier, raisingPair).includes(viewer.personId),
 
   /** Whether showing `personId` as the actor of something on this barrier would unmask an anonymous pair. */
   hidesPerson(viewer: Viewer, barrier: BarrierEntity, raisingPair: PairEntity, personId: string): boolean {

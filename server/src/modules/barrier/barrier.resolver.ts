@@ -10,11 +10,11 @@ import { HistoryEvent } from '../history/history.type';
 import { Organisation } from '../organisation/organisation.type';
 import { Pair } from '../pair/pair.type';
 import { Role } from '../person/membership.entity';
-import { BarriersArgs, CloseBarrierInput, CorroborateBarrierInput, RaiseBarrierInput } from './barrier.inputs';
+import { AnswerBarrierNamingInput, BarriersArgs, CloseBarrierInput, CorroborateBarrierInput, RaiseBarrierInput } from './barrier.inputs';
 import { BarrierPayload } from './barrier.payloads';
 import { barrierPolicy } from './barrier.policy';
 import { BarrierService } from './barrier.service';
-import { BarrierStatus } from './barrier.entity';
+import { BarrierStatus, NamingConsent } from './barrier.entity';
 import { Barrier, BarrierConnection, Corroboration } from './barrier.type';
 
 @Resolver(() => Barrier)
@@ -41,6 +41,29 @@ export class BarrierResolver {
   @Mutation(() => BarrierPayload, { description: 'Close an open barrier (a duplicate, or no longer true), with a reason: the raising pair or a programme manager.' })
   closeBarrier(@InputArg(CloseBarrierInput) input: CloseBarrierInput, @Ctx() ctx: Context) {
     return mutate(BarrierPayload, input, async () => ({ barrier: Barrier.from(await new BarrierService(ctx).close(input)) }));
+  }
+
+  @Authorized(Role.CO_LEARNER)
+  @Mutation(() => BarrierPayload, { description: 'Agree, or decline, that a barrier your partner raised as named names your pair; until you agree it shows as anonymous.' })
+  answerBarrierNaming(@InputArg(AnswerBarrierNamingInput) input: AnswerBarrierNamingInput, @Ctx() ctx: Context) {
+    return mutate(BarrierPayload, input, async () => ({ barrier: Barrier.from(await new BarrierService(ctx).answerNaming(input)) }));
+  }
+
+  @Authorized()
+  @FieldResolver(() => NamingConsent, {
+    nullable: true,
+    description: 'Where the request to name the pair stands; for the raising pair only (null for everyone else, and when it was raised anonymous).',
+  })
+  async namingConsent(@Root() barrier: Barrier, @Ctx() ctx: Context): Promise<NamingConsent | null> {
+    const pair = (await ctx.loaders.pair.pair.load(barrier.entity.pairId))!;
+    return barrierPolicy.canSeeNaming(ctx.viewer as Viewer, pair) ? barrier.entity.namingConsent : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer is the co-learner asked to agree that it names their pair, and has not answered yet.' })
+  async viewerCanAnswerNaming(@Root() barrier: Barrier, @Ctx() ctx: Context): Promise<boolean> {
+    const pair = (await ctx.loaders.pair.pair.load(barrier.entity.pairId))!;
+    return barrierPolicy.canAnswerNaming(ctx.viewer as Viewer, barrier.entity, pair);
   }
 
   @Authorized()

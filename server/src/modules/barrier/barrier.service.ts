@@ -9,17 +9,20 @@ import { recordEvent } from '../history/history.service';
 import { PairEntity, PairStatus } from '../pair/pair.entity';
 import { pairPolicy } from '../pair/pair.policy';
 import { PairService } from '../pair/pair.service';
+import { NotificationKind } from '../notification/notification.entity';
+import { notify } from '../notification/notification.service';
 import { MembershipEntity } from '../person/membership.entity';
 import {
   type AffectedGroup,
-  type Attribution,
+  Attribution,
   type BarrierCategory,
   BarrierCorroborationEntity,
   BarrierEntity,
   BarrierStatus,
   type Evidence,
+  NamingConsent,
 } from './barrier.entity';
-import { BarrierOrder, type BarriersArgs, type CloseBarrierInput, type CorroborateBarrierInput, type EvidenceInput, type RaiseBarrierInput } from './barrier.inputs';
+import { type AnswerBarrierNamingInput, BarrierOrder, NamingAnswer, type BarriersArgs, type CloseBarrierInput, type CorroborateBarrierInput, type EvidenceInput, type RaiseBarrierInput } from './barrier.inputs';
 import { barrierPolicy } from './barrier.policy';
 import { Barrier } from './barrier.type';
 
@@ -93,10 +96,16 @@ export class BarrierService {
   /**
    * Writes a barrier and its BARRIER_RAISED event without checking the viewer: the caller has
    * authorised it (raising for one's own pair, or adapting a shared case for a chosen pair).
+   * A NAMED barrier names the other co-learner too, so it is written ANONYMOUS with their agreement
+   * PENDING; they are told either way that a barrier was raised in their pair's name.
    */
   async createInTransaction(tx: EntityManager, data: NewBarrier): Promise<BarrierEntity> {
+    const raisingPair = await tx.getRepository(PairEntity).findOneByOrFail({ id: data.pairId });
+    const namingAsked = data.attribution === Attribution.NAMED;
     const barriers = tx.getRepository(BarrierEntity);
-    const barrier = await barriers.save(barriers.create(data));
+    const barrier = await barriers.save(
+      barriers.create({ ...data, attribution: Attribution.ANONYMOUS, namingConsent: namingAsked ? NamingConsent.PENDING : null, namingAnsweredAt: null }),
+    );
     await recordEvent(tx, {
       organisationId: barrier.organisationId,
       kind: EventKind.BARRIER_RAISED,
@@ -104,7 +113,53 @@ export class BarrierService {
       barrierId: barrier.id,
       toStatus: barrier.status,
     });
+    await notify(tx, barrierPolicy.namingAskees(barrier, raisingPair), {
+      organisationId: barrier.organisationId,
+      kind: NotificationKind.BARRIER_RAISED_FOR_PAIR,
+      actorId: data.raisedById,
+      barrierId: barrier.id,
+      pairId: raisingPair.id,
+      detail: { namingAsked },
+    });
     return barrier;
+  }
+
+  /**
+   * The other co-learner answers a request to name the pair on a barrier: AGREE makes it NAMED from
+   * now on (kept in the history); DECLINE keeps it anonymous, and only the pair knows it was asked.
+   */
+  async answerNaming(input: AnswerBarrierNamingInput): Promise<BarrierEntity> {
+    return this.ctx.db.transaction(async (tx) => {
+      const barrier = await this.findVisible(input.barrierId, tx, true);
+      const raisingPair = await tx.getRepository(PairEntity).findOneByOrFail({ id: barrier.pairId });
+      if (!barrierPolicy.canAnswerNaming(this.viewer, barrier, raisingPair)) {
+        if (barrierPolicy.namingAskees(barrier, raisingPair).includes(this.viewer.personId) && barrier.namingConsent) {
+          throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'You have already answered whether this barrier names your pair.', ['input', 'barrierId']);
+        }
+        throw forbidden("Only the other co-learner of the pair that raised it is asked whether it names the pair.");
+      }
+      const agreed = input.answer === NamingAnswer.AGREE;
+      barrier.namingConsent = agreed ? NamingConsent.AGREED : NamingConsent.DECLINED;
+      barrier.namingAnsweredAt = new Date();
+      if (agreed) barrier.attribution = Attribution.NAMED;
+      await tx.getRepository(BarrierEntity).update(barrier.id, {
+        namingConsent: barrier.namingConsent,
+        namingAnsweredAt: barrier.namingAnsweredAt,
+        attribution: barrier.attribution,
+      });
+      if (agreed) {
+        await recordEvent(tx, { organisationId: barrier.organisationId, kind: EventKind.BARRIER_NAMED, actorId: this.viewer.personId, barrierId: barrier.id });
+      }
+      await notify(tx, [barrier.raisedById], {
+        organisationId: barrier.organisationId,
+        kind: NotificationKind.BARRIER_NAMING_ANSWERED,
+        actorId: this.viewer.personId,
+        barrierId: barrier.id,
+        pairId: raisingPair.id,
+        detail: { answer: input.answer },
+      });
+      return barrier;
+    });
   }
 
   /** "We see this too": another active pair of the organisation, once per pair, with its own evidence. */
@@ -202,6 +257,12 @@ export class BarrierService {
       const pairId = idOf(filter.pairId, 'Pair');
       query.andWhere('b.pair_id = :pairId', { pairId });
       query.andWhere(`(b.attribution = 'NAMED' OR EXISTS (SELECT 1 FROM pair p WHERE p.id = b.pair_id AND :me IN (p.senior_id, p.junior_id)))`, {
+        me: this.viewer.personId,
+      });
+    }
+    if (filter.awaitingViewersNaming) {
+      // Only the co-learner being asked finds these: the pair's partner, while the ask is pending.
+      query.andWhere(`b.naming_consent = 'PENDING' AND b.raised_by_id <> :me AND EXISTS (SELECT 1 FROM pair p WHERE p.id = b.pair_id AND :me IN (p.senior_id, p.junior_id))`, {
         me: this.viewer.personId,
       });
     }

@@ -9,6 +9,7 @@ import {
   BarrierStatus,
   type Evidence as EvidenceData,
   EvidenceKind,
+  NamingConsent,
 } from './barrier.entity';
 
 registerEnumType(BarrierCategory, { name: 'BarrierCategory', description: 'Where in the organisation a barrier sits.' });
@@ -19,6 +20,10 @@ registerEnumType(AffectedGroup, {
 registerEnumType(Attribution, {
   name: 'Attribution',
   description: 'NAMED shows which pair raised a barrier; ANONYMOUS shows only that a pair did.',
+});
+registerEnumType(NamingConsent, {
+  name: 'NamingConsent',
+  description: "Where a request to name the pair on a barrier stands: PENDING the other co-learner's answer, AGREED or DECLINED.",
 });
 registerEnumType(BarrierStatus, { name: 'BarrierStatus', description: 'OPEN, ADDRESSED (a change was adopted) or CLOSED.' });
 registerEnumType(EvidenceKind, { name: 'EvidenceKind', description: 'An observation, a link to a document, or a figure.' });
@@ -64,7 +69,7 @@ export class Barrier extends Node {
   @Field(() => [Evidence])
   evidence: Evidence[];
 
-  @Field(() => Attribution)
+  @Field(() => Attribution, { description: 'ANONYMOUS until both co-learners agreed to be named; see namingConsent.' })
   attribution: Attribution;
 
   @Field(() => BarrierStatus)

@@ -11,7 +11,7 @@ import { HistoryEvent } from '../history/history.type';
 import { Pair, SessionPrompts } from '../pair/pair.type';
 import { Role } from '../person/membership.entity';
 import { Person } from '../person/person.type';
-import type { ChangeEntity } from './change.entity';
+import { type ChangeEntity, ChangeStatus, DecisionOutcome } from './change.entity';
 import {
   AdoptChangeInput,
   ChangeActionInput,
@@ -137,6 +137,13 @@ export class ChangeResolver {
     await relationsOf(ctx, change);
     const decision = await ctx.loaders.change.latestDecision.load(change.entity.id);
     return decision ? Decision.from(decision) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => Boolean, { description: "A draft that its owner sent back for changes (the reason is latestDecision's rationale), not a fresh one." })
+  async isSentBack(@Root() change: Change, @Ctx() ctx: Context): Promise<boolean> {
+    if (change.entity.status !== ChangeStatus.DRAFT) return false;
+    return (await ctx.loaders.change.latestDecision.load(change.entity.id))?.outcome === DecisionOutcome.REQUEST_CHANGES;
   }
 
   @Authorized()

@@ -7,6 +7,8 @@ export enum EventKind {
   BARRIER_RAISED = 'BARRIER_RAISED',
   BARRIER_CORROBORATED = 'BARRIER_CORROBORATED',
   BARRIER_STATUS_CHANGED = 'BARRIER_STATUS_CHANGED',
+  /** The other co-learner agreed to a barrier raised as named: from here on it names the pair. (A refusal is not recorded: it stays anonymous.) */
+  BARRIER_NAMED = 'BARRIER_NAMED',
   CHANGE_PROPOSED = 'CHANGE_PROPOSED',
   CHANGE_EDITED = 'CHANGE_EDITED',
   CHANGE_SUBMITTED = 'CHANGE_SUBMITTED',

@@ -22,6 +22,16 @@ export enum NotificationKind {
   CASE_SENT_BACK = 'CASE_SENT_BACK',
   /** A programme manager declined a case, with a reason. */
   CASE_DECLINED = 'CASE_DECLINED',
+  /** A programme manager matched the recipient into a pair. */
+  PAIR_MATCHED = 'PAIR_MATCHED',
+  /** The recipient's partner proposed a contract version: it awaits the recipient's agreement. */
+  CONTRACT_AWAITING_AGREEMENT = 'CONTRACT_AWAITING_AGREEMENT',
+  /** The recipient's partner raised a barrier in the pair's name (detail.namingAsked: they are asked to agree to be named). */
+  BARRIER_RAISED_FOR_PAIR = 'BARRIER_RAISED_FOR_PAIR',
+  /** The partner agreed to, or declined, being named on a barrier (detail.answer). */
+  BARRIER_NAMING_ANSWERED = 'BARRIER_NAMING_ANSWERED',
+  /** The recipient's partner logged a session of the pair. */
+  SESSION_LOGGED = 'SESSION_LOGGED',
 }
 
 /** An in-app notification for one person. */

@@ -1,5 +1,6 @@
 import { Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InputArg, mutate } from '../../common/errors';
+import { formatDay } from '../../common/dates';
 import { idOf } from '../../common/relay';
 import type { Context } from '../../context';
 import { ViewerType } from '../auth/auth.type';
@@ -117,6 +118,18 @@ export class NotificationResolver {
         return `${actor} sent the case ${title} back: “${n.detail.reason ?? ''}” Edit it and consent again.`;
       case NotificationKind.CASE_DECLINED:
         return `${actor} declined the case ${title}: “${n.detail.reason ?? ''}”`;
+      case NotificationKind.PAIR_MATCHED:
+        return `${actor} matched you into a co-learning pair: agree your contract together to start.`;
+      case NotificationKind.CONTRACT_AWAITING_AGREEMENT:
+        return `${actor} proposed version ${n.detail.version} of your pair's contract: read it and agree it.`;
+      case NotificationKind.BARRIER_RAISED_FOR_PAIR:
+        return n.detail.namingAsked
+          ? `${actor} raised ${title} in your pair's name and asks to name you both: it shows as anonymous until you agree.`
+          : `${actor} raised ${title} anonymously in your pair's name.`;
+      case NotificationKind.BARRIER_NAMING_ANSWERED:
+        return n.detail.answer === 'AGREE' ? `${actor} agreed to be named on ${title}: it now names your pair.` : `${actor} asked to stay anonymous on ${title}: it stays anonymous.`;
+      case NotificationKind.SESSION_LOGGED:
+        return `${actor} logged your session of ${formatDay(String(n.detail.heldOn))}.`;
     }
   }
 }

@@ -73,7 +73,9 @@ export class PairService {
         throw new DomainError(UserErrorCode.ALREADY_EXISTS, 'This person is already in an active pair in this programme.', ['input', field]);
       }
       const pairs = tx.getRepository(PairEntity);
-      return pairs.save(pairs.create({ programmeId: programme.id, organisationId: programme.organisationId, seniorId, juniorId }));
+      const pair = await pairs.save(pairs.create({ programmeId: programme.id, organisationId: programme.organisationId, seniorId, juniorId }));
+      await notify(tx, [seniorId, juniorId], { organisationId: pair.organisationId, kind: NotificationKind.PAIR_MATCHED, actorId: this.viewer.personId, pairId: pair.id });
+      return pair;
     });
   }
 
@@ -121,9 +123,10 @@ export class PairService {
       const latest = await tx.getRepository(ContractVersionEntity).findOne({ where: { pairId: pair.id }, order: { version: 'DESC' } });
       const now = new Date();
       const isSenior = this.viewer.personId === pair.seniorId;
+      const version = (latest?.version ?? 0) + 1;
       await tx.getRepository(ContractVersionEntity).insert({
         pairId: pair.id,
-        version: (latest?.version ?? 0) + 1,
+        version,
         focusTopics: input.focusTopics.map((t) => t.trim()),
         cadence: input.cadence,
         groundRules: input.groundRules.trim(),
@@ -131,6 +134,13 @@ export class PairService {
         proposedById: this.viewer.personId,
         seniorAgreedAt: isSenior ? now : null,
         juniorAgreedAt: isSenior ? null : now,
+      });
+      await notify(tx, [isSenior ? pair.juniorId : pair.seniorId], {
+        organisationId: pair.organisationId,
+        kind: NotificationKind.CONTRACT_AWAITING_AGREEMENT,
+        actorId: this.viewer.personId,
+        pairId: pair.id,
+        detail: { version },
       });
       return pair;
     });
@@ -173,6 +183,14 @@ export class PairService {
       }
       const notes = input.privateNotes?.trim();
       const sessions = tx.getRepository(MentoringSessionEntity);
+      // The partner hears that a session was logged and when it was held; never its notes or topics.
+      await notify(tx, [pair.seniorId, pair.juniorId], {
+        organisationId: pair.organisationId,
+        kind: NotificationKind.SESSION_LOGGED,
+        actorId: this.viewer.personId,
+        pairId: pair.id,
+        detail: { heldOn: input.heldOn },
+      });
       return sessions.save(
         sessions.create({
           pairId: pair.id,

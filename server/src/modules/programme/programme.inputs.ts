@@ -30,6 +30,36 @@ export class CreateProgrammeInput {
   sessionCadence: Cadence = Cadence.MONTHLY;
 }
 
+@InputType({ description: 'Corrects a programme that has not closed; fields left out keep their value.' })
+export class UpdateProgrammeInput {
+  @Field(() => ID)
+  programmeId: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(2, 160, { message: 'Give a name of 2 to 160 characters.' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An empty text removes it.' })
+  @IsOptional()
+  @Length(0, 2000)
+  description?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'Use a date such as 2026-01-31.' })
+  startsOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, after startsOn' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'Use a date such as 2026-12-31.' })
+  endsOn?: string | null;
+
+  @Field(() => Cadence, { nullable: true })
+  @IsOptional()
+  sessionCadence?: Cadence | null;
+}
+
 @InputType()
 export class ProgrammeInput {
   @Field(() => ID)

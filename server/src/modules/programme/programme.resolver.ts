@@ -4,7 +4,7 @@ import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
 import { Role } from '../person/membership.entity';
 import { Organisation } from '../organisation/organisation.type';
-import { CreateProgrammeInput, ProgrammeInput, ProgrammesArgs } from './programme.inputs';
+import { CreateProgrammeInput, ProgrammeInput, ProgrammesArgs, UpdateProgrammeInput } from './programme.inputs';
 import { ProgrammeStatus } from './programme.entity';
 import { ProgrammePayload } from './programme.payloads';
 import { programmePolicy } from './programme.policy';
@@ -23,6 +23,12 @@ export class ProgrammeResolver {
   @Mutation(() => ProgrammePayload, { description: 'Create a PLANNED programme (cohort).' })
   createProgramme(@InputArg(CreateProgrammeInput) input: CreateProgrammeInput, @Ctx() ctx: Context) {
     return mutate(ProgrammePayload, input, async () => ({ programme: Programme.from(await new ProgrammeService(ctx).create(input)) }));
+  }
+
+  @Authorized(Role.PROGRAMME_MANAGER)
+  @Mutation(() => ProgrammePayload, { description: 'Correct a programme (name, description, dates, cadence) until it closes.' })
+  updateProgramme(@InputArg(UpdateProgrammeInput) input: UpdateProgrammeInput, @Ctx() ctx: Context) {
+    return mutate(ProgrammePayload, input, async () => ({ programme: Programme.from(await new ProgrammeService(ctx).update(input)) }));
   }
 
   @Authorized(Role.PROGRAMME_MANAGER)
@@ -45,6 +51,12 @@ export class ProgrammeResolver {
   @FieldResolver(() => Organisation)
   async organisation(@Root() programme: Programme, @Ctx() ctx: Context): Promise<Organisation> {
     return Organisation.from((await ctx.loaders.identity.organisation.load(programme.entity.organisationId))!);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer may edit it now (a programme manager, until it closes).' })
+  viewerCanEdit(@Root() programme: Programme, @Ctx() ctx: Context): boolean {
+    return programmePolicy.canEdit(ctx.viewer as Viewer, programme.entity);
   }
 
   @Authorized()

@@ -7,7 +7,7 @@ import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
 import { PairEntity, PairStatus } from '../pair/pair.entity';
 import { ProgrammeEntity, ProgrammeStatus } from './programme.entity';
-import type { CreateProgrammeInput, ProgrammesArgs } from './programme.inputs';
+import type { CreateProgrammeInput, ProgrammesArgs, UpdateProgrammeInput } from './programme.inputs';
 import { programmePolicy } from './programme.policy';
 import { Programme } from './programme.type';
 
@@ -16,6 +16,11 @@ export function targetOrganisation(viewer: Viewer, organisationGlobalId?: string
   const id = organisationGlobalId ? idOf(organisationGlobalId, 'Organisation') : viewer.homeOrganisationId;
   if (!id) throw forbidden('You do not belong to an organisation.');
   return id;
+}
+
+function checkDates(startsOn: string, endsOn: string): void {
+  if (!isIsoDate(startsOn)) throw new DomainError(UserErrorCode.INVALID_INPUT, 'That start date does not exist.', ['input', 'startsOn']);
+  if (!isIsoDate(endsOn) || endsOn <= startsOn) throw new DomainError(UserErrorCode.INVALID_INPUT, 'The programme must end after it starts.', ['input', 'endsOn']);
 }
 
 const NEXT: Partial<Record<ProgrammeStatus, ProgrammeStatus>> = {
@@ -33,10 +38,7 @@ export class ProgrammeService {
   async create(input: CreateProgrammeInput): Promise<ProgrammeEntity> {
     const organisationId = targetOrganisation(this.viewer, input.organisationId);
     if (!programmePolicy.canManage(this.viewer, organisationId)) throw forbidden('Only a programme manager can create programmes.');
-    if (!isIsoDate(input.startsOn)) throw new DomainError(UserErrorCode.INVALID_INPUT, 'That start date does not exist.', ['input', 'startsOn']);
-    if (!isIsoDate(input.endsOn) || input.endsOn <= input.startsOn) {
-      throw new DomainError(UserErrorCode.INVALID_INPUT, 'The programme must end after it starts.', ['input', 'endsOn']);
-    }
+    checkDates(input.startsOn, input.endsOn);
     const programmes = this.ctx.db.getRepository(ProgrammeEntity);
     return programmes.save(
       programmes.create({
@@ -48,6 +50,27 @@ export class ProgrammeService {
         sessionCadence: input.sessionCadence,
       }),
     );
+  }
+
+  /** A manager corrects a programme until it closes: its name, description, dates and cadence. */
+  async update(input: UpdateProgrammeInput): Promise<ProgrammeEntity> {
+    return this.ctx.db.transaction(async (tx) => {
+      const programme = await findForUpdate(tx, ProgrammeEntity, idOf(input.programmeId, 'Programme'));
+      if (!programme || !programmePolicy.canSee(this.viewer, programme.organisationId)) throw notFound('That programme');
+      if (!programmePolicy.canManage(this.viewer, programme.organisationId)) throw forbidden('Only a programme manager can edit programmes.');
+      if (!programmePolicy.canEdit(this.viewer, programme)) throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'This programme has closed; it can no longer be edited.');
+      const startsOn = input.startsOn ?? programme.startsOn;
+      const endsOn = input.endsOn ?? programme.endsOn;
+      checkDates(startsOn, endsOn);
+      Object.assign(programme, {
+        name: input.name?.trim() || programme.name,
+        description: input.description === undefined || input.description === null ? programme.description : input.description.trim() || null,
+        startsOn,
+        endsOn,
+        sessionCadence: input.sessionCadence ?? programme.sessionCadence,
+      });
+      return tx.getRepository(ProgrammeEntity).save(programme);
+    });
   }
 
   /** PLANNED → ACTIVE → CLOSED. Closing completes the programme's open pairs. */
