@@ -16,6 +16,8 @@ import { createContext, type Context } from './context';
 import { currentStatementCount, withStatementCounter } from './db/sql-counter';
 import { authenticate } from './modules/auth/auth.service';
 import { createExportsRouter } from './modules/insight/exports.router';
+import { createJobRunner } from './modules/jobs/jobs.runner';
+import { createUnsubscribeRouter } from './modules/mail/unsubscribe.router';
 import { createMyDataRouter } from './modules/my-data/my-data.router';
 import { createSchema } from './schema';
 
@@ -141,6 +143,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
   const viewerOf = (req: express.Request) => authenticate(db, tokenFrom(req));
   app.use('/exports', createMyDataRouter(db, config.notesKey, log, viewerOf));
   app.use('/exports', createExportsRouter(db, log, viewerOf));
+  app.use('/mail', createUnsubscribeRouter(db, config.notesKey!, log));
 
   const indexHtml = path.join(config.clientDir, 'index.html');
   app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));
@@ -154,9 +157,12 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
   });
 
   const server = http.createServer(app);
+  // Background and scheduled jobs (mail, reminders, digests) run in every server process.
+  const jobs = config.runJobs ? createJobRunner(config, db, log) : null;
   return {
     app,
     server,
+    jobs,
     async listen(port: number, host?: string): Promise<number> {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -165,9 +171,11 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
           resolve();
         });
       });
+      await jobs?.start();
       return (server.address() as { port: number }).port;
     },
     async close(): Promise<void> {
+      await jobs?.stop();
       await apollo.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -23,6 +23,16 @@ export interface Config {
    * with DATABASE_URL; the embedded default keeps a generated one in its data folder.
    */
   notesKey: Buffer | undefined;
+  /** SMTP server for outgoing mail (smtp:// or smtps://); without it mail is kept in the outbox table. */
+  smtpUrl: string | undefined;
+  /** The From address of every message. */
+  mailFrom: string;
+  /** Run background and scheduled jobs (pg-boss) in this process; on by default. */
+  runJobs: boolean;
+  /** First retry delay of a failed delivery, in seconds; each later retry waits about twice as long. */
+  mailRetrySeconds: number;
+  /** How many times a failed delivery is retried before it is marked FAILED for the admin. */
+  mailRetryLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -71,8 +81,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notesKey = Buffer.from(env.NOTES_ENCRYPTION_KEY, 'base64');
     if (notesKey.length !== 32) throw new ConfigError('NOTES_ENCRYPTION_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
   }
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  const mailFrom = env.MAIL_FROM || 'Common Ground <no-reply@commonground.example>';
+  if (!/@/.test(mailFrom)) throw new ConfigError('MAIL_FROM must be an email address, e.g. "Common Ground <cg@example.org>"');
   return {
     port,
+    smtpUrl,
+    mailFrom,
+    runJobs: flag('RUN_JOBS', env.RUN_JOBS, true),
+    mailRetrySeconds: integer('MAIL_RETRY_SECONDS', env.MAIL_RETRY_SECONDS, 30, 1, 3600),
+    mailRetryLimit: integer('MAIL_RETRY_LIMIT', env.MAIL_RETRY_LIMIT, 8, 0, 50),
     notesKey,
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),

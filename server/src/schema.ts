@@ -19,6 +19,7 @@ import {
   PairActivityEntryResolver,
   PairActivityResolver,
 } from './modules/insight/insight.resolver';
+import { MailResolver, ViewerMailResolver } from './modules/mail/mail.resolver';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
 import { BarrierCaseResolver, CaseAdaptationResolver, SharedCaseResolver } from './modules/library/library.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
@@ -59,6 +60,8 @@ export const resolvers = [
   AdoptedChangeResolver,
   QuestionnaireResolver,
   DashboardQuestionnaireResolver,
+  MailResolver,
+  ViewerMailResolver,
 ] as const;
 
 export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');

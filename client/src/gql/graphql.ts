@@ -743,6 +743,7 @@ export type MembersWithRolesQuery = { node:
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
     | { __typename: 'Invitation', id: string }
+    | { __typename: 'MailMessage', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -865,6 +866,7 @@ export type BarrierQuery = { node:
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
     | { __typename: 'Invitation', id: string }
+    | { __typename: 'MailMessage', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -921,6 +923,7 @@ export type ChangeQuery = { node:
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
     | { __typename: 'Invitation', id: string }
+    | { __typename: 'MailMessage', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -956,6 +959,7 @@ export type BarrierForChangeQuery = { node:
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
     | { __typename: 'Invitation', id: string }
+    | { __typename: 'MailMessage', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1121,6 +1125,7 @@ export type AdaptOptionsQuery = { pairs: { nodes: Array<{ id: string, programme:
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
     | { __typename: 'Invitation', id: string }
+    | { __typename: 'MailMessage', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1152,6 +1157,7 @@ export type SharedCasePageQuery = { node:
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
     | { __typename: 'Invitation', id: string }
+    | { __typename: 'MailMessage', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1266,6 +1272,7 @@ export type OrganisationMembersQuery = { node:
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
     | { __typename: 'Invitation', id: string }
+    | { __typename: 'MailMessage', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1291,6 +1298,7 @@ export type MembershipAuditQuery = { node:
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
     | { __typename: 'Invitation', id: string }
+    | { __typename: 'MailMessage', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1351,6 +1359,7 @@ export type PairHomeQuery = { node:
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
     | { __typename: 'Invitation', id: string }
+    | { __typename: 'MailMessage', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1389,6 +1398,7 @@ export type ProgrammeQuery = { node:
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
     | { __typename: 'Invitation', id: string }
+    | { __typename: 'MailMessage', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }

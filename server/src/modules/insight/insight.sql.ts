@@ -1,3 +1,5 @@
+import { intervalDays, LATEST_AGREED_CONTRACT } from '../pair/pair.sql';
+
 /**
  * The dashboard's SQL. Each figure is one statement over the whole scope (GROUP BY, FILTER,
  * percentile_cont), so the number of statements never grows with the data. Parameters: $1 the
@@ -131,13 +133,7 @@ export const PAIR_ACTIVITY_SQL = `
            pr.ends_on, agreed.cadence AS contract_cadence, agreed.agreed_on,
            coalesce(agreed.cadence, pr.session_cadence) AS cadence
     FROM pair p
-    JOIN programme pr ON pr.id = p.programme_id
-    LEFT JOIN LATERAL (
-      SELECT v.cadence, (greatest(v.senior_agreed_at, v.junior_agreed_at) AT TIME ZONE 'UTC')::date AS agreed_on
-      FROM contract_version v
-      WHERE v.pair_id = p.id AND v.senior_agreed_at IS NOT NULL AND v.junior_agreed_at IS NOT NULL
-      ORDER BY v.version DESC LIMIT 1
-    ) agreed ON true
+    JOIN programme pr ON pr.id = p.programme_id${LATEST_AGREED_CONTRACT}
     WHERE p.organisation_id = $1 AND ($2::uuid IS NULL OR p.programme_id = $2)
   ), held AS (
     SELECT s.pair_id, count(*)::int AS sessions, max(s.held_on) AS last_held_on
@@ -145,7 +141,7 @@ export const PAIR_ACTIVITY_SQL = `
     GROUP BY s.pair_id
   ), measured AS (
     SELECT scoped.*, coalesce(held.sessions, 0) AS sessions, held.last_held_on,
-           CASE scoped.cadence WHEN 'WEEKLY' THEN 7 WHEN 'FORTNIGHTLY' THEN 14 WHEN 'MONTHLY' THEN 30 ELSE 60 END AS interval_days
+           ${intervalDays('scoped.cadence')} AS interval_days
     FROM scoped LEFT JOIN held ON held.pair_id = scoped.id
   )
   SELECT m.id, m.status, m.senior_id, m.junior_id, ${PERSON('s')} AS senior, ${PERSON('j')} AS junior,
