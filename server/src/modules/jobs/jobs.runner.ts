@@ -66,13 +66,9 @@ export function createJobRunner(config: Config, db: DataSource, log: Logger, opt
   return {
     async start() {
       await boss.start();
-      await boss.createQueue(MAIL_QUEUE, {
-        name: MAIL_QUEUE,
-        retryLimit: config.mailRetryLimit,
-        retryDelay: config.mailRetrySeconds,
-        retryBackoff: true,
-        expireInSeconds: 120,
-      });
+      const mailQueue = { name: MAIL_QUEUE, retryLimit: config.mailRetryLimit, retryDelay: config.mailRetrySeconds, retryBackoff: true, expireInSeconds: 120 };
+      await boss.createQueue(MAIL_QUEUE, mailQueue);
+      await boss.updateQueue(MAIL_QUEUE, mailQueue); // the queue outlives a restart; today's settings apply
       await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, retryLimit: 2, retryDelay: 60, expireInSeconds: 600 });
       // Up to ten messages a fetch; each that fails is failed on its own (pg-boss then retries it
       // with backoff), and pg-boss completes the rest when the handler returns.
