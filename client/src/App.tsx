@@ -18,6 +18,8 @@ function lazyPage<Name extends string, Page extends ComponentType<any>>(load: ()
 }
 
 const AccountPage = lazyPage(() => import('./routes/account/AccountPage'), 'AccountPage');
+const EmailPreferencesPage = lazyPage(() => import('./routes/account/EmailPreferencesPage'), 'EmailPreferencesPage');
+const OutboxPage = lazyPage(() => import('./routes/admin/OutboxPage'), 'OutboxPage');
 const MembersPage = lazyPage(() => import('./routes/members/MembersPage'), 'MembersPage');
 const OrganisationsPage = lazyPage(() => import('./routes/OrganisationsPage'), 'OrganisationsPage');
 const PairPage = lazyPage(() => import('./routes/pair/PairPage'), 'PairPage');
@@ -73,6 +75,7 @@ function SignedInArea() {
       <Route element={<AppShell viewer={viewer} />}>
         <Route index element={<HomePage viewer={viewer} />} />
         <Route path="account" element={<AccountPage viewer={viewer} />} />
+        <Route path="account/email" element={<EmailPreferencesPage />} />
         <Route path="members" element={<MembersPage viewer={viewer} />} />
         <Route path="pair/:id" element={<PairPage viewer={viewer} />} />
         <Route path="barriers" element={<BarriersPage viewer={viewer} />} />
@@ -92,6 +95,7 @@ function SignedInArea() {
         <Route path="insight/report" element={<BoardReportPage />} />
         <Route path="questionnaires" element={<QuestionnairesPage viewer={viewer} />} />
         <Route path="admin/organisations" element={viewer.isPlatformAdmin ? <OrganisationsPage /> : <NotFoundPage />} />
+        <Route path="admin/outbox" element={viewer.isPlatformAdmin ? <OutboxPage /> : <NotFoundPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -7,6 +7,7 @@ import { MembershipEntity, Role } from '../../modules/person/membership.entity';
 import { PersonEntity } from '../../modules/person/person.entity';
 import { seedDemoInsight } from '../../modules/evaluation/evaluation.seed';
 import { seedDemoLibrary } from '../../modules/library/library.seed';
+import { seedDemoMail } from '../../modules/mail/mail.seed';
 import { seedStory } from './demo-story';
 
 export const DEMO_PASSWORD = 'commonground';
@@ -121,4 +122,5 @@ export async function seedDemo(db: DataSource, notesKey: Buffer): Promise<void> 
   // The library is published through the library's own rules (redaction, consent, approval).
   await seedDemoLibrary(db);
   await seedDemoInsight(db);
+  await seedDemoMail(db);
 }
