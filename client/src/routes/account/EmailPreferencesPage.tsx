@@ -45,16 +45,22 @@ const deliveryLabels: Record<MailDelivery, string> = {
 export function EmailPreferencesPage() {
   useTitle('Email preferences');
   const { data, loading, error, refetch } = useQuery(MailPreferencesQuery);
-  const [save, saving] = useMutation(SetMailPreferenceMutation);
+  const [save, saving] = useMutation(SetMailPreferenceMutation, { refetchQueries: ['MailPreferences'] });
+  // The choice shows at once; the list is fetched again once it is saved.
+  const [chosen, setChosen] = useState<Partial<Record<MailKind, MailDelivery>>>({});
   const [saved, setSaved] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   async function choose(kind: MailKind, label: string, delivery: MailDelivery) {
     setSaved(null);
     setProblem(null);
+    setChosen((current) => ({ ...current, [kind]: delivery }));
     const result = await save({ variables: { input: { kind, delivery } } });
     const errors = result.data?.setMailPreference.userErrors ?? [];
-    if (errors.length) setProblem(errors[0].message);
+    if (errors.length) {
+      setProblem(errors[0].message);
+      setChosen((current) => ({ ...current, [kind]: undefined }));
+    }
     else setSaved(`Saved: ${label} – ${deliveryLabels[delivery].toLowerCase()}.`);
   }
 
@@ -90,7 +96,7 @@ export function EmailPreferencesPage() {
                     type="radio"
                     name={preference.kind}
                     value={option}
-                    checked={preference.delivery === option}
+                    checked={(chosen[preference.kind] ?? preference.delivery) === option}
                     disabled={saving.loading}
                     onChange={() => void choose(preference.kind, preference.label, option)}
                   />{' '}
