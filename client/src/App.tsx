@@ -19,6 +19,8 @@ const HomePage = lazyPage(() => import('./routes/HomePage'), 'HomePage');
 const AcceptInvitationPage = lazyPage(() => import('./routes/AcceptInvitationPage'), 'AcceptInvitationPage');
 const RecoverAccountPage = lazyPage(() => import('./routes/RecoverAccountPage'), 'RecoverAccountPage');
 const AccountPage = lazyPage(() => import('./routes/account/AccountPage'), 'AccountPage');
+const EmailPreferencesPage = lazyPage(() => import('./routes/account/EmailPreferencesPage'), 'EmailPreferencesPage');
+const OutboxPage = lazyPage(() => import('./routes/admin/OutboxPage'), 'OutboxPage');
 const MembersPage = lazyPage(() => import('./routes/members/MembersPage'), 'MembersPage');
 const OrganisationsPage = lazyPage(() => import('./routes/OrganisationsPage'), 'OrganisationsPage');
 const PairPage = lazyPage(() => import('./routes/pair/PairPage'), 'PairPage');
@@ -75,6 +77,7 @@ function SignedInArea() {
       <Route element={<AppShell viewer={viewer} />}>
         <Route index element={<HomePage viewer={viewer} />} />
         <Route path="account" element={<AccountPage viewer={viewer} />} />
+        <Route path="account/email" element={<EmailPreferencesPage />} />
         <Route path="members" element={<MembersPage viewer={viewer} />} />
         <Route path="pair/:id" element={<PairPage viewer={viewer} />} />
         <Route path="barriers" element={<BarriersPage viewer={viewer} />} />
@@ -95,6 +98,7 @@ function SignedInArea() {
         <Route path="insight/report" element={<BoardReportPage />} />
         <Route path="questionnaires" element={<QuestionnairesPage viewer={viewer} />} />
         <Route path="admin/organisations" element={viewer.isPlatformAdmin ? <OrganisationsPage /> : <NotFoundPage />} />
+        <Route path="admin/outbox" element={viewer.isPlatformAdmin ? <OutboxPage /> : <NotFoundPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

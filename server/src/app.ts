@@ -20,6 +20,8 @@ import { currentStatementCount, withStatementCounter } from './db/sql-counter';
 import { authenticate } from './modules/auth/auth.service';
 import { DEVICE_COOKIE } from './modules/auth/device-trust';
 import { createExportsRouter } from './modules/insight/exports.router';
+import { createJobRunner } from './modules/jobs/jobs.runner';
+import { createUnsubscribeRouter } from './modules/mail/unsubscribe.router';
 import { createMyDataRouter } from './modules/my-data/my-data.router';
 import { createSchema } from './schema';
 
@@ -169,6 +171,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
   const viewerOf = (req: express.Request) => authenticate(db, tokenFrom(req));
   app.use('/exports', createMyDataRouter(db, config.notesKey, log, viewerOf));
   app.use('/exports', createExportsRouter(db, log, viewerOf));
+  app.use('/mail', createUnsubscribeRouter(db, config.notesKey!, log));
 
   const indexHtml = path.join(config.clientDir, 'index.html');
   // The client's assets go out compressed (a first visit is about a third of its size); the API's
@@ -187,9 +190,12 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
   app.use(jsonNotFound);
   app.use(jsonErrorHandler(log));
 
+  // Background and scheduled jobs (mail, reminders, digests) run in every server process.
+  const jobs = config.runJobs ? createJobRunner(config, db, log) : null;
   return {
     app,
     server,
+    jobs,
     async listen(port: number, host?: string): Promise<number> {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -198,6 +204,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
           resolve();
         });
       });
+      await jobs?.start();
       return (server.address() as { port: number }).port;
     },
     /**
@@ -206,6 +213,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
      */
     async close(): Promise<void> {
       const clean = await drain.drain(DRAIN_GRACE_MS);
+      await jobs?.stop();
       await apollo.stop();
       if (!clean) throw new Error(`requests were still running after ${DRAIN_GRACE_MS} ms and were cut off`);
     },

@@ -34,6 +34,16 @@ export interface Config {
    * with DATABASE_URL; the embedded default keeps a generated one in its data folder.
    */
   notesKey: Buffer | undefined;
+  /** SMTP server for outgoing mail (smtp:// or smtps://); without it mail is kept in the outbox table. */
+  smtpUrl: string | undefined;
+  /** The From address of every message. */
+  mailFrom: string;
+  /** Run background and scheduled jobs (pg-boss) in this process; on by default. */
+  runJobs: boolean;
+  /** First retry delay of a failed delivery, in seconds; each later retry waits about twice as long. */
+  mailRetrySeconds: number;
+  /** How many times a failed delivery is retried before it is marked FAILED for the admin. */
+  mailRetryLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -87,10 +97,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('NODE_ENV must be production, development or test');
   }
   const defaultWorkers = nodeEnv === 'production' ? Math.min(8, os.availableParallelism()) : 1;
+  const smtpUrl = env.SMTP_URL || undefined;
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  const mailFrom = env.MAIL_FROM || 'Common Ground <no-reply@commonground.example>';
+  if (!/@/.test(mailFrom)) throw new ConfigError('MAIL_FROM must be an email address, e.g. "Common Ground <cg@example.org>"');
   return {
     port,
     workers: integer('WORKERS', env.WORKERS, defaultWorkers, 1, 64),
     production: nodeEnv === 'production',
+    smtpUrl,
+    mailFrom,
+    runJobs: flag('RUN_JOBS', env.RUN_JOBS, true),
+    mailRetrySeconds: integer('MAIL_RETRY_SECONDS', env.MAIL_RETRY_SECONDS, 30, 1, 3600),
+    mailRetryLimit: integer('MAIL_RETRY_LIMIT', env.MAIL_RETRY_LIMIT, 8, 0, 50),
     notesKey,
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),

@@ -21,6 +21,7 @@ import {
   PairActivityResolver,
 } from './modules/insight/insight.resolver';
 import { IdentifierResolver } from './modules/identifier/identifier.resolver';
+import { MailResolver, ViewerMailResolver } from './modules/mail/mail.resolver';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
 import { BarrierCaseResolver, CaseAdaptationResolver, ChangeCaseResolver, SharedCaseResolver } from './modules/library/library.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
@@ -63,6 +64,8 @@ export const resolvers = [
   AdoptedChangeResolver,
   QuestionnaireResolver,
   DashboardQuestionnaireResolver,
+  MailResolver,
+  ViewerMailResolver,
 ] as const;
 
 export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');

@@ -4,3 +4,5 @@ process.env.LOG_LEVEL ??= 'silent';
 process.env.EXPOSE_SQL_COUNT = 'true';
 // A fixed key for private session notes in tests; production keys come from the environment.
 process.env.NOTES_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString('base64');
+// Suites that test mail and reminders start the job runner themselves (startTestServer({ RUN_JOBS: 'true' })).
+process.env.RUN_JOBS ??= 'false';

@@ -16,7 +16,7 @@ interface NavItem {
 /** Home, then the sections the viewer's roles call for (Decisions for owners, Programmes for managers). */
 export function navItems(viewer: SignedInViewer): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: 'Home' }, ...sectionsFor(viewer.roles).map((key) => ({ to: sectionInfo[key].path, label: sectionInfo[key].title }))];
-  if (viewer.isPlatformAdmin) items.push({ to: '/admin/organisations', label: 'Organisations' });
+  if (viewer.isPlatformAdmin) items.push({ to: '/admin/organisations', label: 'Organisations' }, { to: '/admin/outbox', label: 'Outbox' });
   return items;
 }
 

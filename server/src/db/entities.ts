@@ -9,6 +9,7 @@ import { ProgrammeEntity } from '../modules/programme/programme.entity';
 import { AuthSessionEntity } from '../modules/auth/auth-session.entity';
 import { LoginAttemptEntity } from '../modules/auth/login-attempt.entity';
 import { CaseAdaptationEntity, CaseConsentEntity, CaseEndorsementEntity, CaseRedactionEntity, SharedCaseEntity } from '../modules/library/library.entity';
+import { MailMessageEntity, MailPreferenceEntity } from '../modules/mail/mail.entity';
 import { InvitationEntity } from '../modules/invitation/invitation.entity';
 import { OrganisationEntity } from '../modules/organisation/organisation.entity';
 import { OrganisationIdentifierEntity } from '../modules/identifier/identifier.entity';
@@ -45,4 +46,6 @@ export const entities = [
   QuestionnaireEntity,
   QuestionnaireParticipationEntity,
   QuestionnaireResponseEntity,
+  MailMessageEntity,
+  MailPreferenceEntity,
 ];

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client';
 import { useState, type FormEvent } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { CopyLink } from '../../components/CopyLink';
 import { FormProblems } from '../../components/FormProblems';
 import { mismatch, NewPasswordFields } from '../../components/NewPasswordFields';
@@ -80,6 +80,14 @@ export function AccountPage({ viewer }: { viewer: SignedInViewer }) {
         <a className="button button--secondary" href="/exports/my-data.json" download>
           Download your data (JSON)
         </a>
+      </section>
+
+      <section className="card" aria-labelledby="email-heading">
+        <h2 id="email-heading">Email</h2>
+        <p>Common Ground emails you about what happens in the app, and reminds you of what is due. Choose, kind by kind, to get it at once, in a daily summary or not at all.</p>
+        <Link className="button button--secondary" to="/account/email">
+          Choose your emails
+        </Link>
       </section>
 
       <ChangePasswordForm />

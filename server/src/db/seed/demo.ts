@@ -8,6 +8,7 @@ import { PersonEntity } from '../../modules/person/person.entity';
 import { seedDemoInsight } from '../../modules/evaluation/evaluation.seed';
 import { IdentifierKind, normaliseIdentifier, OrganisationIdentifierEntity } from '../../modules/identifier/identifier.entity';
 import { seedDemoLibrary } from '../../modules/library/library.seed';
+import { seedDemoMail } from '../../modules/mail/mail.seed';
 import { seedStory } from './demo-story';
 
 export const DEMO_PASSWORD = 'commonground';
@@ -135,4 +136,5 @@ export async function seedDemo(db: DataSource, notesKey: Buffer): Promise<void> 
   // The library is published through the library's own rules (redaction, consent, approval).
   await seedDemoLibrary(db);
   await seedDemoInsight(db);
+  await seedDemoMail(db);
 }

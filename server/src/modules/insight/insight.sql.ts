@@ -1,4 +1,5 @@
 import { withheldBarrierSql } from '../../common/anonymity';
+import { intervalDays } from '../pair/pair.sql';
 
 /**
  * The dashboard's SQL. Each figure is one statement over the whole scope (GROUP BY, FILTER,
@@ -132,8 +133,6 @@ export const MOST_CORROBORATED_SQL = `
   ORDER BY corroborations DESC, divisions DESC, b.created_at, b.id
   LIMIT $4`;
 
-const INTERVAL_DAYS = (cadence: string) => `(CASE ${cadence} WHEN 'WEEKLY' THEN 7 WHEN 'FORTNIGHTLY' THEN 14 WHEN 'MONTHLY' THEN 30 ELSE 60 END)`;
-
 /**
  * Pair activity: sessions logged against the cadence the pair agreed. Expected sessions count from
  * the pair's start (the first contract both agreed), each agreed version at its own cadence until
@@ -151,7 +150,7 @@ export const PAIR_ACTIVITY_SQL = `
     JOIN programme pr ON pr.id = p.programme_id
     LEFT JOIN LATERAL (
       SELECT min(v.agreed_on) AS started_on, (array_agg(v.cadence ORDER BY v.version DESC))[1] AS cadence,
-             floor(sum(greatest(0, least(v.next_on, $3::date, pr.ends_on) - v.agreed_on)::numeric / ${INTERVAL_DAYS('v.cadence')}))::int AS expected
+             floor(sum(greatest(0, least(v.next_on, $3::date, pr.ends_on) - v.agreed_on)::numeric / ${intervalDays('v.cadence')}))::int AS expected
       FROM (
         SELECT a.version, a.cadence, a.agreed_on, lead(a.agreed_on) OVER (ORDER BY a.version) AS next_on
         FROM (
@@ -168,7 +167,8 @@ export const PAIR_ACTIVITY_SQL = `
     FROM mentoring_session s JOIN scoped ON scoped.id = s.pair_id
     GROUP BY s.pair_id
   ), measured AS (
-    SELECT scoped.*, coalesce(held.sessions, 0) AS sessions, held.last_held_on, ${INTERVAL_DAYS('scoped.cadence')} AS interval_days
+    SELECT scoped.*, coalesce(held.sessions, 0) AS sessions, held.last_held_on,
+           ${intervalDays('scoped.cadence')} AS interval_days
     FROM scoped LEFT JOIN held ON held.pair_id = scoped.id
   )
   SELECT m.id, m.status, m.senior_id, m.junior_id, ${PERSON('s')} AS senior, ${PERSON('j')} AS junior,

@@ -11,6 +11,7 @@ import { identityPolicy } from '../person/person.policy';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { MembershipAuditKind } from '../membership-audit/membership-audit.entity';
 import { recordMembershipAudit } from '../membership-audit/membership-audit.service';
+import { mailInvitation } from '../mail/invitation-mail';
 import { InvitationEntity } from './invitation.entity';
 
 export interface InvitationRequest {
@@ -82,7 +83,9 @@ export class InvitationService {
         rolesAfter: invitation.roles,
       });
     }
-    return { invitation, acceptUrl: `${this.ctx.config.publicUrl}/accept-invitation?token=${token}` };
+    const acceptUrl = `${this.ctx.config.publicUrl}/accept-invitation?token=${token}`;
+    await mailInvitation(tx, invitation, acceptUrl, this.ctx.viewer?.personId ?? null);
+    return { invitation, acceptUrl };
   }
 
   /** What an invitation offers, for the acceptance page; null for an unknown token. */

@@ -11,6 +11,9 @@ import { Comment } from '../comment/comment.type';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { Questionnaire } from '../evaluation/evaluation.type';
 import { InvitationEntity } from '../invitation/invitation.entity';
+import { MailMessageEntity } from '../mail/mail.entity';
+import { mailPolicy } from '../mail/mail.policy';
+import { MailMessage } from '../mail/mail.type';
 import { NotificationEntity } from '../notification/notification.entity';
 import { Notification } from '../notification/notification.type';
 import { Invitation } from '../invitation/invitation.type';
@@ -32,6 +35,10 @@ import { Membership, Person } from '../person/person.type';
 export type NodeFetcher = (ctx: Context, viewer: Viewer, id: string) => Promise<Node | null>;
 
 export const nodeFetchers: Record<string, NodeFetcher> = {
+  async MailMessage(ctx, viewer, id) {
+    const entity = mailPolicy.canReadOutbox(viewer) ? await ctx.db.getRepository(MailMessageEntity).findOneBy({ id }) : null;
+    return entity ? MailMessage.from(entity) : null;
+  },
   async Organisation(ctx, viewer, id) {
     const entity = await ctx.loaders.identity.organisation.load(id);
     return entity && identityPolicy.canSeeMembersOf(viewer, entity.id) ? Organisation.from(entity) : null;

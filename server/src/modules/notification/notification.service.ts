@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
+import { mailNotifications } from '../mail/notification-mail';
 import { paginate, type ConnectionArgs } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
@@ -22,7 +23,7 @@ export interface NewNotification {
 export async function notify(tx: EntityManager, recipientIds: string[], notification: NewNotification): Promise<void> {
   const recipients = [...new Set(recipientIds)].filter((id) => id !== notification.actorId);
   if (recipients.length === 0) return;
-  await tx.getRepository(NotificationEntity).insert(
+  const inserted = await tx.getRepository(NotificationEntity).insert(
     recipients.map((recipientId) => ({
       recipientId,
       organisationId: notification.organisationId,
@@ -36,6 +37,9 @@ export async function notify(tx: EntityManager, recipientIds: string[], notifica
       detail: notification.detail ?? {},
     })),
   );
+  // Every kind, including kinds added later, is also mailed by each recipient's choice.
+  const ids = inserted.identifiers.map((row) => row.id as string);
+  await mailNotifications(tx, await tx.getRepository(NotificationEntity).findBy({ id: In(ids) }));
 }
 
 export class NotificationService {

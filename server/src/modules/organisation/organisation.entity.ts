@@ -29,6 +29,10 @@ export class OrganisationEntity {
   @Column({ type: 'char', length: 2 })
   country: string;
 
+  /** IANA time zone; daily digests go out in the morning here. */
+  @Column({ name: 'time_zone', type: 'text', default: 'Europe/London' })
+  timeZone: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }
