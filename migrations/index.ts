@@ -8,6 +8,7 @@ import { ChangeOwnerReassignment1765000000000 } from './1765000000000-change-own
 import { MembershipAudit1765100000000 } from './1765100000000-membership-audit';
 import { PairNudges1765200000000 } from './1765200000000-pair-nudges';
 import { RecoveryCodes1765300000000 } from './1765300000000-recovery-codes';
+import { SingleSignOnProvisioning1765412000000 } from './1765412000000-single-sign-on-provisioning';
 
 /** Every migration, in order. A migration is only ever added, never edited once landed. */
-export const migrations: Function[] = [Identity1764400000000, CoLearning1764500000000, Library1764600000000, Evaluation1764700000000, CaseNotifications1764800000000, InvitationRevocation1764900000000, ChangeOwnerReassignment1765000000000, MembershipAudit1765100000000, PairNudges1765200000000, RecoveryCodes1765300000000];
+export const migrations: Function[] = [Identity1764400000000, CoLearning1764500000000, Library1764600000000, Evaluation1764700000000, CaseNotifications1764800000000, InvitationRevocation1764900000000, ChangeOwnerReassignment1765000000000, MembershipAudit1765100000000, PairNudges1765200000000, RecoveryCodes1765300000000, SingleSignOnProvisioning1765412000000];

@@ -17,6 +17,8 @@ import { currentStatementCount, withStatementCounter } from './db/sql-counter';
 import { authenticate } from './modules/auth/auth.service';
 import { createExportsRouter } from './modules/insight/exports.router';
 import { createMyDataRouter } from './modules/my-data/my-data.router';
+import { createSsoRouter } from './modules/identity/sso.router';
+import { createScimRouter } from './modules/scim/scim.router';
 import { createSchema } from './schema';
 
 export const SESSION_COOKIE = 'cg_session';
@@ -90,6 +92,15 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
   });
   await apollo.start();
 
+  const cookie = (value: string, expires: Date) =>
+    serializeCookie(SESSION_COOKIE, value, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+      path: '/',
+      expires,
+    });
+
   const app = express();
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
@@ -113,14 +124,6 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = crypto.randomUUID();
-        const cookie = (value: string, expires: Date) =>
-          serializeCookie(SESSION_COOKIE, value, {
-            httpOnly: true,
-            sameSite: 'lax',
-            secure: config.secureCookies,
-            path: '/',
-            expires,
-          });
         return createContext({
           requestId,
           db,
@@ -141,6 +144,10 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
   const viewerOf = (req: express.Request) => authenticate(db, tokenFrom(req));
   app.use('/exports', createMyDataRouter(db, config.notesKey, log, viewerOf));
   app.use('/exports', createExportsRouter(db, log, viewerOf));
+
+  // Single sign-on through the organisation's identity provider, and SCIM provisioning.
+  app.use('/auth/sso', createSsoRouter(db, config, log, cookie));
+  app.use('/scim/v2', createScimRouter(db, config, log));
 
   const indexHtml = path.join(config.clientDir, 'index.html');
   app.use(express.static(config.clientDir, { index: false, maxAge: '1h' }));

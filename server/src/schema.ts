@@ -20,6 +20,8 @@ import {
   PairActivityResolver,
 } from './modules/insight/insight.resolver';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
+import { IdentityProviderResolver, OrganisationIdentityProviderResolver } from './modules/identity/identity-provider.resolver';
+import { OrganisationProvisioningResolver, ProvisioningResolver } from './modules/scim/scim-token.resolver';
 import { BarrierCaseResolver, CaseAdaptationResolver, SharedCaseResolver } from './modules/library/library.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
@@ -59,6 +61,10 @@ export const resolvers = [
   AdoptedChangeResolver,
   QuestionnaireResolver,
   DashboardQuestionnaireResolver,
+  IdentityProviderResolver,
+  OrganisationIdentityProviderResolver,
+  ProvisioningResolver,
+  OrganisationProvisioningResolver,
 ] as const;
 
 export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');

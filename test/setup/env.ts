@@ -4,3 +4,5 @@ process.env.LOG_LEVEL ??= 'silent';
 process.env.EXPOSE_SQL_COUNT = 'true';
 // A fixed key for private session notes in tests; production keys come from the environment.
 process.env.NOTES_ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString('base64');
+// The tests' OpenID provider runs on http://127.0.0.1; production issuers must be https.
+process.env.OIDC_ALLOW_HTTP_ISSUERS = 'true';

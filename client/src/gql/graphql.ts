@@ -405,10 +405,12 @@ export type MeasureValueInput = {
 
 /** What happened to someone's membership. */
 export type MembershipAuditKind =
+  | 'DEACTIVATED'
   | 'DETAILS_CHANGED'
   | 'INVITATION_WITHDRAWN'
   | 'INVITED'
   | 'JOINED'
+  | 'REACTIVATED'
   | 'REMOVED';
 
 /** What a notification is about. */
@@ -698,7 +700,9 @@ export type UserErrorCode =
   | 'ALREADY_EXISTS'
   | 'ALREADY_USED'
   | 'CONFLICT'
+  | 'CONNECTION_FAILED'
   | 'CONSENT_MISSING'
+  | 'DOMAIN_TAKEN'
   | 'EXPIRED'
   | 'FORBIDDEN'
   | 'INVALID_CREDENTIALS'
@@ -709,6 +713,7 @@ export type UserErrorCode =
   | 'NOT_FOUND'
   | 'OWNS_UNFINISHED_CHANGES'
   | 'REVOKED'
+  | 'SINGLE_SIGN_ON_REQUIRED'
   | 'TOO_MANY_ATTEMPTS'
   | 'TOO_SOON'
   | 'UNRESOLVED_REDACTIONS';
@@ -742,6 +747,7 @@ export type MembersWithRolesQuery = { node:
     | { __typename: 'Change', id: string }
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
+    | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
@@ -864,6 +870,7 @@ export type BarrierQuery = { node:
     | { __typename: 'Change', id: string }
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
+    | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
@@ -920,6 +927,7 @@ export type ChangeQuery = { node:
     | { __typename: 'Change', id: string, title: string, whatChanges: string, expectedImpact: string, targetDate: string, status: ChangeStatus, progress: number, version: number, isOverdue: boolean, decisionDueOn: string | null, isDecisionOverdue: boolean, createdAt: string, submittedAt: string | null, updatedAt: string, withdrawnReason: string | null, commentCount: number, viewerCanRevise: boolean, viewerCanSubmit: boolean, viewerCanDecide: boolean, viewerCanStart: boolean, viewerCanReportProgress: boolean, viewerCanAdopt: boolean, viewerCanWithdraw: boolean, viewerCanReassignOwner: boolean, viewerCanComment: boolean, successMeasures: Array<{ metric: string, unit: string | null, baseline: number, target: number, current: number | null }>, adoptionEvidence: { policyOrProcess: string, effectiveFrom: string, link: string | null, summary: string | null } | null, barrier: { id: string, title: string, status: BarrierStatus, organisation: { id: string } }, owner: { id: string, displayName: string }, pair: { id: string, senior: { id: string, displayName: string }, junior: { id: string, displayName: string } } | null, latestDecision: { id: string, outcome: DecisionOutcome, rationale: string, decidedAt: string } | null, history: Array<{ kind: EventKind, actorName: string, fromStatus: string | null, toStatus: string | null, outcome: string | null, rationale: string | null, progress: number | null, note: string | null, at: string, newOwner: { id: string, displayName: string } | null }>, comments: Array<{ id: string, authorName: string, body: string, createdAt: string }> }
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
+    | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
@@ -955,6 +963,7 @@ export type BarrierForChangeQuery = { node:
     | { __typename: 'Change', id: string }
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
+    | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
@@ -1120,6 +1129,7 @@ export type AdaptOptionsQuery = { pairs: { nodes: Array<{ id: string, programme:
     | { __typename: 'Change', id: string }
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
+    | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
@@ -1151,6 +1161,7 @@ export type SharedCasePageQuery = { node:
     | { __typename: 'Change', id: string }
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
+    | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
@@ -1265,6 +1276,7 @@ export type OrganisationMembersQuery = { node:
     | { __typename: 'Change', id: string }
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
+    | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
@@ -1290,6 +1302,7 @@ export type MembershipAuditQuery = { node:
     | { __typename: 'Change', id: string }
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
+    | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
@@ -1350,6 +1363,7 @@ export type PairHomeQuery = { node:
     | { __typename: 'Change', id: string }
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
+    | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
@@ -1388,6 +1402,7 @@ export type ProgrammeQuery = { node:
     | { __typename: 'Change', id: string }
     | { __typename: 'Comment', id: string }
     | { __typename: 'Decision', id: string }
+    | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }

@@ -14,6 +14,8 @@ import { OrganisationEntity } from '../modules/organisation/organisation.entity'
 import { MembershipAuditEntity } from '../modules/membership-audit/membership-audit.entity';
 import { MembershipEntity } from '../modules/person/membership.entity';
 import { PersonEntity } from '../modules/person/person.entity';
+import { IdentityProviderDomainEntity, IdentityProviderEntity, SsoAttemptEntity } from '../modules/identity/identity-provider.entity';
+import { ScimTokenEntity } from '../modules/scim/scim-token.entity';
 
 /** Every entity, listed so the data source never depends on file globs. */
 export const entities = [
@@ -43,4 +45,8 @@ export const entities = [
   QuestionnaireEntity,
   QuestionnaireParticipationEntity,
   QuestionnaireResponseEntity,
+  IdentityProviderEntity,
+  IdentityProviderDomainEntity,
+  SsoAttemptEntity,
+  ScimTokenEntity,
 ];

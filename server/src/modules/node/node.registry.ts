@@ -11,6 +11,9 @@ import { Comment } from '../comment/comment.type';
 import { EvaluationService } from '../evaluation/evaluation.service';
 import { Questionnaire } from '../evaluation/evaluation.type';
 import { InvitationEntity } from '../invitation/invitation.entity';
+import { IdentityProviderEntity } from '../identity/identity-provider.entity';
+import { IdentityProviderService } from '../identity/identity-provider.service';
+import { IdentityProvider } from '../identity/identity-provider.type';
 import { NotificationEntity } from '../notification/notification.entity';
 import { Notification } from '../notification/notification.type';
 import { Invitation } from '../invitation/invitation.type';
@@ -29,6 +32,12 @@ import { Membership, Person } from '../person/person.type';
 export type NodeFetcher = (ctx: Context, viewer: Viewer, id: string) => Promise<Node | null>;
 
 export const nodeFetchers: Record<string, NodeFetcher> = {
+  async IdentityProvider(ctx, _viewer, id) {
+    const entity = await ctx.db.getRepository(IdentityProviderEntity).findOneBy({ id });
+    const service = new IdentityProviderService(ctx);
+    const found = entity && (await service.find(entity.organisationId));
+    return found ? IdentityProvider.from(found, service.redirectUri()) : null;
+  },
   async Organisation(ctx, viewer, id) {
     const entity = await ctx.loaders.identity.organisation.load(id);
     return entity && identityPolicy.canSeeMembersOf(viewer, entity.id) ? Organisation.from(entity) : null;
