@@ -19,6 +19,7 @@ function lazyPage<Name extends string, Page extends ComponentType<any>>(load: ()
 
 const AccountPage = lazyPage(() => import('./routes/account/AccountPage'), 'AccountPage');
 const MembersPage = lazyPage(() => import('./routes/members/MembersPage'), 'MembersPage');
+const SignInSettingsPage = lazyPage(() => import('./routes/organisation/SignInSettingsPage'), 'SignInSettingsPage');
 const OrganisationsPage = lazyPage(() => import('./routes/OrganisationsPage'), 'OrganisationsPage');
 const PairPage = lazyPage(() => import('./routes/pair/PairPage'), 'PairPage');
 const BarriersPage = lazyPage(() => import('./routes/barriers/BarriersPage'), 'BarriersPage');
@@ -74,6 +75,7 @@ function SignedInArea() {
         <Route index element={<HomePage viewer={viewer} />} />
         <Route path="account" element={<AccountPage viewer={viewer} />} />
         <Route path="members" element={<MembersPage viewer={viewer} />} />
+        <Route path="organisations/:id/sign-in" element={<SignInSettingsPage />} />
         <Route path="pair/:id" element={<PairPage viewer={viewer} />} />
         <Route path="barriers" element={<BarriersPage viewer={viewer} />} />
         <Route path="barriers/new" element={<RaiseBarrierPage />} />
