@@ -8,6 +8,28 @@ import { gid, PASSWORD } from '../helpers/factories';
 import { Browser, startTestProvider, type TestProvider } from '../helpers/oidc';
 import { apiSuite } from '../helpers/suite';
 
+// Everything the server logs in this suite is kept (not printed), to check no secret reaches it.
+const previousLevel = process.env.LOG_LEVEL;
+process.env.LOG_LEVEL = 'debug';
+const logged: string[] = [];
+const secrets = new Set<string>();
+const writes = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+const keep = (chunk: unknown) => {
+  const text = String(chunk);
+  if (text.startsWith('{"time"')) {
+    logged.push(text);
+    return true;
+  }
+  return false;
+};
+process.stdout.write = ((chunk: unknown, ...rest: never[]) => keep(chunk) || writes.out(chunk as string, ...rest)) as typeof process.stdout.write;
+process.stderr.write = ((chunk: unknown, ...rest: never[]) => keep(chunk) || writes.err(chunk as string, ...rest)) as typeof process.stderr.write;
+afterAll(() => {
+  process.stdout.write = writes.out;
+  process.stderr.write = writes.err;
+  process.env.LOG_LEVEL = previousLevel;
+});
+
 const t = apiSuite();
 let idp: TestProvider;
 
@@ -64,7 +86,10 @@ async function toCallback(email: string, login: string) {
 }
 
 async function finish(browser: Browser, callback: string) {
+  for (const name of ['code', 'state']) secrets.add(new URL(callback).searchParams.get(name) ?? '');
+  secrets.add(browser.cookie('cg_sso') ?? '');
   const response = await browser.fetch(callback);
+  secrets.add(browser.cookie('cg_session') ?? '');
   return { status: response.status, location: response.headers.get('location') ?? '', session: browser.cookie('cg_session') };
 }
 
@@ -275,5 +300,21 @@ describe('single sign-on through the organisation\'s OpenID provider', () => {
       organisationId: gid('Organisation', organisation.id), issuer: 'ftp://nope', clientId: 'x', clientSecret: 'y', emailDomains: ['ok.example'], newPeople: 'INVITED_ONLY', joinRoles: [],
     });
     expect(bad.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'issuer'] })]);
+  });
+
+  it('never writes a client secret, code, state, browser binding, session or SCIM token to the log', async () => {
+    const { api, organisationId } = await organisationWithSso();
+    const token = (await api.mutation(`mutation ($input: ScimTokenInput!) { createScimToken(input: $input) { token } }`, { organisationId })).token;
+    await fetch(`${t.server.url}/scim/v2/Users`, { headers: { authorization: `Bearer ${token}` } });
+    await fetch(`${t.server.url}/scim/v2/Users`, { headers: { authorization: 'Bearer scim_a-wrong-guess' } });
+    secrets.add(token);
+    secrets.add('scim_a-wrong-guess');
+    secrets.add(idp.clientSecret);
+    secrets.delete('');
+    expect(logged.some((line) => line.includes('signed in through single sign-on'))).toBe(true);
+    expect(logged.some((line) => line.includes('single sign-on refused'))).toBe(true);
+    expect(secrets.size).toBeGreaterThan(20);
+    const leaked = [...secrets].filter((secret) => logged.some((line) => line.includes(secret)));
+    expect(leaked).toEqual([]);
   });
 });
