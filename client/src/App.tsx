@@ -22,6 +22,7 @@ const AccountPage = lazyPage(() => import('./routes/account/AccountPage'), 'Acco
 const EmailPreferencesPage = lazyPage(() => import('./routes/account/EmailPreferencesPage'), 'EmailPreferencesPage');
 const OutboxPage = lazyPage(() => import('./routes/admin/OutboxPage'), 'OutboxPage');
 const MembersPage = lazyPage(() => import('./routes/members/MembersPage'), 'MembersPage');
+const SignInSettingsPage = lazyPage(() => import('./routes/organisation/SignInSettingsPage'), 'SignInSettingsPage');
 const OrganisationsPage = lazyPage(() => import('./routes/OrganisationsPage'), 'OrganisationsPage');
 const PairPage = lazyPage(() => import('./routes/pair/PairPage'), 'PairPage');
 const BarriersPage = lazyPage(() => import('./routes/barriers/BarriersPage'), 'BarriersPage');
@@ -79,6 +80,7 @@ function SignedInArea() {
         <Route path="account" element={<AccountPage viewer={viewer} />} />
         <Route path="account/email" element={<EmailPreferencesPage />} />
         <Route path="members" element={<MembersPage viewer={viewer} />} />
+        <Route path="organisations/:id/sign-in" element={<SignInSettingsPage />} />
         <Route path="pair/:id" element={<PairPage viewer={viewer} />} />
         <Route path="barriers" element={<BarriersPage viewer={viewer} />} />
         <Route path="barriers/new" element={<RaiseBarrierPage />} />

@@ -23,6 +23,8 @@ import { createExportsRouter } from './modules/insight/exports.router';
 import { createJobRunner } from './modules/jobs/jobs.runner';
 import { createUnsubscribeRouter } from './modules/mail/unsubscribe.router';
 import { createMyDataRouter } from './modules/my-data/my-data.router';
+import { createSsoRouter } from './modules/identity/sso.router';
+import { createScimRouter } from './modules/scim/scim.router';
 import { createSchema } from './schema';
 
 export const SESSION_COOKIE = 'cg_session';
@@ -108,6 +110,15 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
   });
   await apollo.start();
 
+  const cookie = (value: string, expires: Date) =>
+    serializeCookie(SESSION_COOKIE, value, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.secureCookies,
+      path: '/',
+      expires,
+    });
+
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
     // The client is the built bundle alone: no inline or third-party scripts, no framing, no
@@ -137,14 +148,6 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = crypto.randomUUID();
-        const cookie = (value: string, expires: Date) =>
-          serializeCookie(SESSION_COOKIE, value, {
-            httpOnly: true,
-            sameSite: 'lax',
-            secure: config.secureCookies,
-            path: '/',
-            expires,
-          });
         return createContext({
           requestId,
           db,
@@ -172,6 +175,10 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
   app.use('/exports', createMyDataRouter(db, config.notesKey, log, viewerOf));
   app.use('/exports', createExportsRouter(db, log, viewerOf));
   app.use('/mail', createUnsubscribeRouter(db, config.notesKey!, log));
+
+  // Single sign-on through the organisation's identity provider, and SCIM provisioning.
+  app.use('/auth/sso', createSsoRouter(db, config, log, cookie));
+  app.use('/scim/v2', createScimRouter(db, config, log));
 
   const indexHtml = path.join(config.clientDir, 'index.html');
   // The client's assets go out compressed (a first visit is about a third of its size); the API's

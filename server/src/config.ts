@@ -44,6 +44,12 @@ export interface Config {
   mailRetrySeconds: number;
   /** How many times a failed delivery is retried before it is marked FAILED for the admin. */
   mailRetryLimit: number;
+  /**
+   * Accept http:// identity-provider issuers (OIDC_ALLOW_HTTP_ISSUERS). Off by default: an issuer
+   * must be https, so secrets and tokens never cross the network in the clear. Tests turn it on
+   * for the provider they run on 127.0.0.1.
+   */
+  allowHttpIssuers: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -121,5 +127,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(repoRoot, 'client', 'dist')),
     logLevel,
+    allowHttpIssuers: flag('OIDC_ALLOW_HTTP_ISSUERS', env.OIDC_ALLOW_HTTP_ISSUERS, false),
   };
 }

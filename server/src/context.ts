@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import type { Logger } from './common/logger';
@@ -27,4 +28,10 @@ export interface Context {
 
 export function createContext(parts: Omit<Context, 'loaders'>): Context {
   return { ...parts, loaders: createLoaders(parts.db) };
+}
+
+/** A context for a request outside /graphql (single sign-on, SCIM): a fresh request id on the log lines. */
+export function createRequestContext(parts: Omit<Context, 'loaders' | 'requestId'>): Context {
+  const requestId = crypto.randomUUID();
+  return createContext({ ...parts, requestId, log: parts.log.child({ requestId }) });
 }

@@ -23,6 +23,8 @@ import {
 import { IdentifierResolver } from './modules/identifier/identifier.resolver';
 import { MailResolver, ViewerMailResolver } from './modules/mail/mail.resolver';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
+import { IdentityProviderResolver, OrganisationIdentityProviderResolver } from './modules/identity/identity-provider.resolver';
+import { OrganisationProvisioningResolver, ProvisioningResolver } from './modules/scim/scim-token.resolver';
 import { BarrierCaseResolver, CaseAdaptationResolver, ChangeCaseResolver, SharedCaseResolver } from './modules/library/library.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
@@ -66,6 +68,10 @@ export const resolvers = [
   DashboardQuestionnaireResolver,
   MailResolver,
   ViewerMailResolver,
+  IdentityProviderResolver,
+  OrganisationIdentityProviderResolver,
+  ProvisioningResolver,
+  OrganisationProvisioningResolver,
 ] as const;
 
 export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');

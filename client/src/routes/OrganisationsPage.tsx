@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { CopyLink } from '../components/CopyLink';
 import { ErrorSummary, fieldError, SelectField, TextField, type UserErrorLike } from '../components/forms';
 import { ProblemMessage } from '../components/ProblemMessage';
@@ -106,6 +107,7 @@ export function OrganisationsPage() {
                   <th scope="row" data-label="Name">
                     <span className="person-name">{org.name}</span>
                     <span className="person-email">{org.slug}</span>
+                    <Link to={`/organisations/${encodeURIComponent(org.id)}/sign-in`}>Sign-in settings</Link>
                   </th>
                   <td data-label="Sector">{sectorLabels[org.sector]}</td>
                   <td data-label="Country">{org.country}</td>

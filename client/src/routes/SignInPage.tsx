@@ -1,5 +1,5 @@
-import { useMutation } from '@apollo/client';
-import { useRef, useState, type FormEvent } from 'react';
+import { useApolloClient, useMutation } from '@apollo/client';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ErrorSummary, TextField, type UserErrorLike } from '../components/forms';
 import { Logo } from '../components/Logo';
@@ -21,6 +21,38 @@ const LoginMutation = graphql(`
     }
   }
 `);
+
+const SignInMethodQuery = graphql(`
+  query SignInMethod($email: String!) {
+    signInMethod(email: $email) {
+      singleSignOn
+      organisationName
+      startUrl
+    }
+  }
+`);
+
+/** What the server's single sign-on refusals (`/sign-in?sso_error=…`) mean, in words a person can act on. */
+export const ssoErrorMessages: Record<string, string> = {
+  NO_PROVIDER: 'Single sign-on is not set up for that address. Sign in with your password.',
+  UNREACHABLE: "We could not reach your organisation's sign-in service. Try again in a minute.",
+  BAD_STATE: 'That sign-in was not started in this browser, or was already used. Start again.',
+  EXPIRED: 'The sign-in took too long. Start again.',
+  PROVIDER_REFUSED: "Your organisation's sign-in service did not complete the sign-in (it may have been cancelled or taken too long). Start again.",
+  TOKEN_INVALID: "Your organisation's sign-in service sent an answer that did not check out, so nobody was signed in. Start again, and tell your programme manager if it happens again.",
+  EMAIL_UNVERIFIED: "Your organisation's sign-in service did not confirm your email address, so we cannot tell who you are.",
+  WRONG_ORGANISATION: 'This account cannot be signed in through that organisation: sign in with your password.',
+  NOT_INVITED: 'You are not a member yet. Ask your programme manager for an invitation, then sign in again.',
+  DEACTIVATED: 'Your organisation has turned off your access.',
+};
+
+const looksLikeEmail = (address: string) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address);
+
+interface Method {
+  email: string;
+  /** Where to send the browser when the address's organisation signs its people in itself. */
+  sso: { startUrl: string; organisationName: string } | null;
+}
 
 export const DEMO_PASSWORD = 'commonground';
 
@@ -55,6 +87,36 @@ export function SignInPage() {
   const [userErrors, setUserErrors] = useState<readonly UserErrorLike[]>([]);
   const passwordInput = useRef<HTMLInputElement>(null);
   const [login, { loading, error }] = useMutation(LoginMutation);
+  const apollo = useApolloClient();
+  const ssoError = params.get('sso_error');
+
+  // Email first: once the address is known, a covered domain goes to its organisation's provider and
+  // any other gets the password field.
+  const [method, setMethod] = useState<Method | null>(null);
+  const [redirecting, setRedirecting] = useState<string | null>(null);
+  const address = email.trim();
+  const known = method?.email === address ? method : null;
+  const check = useCallback(
+    async (value: string): Promise<Method | null> => {
+      const result = await apollo.query({ query: SignInMethodQuery, variables: { email: value }, fetchPolicy: 'network-only' }).catch(() => null);
+      const found = result?.data?.signInMethod;
+      if (!found) return null;
+      const checked = { email: value, sso: found.singleSignOn && found.startUrl ? { startUrl: found.startUrl, organisationName: found.organisationName ?? 'your organisation' } : null };
+      setMethod(checked);
+      return checked;
+    },
+    [apollo],
+  );
+  useEffect(() => {
+    if (!looksLikeEmail(address)) return;
+    const timer = setTimeout(() => void check(address), 250);
+    return () => clearTimeout(timer);
+  }, [address, check]);
+
+  function goToProvider(sso: NonNullable<Method['sso']>) {
+    setRedirecting(sso.organisationName);
+    window.location.assign(sso.startUrl);
+  }
 
   // Already signed in (and not on the way out): go straight in.
   if (viewer && !justSignedOut) return <Navigate to={next} replace />;
@@ -62,6 +124,20 @@ export function SignInPage() {
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     setUserErrors([]);
+    if (!known) {
+      if (!looksLikeEmail(address)) {
+        setUserErrors([{ field: ['input', 'email'], message: 'Enter a valid email address.' }]);
+        return;
+      }
+      const checked = await check(address);
+      if (checked?.sso) goToProvider(checked.sso);
+      else setTimeout(() => passwordInput.current?.focus(), 0);
+      return;
+    }
+    if (known.sso) {
+      goToProvider(known.sso);
+      return;
+    }
     const result = await login({ variables: { input: { email: email.trim(), password } } }).catch(() => null);
     const payload = result?.data?.login;
     if (!payload) return; // top-level problem: shown from `error`
@@ -74,10 +150,12 @@ export function SignInPage() {
     navigate(next, { replace: true });
   }
 
-  function pickDemo(address: string) {
-    setEmail(address);
+  function pickDemo(demo: string) {
+    setEmail(demo);
     setUserErrors([]);
-    passwordInput.current?.focus();
+    // Demo accounts sign in with a password: offer its field at once.
+    setMethod({ email: demo, sso: null });
+    setTimeout(() => passwordInput.current?.focus(), 0);
   }
 
   return (
@@ -110,32 +188,50 @@ export function SignInPage() {
               You have signed out.
             </p>
           )}
-          <form onSubmit={handleSubmit} noValidate>
-            <TextField
-              label="Email"
-              type="email"
-              name="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-            <TextField
-              label="Password"
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              required
-              ref={passwordInput}
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-            <ErrorSummary errors={userErrors} />
-            {error && <ProblemMessage error={error} />}
-            <button type="submit" className="button button--primary button--wide" disabled={loading}>
-              {loading ? 'Signing in…' : 'Sign in'}
-            </button>
-          </form>
+          {ssoError && !redirecting && (
+            <p className="notice notice--problem" role="alert">
+              {ssoErrorMessages[ssoError] ?? 'Single sign-on did not work. Start again.'}
+            </p>
+          )}
+          {redirecting ? (
+            <p className="notice notice--info" role="status">
+              Taking you to {redirecting}'s sign-in…
+            </p>
+          ) : (
+            <form onSubmit={handleSubmit} noValidate>
+              <TextField
+                label="Email"
+                type="email"
+                name="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+              />
+              {known?.sso && (
+                <p className="notice notice--info" role="status">
+                  {known.sso.organisationName} signs you in with your work account.
+                </p>
+              )}
+              {known && !known.sso && (
+                <TextField
+                  label="Password"
+                  type="password"
+                  name="password"
+                  autoComplete="current-password"
+                  required
+                  ref={passwordInput}
+                  value={password}
+                  onChange={(event) => setPassword(event.target.value)}
+                />
+              )}
+              <ErrorSummary errors={userErrors} />
+              {error && <ProblemMessage error={error} />}
+              <button type="submit" className="button button--primary button--wide" disabled={loading}>
+                {known?.sso ? 'Continue with single sign-on' : known ? (loading ? 'Signing in…' : 'Sign in') : 'Continue'}
+              </button>
+            </form>
+          )}
           <p className="sign-in__help">
             <Link to="/recover-account">Forgotten your password?</Link>
           </p>

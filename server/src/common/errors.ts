@@ -32,6 +32,12 @@ export enum UserErrorCode {
   IN_CURRENT_PAIR = 'IN_CURRENT_PAIR',
   /** The person owns changes that are not adopted, rejected or withdrawn. */
   OWNS_UNFINISHED_CHANGES = 'OWNS_UNFINISHED_CHANGES',
+  /** The identity provider's discovery document could not be fetched or is not usable. */
+  CONNECTION_FAILED = 'CONNECTION_FAILED',
+  /** An email domain is already covered by, or in use by, another organisation. */
+  DOMAIN_TAKEN = 'DOMAIN_TAKEN',
+  /** The person's organisation signs them in through its identity provider, not with a password. */
+  SINGLE_SIGN_ON_REQUIRED = 'SINGLE_SIGN_ON_REQUIRED',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',

@@ -16,6 +16,8 @@ import { OrganisationIdentifierEntity } from '../modules/identifier/identifier.e
 import { MembershipAuditEntity } from '../modules/membership-audit/membership-audit.entity';
 import { MembershipEntity } from '../modules/person/membership.entity';
 import { PersonEntity } from '../modules/person/person.entity';
+import { IdentityProviderDomainEntity, IdentityProviderEntity, SsoAttemptEntity } from '../modules/identity/identity-provider.entity';
+import { ScimTokenEntity } from '../modules/scim/scim-token.entity';
 
 /** Every entity, listed so the data source never depends on file globs. */
 export const entities = [
@@ -48,4 +50,8 @@ export const entities = [
   QuestionnaireResponseEntity,
   MailMessageEntity,
   MailPreferenceEntity,
+  IdentityProviderEntity,
+  IdentityProviderDomainEntity,
+  SsoAttemptEntity,
+  ScimTokenEntity,
 ];

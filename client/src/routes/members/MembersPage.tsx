@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client';
 import { Fragment, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { SelectField } from '../../components/forms';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { ShowMore } from '../../components/ShowMore';
@@ -126,6 +126,11 @@ function OrganisationMembers({ orgId, isManager }: { orgId: string; isManager: b
     <>
       {error && <ProblemMessage error={error} onRetry={() => refetch()} />}
 
+      {isManager && (
+        <p>
+          <Link to={`/organisations/${encodeURIComponent(orgId)}/sign-in`}>Sign-in settings: single sign-on and provisioning</Link>
+        </p>
+      )}
       {isManager && <InviteMemberForm organisationId={orgId} organisationName={organisation.name} />}
 
       <section aria-labelledby="members-heading" className="card">

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { ShowMore } from '../../components/ShowMore';
 import { graphql } from '../../gql';
-import type { MembershipAuditKind, Role } from '../../gql/graphql';
+import type { MembershipAuditKind, MembershipAuditVia, Role } from '../../gql/graphql';
 import { useShowMore } from '../../hooks/useShowMore';
 import { formatDateTime, roleList } from '../../labels';
 
@@ -21,6 +21,7 @@ const MembershipAuditQuery = graphql(`
             cursor
             node {
               kind
+              via
               actorName
               subjectName
               subjectEmail
@@ -37,6 +38,7 @@ const MembershipAuditQuery = graphql(`
 
 interface Entry {
   kind: MembershipAuditKind;
+  via?: MembershipAuditVia | null;
   actorName: string;
   subjectName: string;
   rolesBefore?: readonly Role[] | null;
@@ -52,7 +54,12 @@ function describe(entry: Entry): string {
     case 'INVITATION_WITHDRAWN':
       return `${who} withdrew the invitation for ${whom}`;
     case 'JOINED':
-      return `${whom} joined as ${roleList(entry.rolesAfter ?? [])}`;
+      if (entry.via === 'PROVISIONING') return `${who} added ${whom} as ${roleList(entry.rolesAfter ?? [])}`;
+      return `${whom} joined as ${roleList(entry.rolesAfter ?? [])}${entry.via === 'SINGLE_SIGN_ON' ? ' on first single sign-on' : ''}`;
+    case 'DEACTIVATED':
+      return `${who} deactivated ${whom}: no access until reactivated`;
+    case 'REACTIVATED':
+      return `${who} reactivated ${whom} as ${roleList(entry.rolesAfter ?? [])}`;
     case 'DETAILS_CHANGED': {
       const before = roleList(entry.rolesBefore ?? []);
       const after = roleList(entry.rolesAfter ?? []);

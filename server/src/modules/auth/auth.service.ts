@@ -4,6 +4,7 @@ import { DomainError, UserErrorCode } from '../../common/errors';
 import type { Context } from '../../context';
 import { MembershipEntity } from '../person/membership.entity';
 import { PersonEntity } from '../person/person.entity';
+import { IdentityProviderService } from '../identity/identity-provider.service';
 import { AuthSessionEntity } from './auth-session.entity';
 import { LoginAttemptEntity } from './login-attempt.entity';
 import { DEVICE_DAYS, issueDeviceToken, trustedDevice } from './device-trust';
@@ -30,12 +31,12 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 export async function authenticate(db: DataSource, token: string | undefined): Promise<Viewer | null> {
   if (!token) return null;
   // One statement for every request that carries a token: the session, its person and their
-  // memberships joined (a findOne with relations plus a find took three round trips).
+  // active memberships joined (a findOne with relations plus a find took three round trips).
   const session = await db
     .getRepository(AuthSessionEntity)
     .createQueryBuilder('session')
     .innerJoinAndSelect('session.person', 'person')
-    .leftJoinAndMapMany('person.memberships', MembershipEntity, 'membership', 'membership.person_id = person.id')
+    .leftJoinAndMapMany('person.memberships', MembershipEntity, 'membership', 'membership.person_id = person.id AND membership.deactivated_at IS NULL')
     .where('session.token_hash = :hash AND session.revoked_at IS NULL AND session.expires_at > now()', { hash: hashToken(token) })
     .orderBy('membership.created_at', 'ASC')
     .getOne();
@@ -83,8 +84,13 @@ export class AuthService {
     return valid;
   }
 
-  /** Opens a session for a person whose identity is already proven (sign-in, accepted invitation). */
-  async startSession(person: PersonEntity): Promise<{ viewer: Viewer; token: string }> {
+  /**
+   * Opens a session for a person whose identity is already proven: by their password (sign-in,
+   * accepted invitation, recovery) or by their organisation's identity provider. A password does
+   * not open one where the person's organisation requires single sign-on.
+   */
+  async startSession(person: PersonEntity, provenBy: 'password' | 'single-sign-on' = 'password'): Promise<{ viewer: Viewer; token: string }> {
+    if (provenBy === 'password') await this.refuseIfSingleSignOnRequired(person);
     const { token, hash } = newToken();
     const expiresAt = new Date(Date.now() + this.ctx.config.sessionDays * 86_400_000);
     const session = await this.ctx.db.getRepository(AuthSessionEntity).save({ personId: person.id, tokenHash: hash, expiresAt });
@@ -93,7 +99,7 @@ export class AuthService {
     const device = issueDeviceToken(this.ctx.config, normaliseEmail(person.email));
     if (device) this.ctx.http.setDeviceCookie(device, new Date(Date.now() + DEVICE_DAYS * 86_400_000));
     const memberships = await this.ctx.db.getRepository(MembershipEntity).find({
-      where: { personId: person.id },
+      where: { personId: person.id, deactivatedAt: IsNull() },
       order: { createdAt: 'ASC' },
     });
     const viewer = new Viewer(person, memberships, session.id);
@@ -158,12 +164,23 @@ export class AuthService {
     if (!(await this.checkPassword(address, person?.recoveryCodeHash ?? null, normaliseRecoveryCode(recoveryCode))) || !person) {
       throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, 'That email and recovery code do not match an account.', ['input', 'recoveryCode']);
     }
+    await this.refuseIfSingleSignOnRequired(person);
     const passwordHash = await hashPassword(newPassword);
     await this.ctx.db.transaction(async (tx) => {
       await tx.getRepository(PersonEntity).update(person.id, { passwordHash, recoveryCodeHash: null });
       await tx.getRepository(AuthSessionEntity).update({ personId: person.id, revokedAt: IsNull() }, { revokedAt: new Date() });
     });
     return this.startSession({ ...person, passwordHash, recoveryCodeHash: null });
+  }
+
+  private async refuseIfSingleSignOnRequired(person: PersonEntity): Promise<void> {
+    if (await IdentityProviderService.requiresSingleSignOn(this.ctx.db.manager, person)) {
+      throw new DomainError(
+        UserErrorCode.SINGLE_SIGN_ON_REQUIRED,
+        'Your organisation signs you in with its own accounts: continue with single sign-on instead of a password.',
+        ['input', 'email'],
+      );
+    }
   }
 
   /** Throws TOO_MANY_ATTEMPTS past the limit; otherwise returns how many failures the account had before this one. */

@@ -9,7 +9,7 @@ import { MembershipEntity, type Role } from '../person/membership.entity';
 import { PersonEntity } from '../person/person.entity';
 import { identityPolicy } from '../person/person.policy';
 import { OrganisationEntity } from '../organisation/organisation.entity';
-import { MembershipAuditKind } from '../membership-audit/membership-audit.entity';
+import { MembershipAuditKind, MembershipAuditVia } from '../membership-audit/membership-audit.entity';
 import { recordMembershipAudit } from '../membership-audit/membership-audit.service';
 import { mailInvitation } from '../mail/invitation-mail';
 import { InvitationEntity } from './invitation.entity';
@@ -131,31 +131,53 @@ export class InvitationService {
         });
       }
 
-      const memberships = tx.getRepository(MembershipEntity);
-      // Locked: a manager changing this person's roles at the same moment must not be overwritten.
-      const existing = await memberships
-        .createQueryBuilder('m')
-        .setLock('pessimistic_write')
-        .where('m.person_id = :personId AND m.organisation_id = :organisationId', { personId: person.id, organisationId: invitation.organisationId })
-        .getOne();
-      const joined = await memberships.save({
-        ...(existing ?? memberships.create({ personId: person.id, organisationId: invitation.organisationId })),
-        roles: [...new Set([...(existing?.roles ?? []), ...invitation.roles])],
-        jobTitle: invitation.jobTitle ?? existing?.jobTitle ?? null,
-        division: invitation.division ?? existing?.division ?? null,
-      });
-      await recordMembershipAudit(tx, {
-        organisationId: invitation.organisationId,
-        kind: MembershipAuditKind.JOINED,
-        actorId: person.id,
-        subject: person,
-        rolesBefore: existing?.roles ?? null,
-        rolesAfter: joined.roles,
-      });
-      await tx.getRepository(InvitationEntity).update(invitation.id, { acceptedAt: new Date() });
+      await this.join(tx, invitation, person, null);
       return person;
     });
     return new AuthService(this.ctx).startSession(person);
+  }
+
+  /**
+   * Someone whose address their organisation's identity provider has verified takes up the pending
+   * invitation to that organisation, if there is one (no token needed: the provider vouches for
+   * them). Returns whether there was one.
+   */
+  async acceptForVerifiedPerson(tx: EntityManager, organisationId: string, person: PersonEntity): Promise<boolean> {
+    const pending = await tx.getRepository(InvitationEntity).findOne({
+      where: { organisationId, email: person.email, acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      order: { createdAt: 'DESC' },
+    });
+    const invitation = pending && (await findForUpdate(tx, InvitationEntity, pending.id));
+    if (!invitation || invitation.acceptedAt || invitation.revokedAt) return false;
+    await this.join(tx, invitation, person, MembershipAuditVia.SINGLE_SIGN_ON);
+    return true;
+  }
+
+  /** Adds the invitation's membership (or its roles to an existing one), records it and uses the invitation up. */
+  private async join(tx: EntityManager, invitation: InvitationEntity, person: PersonEntity, via: MembershipAuditVia | null): Promise<void> {
+    const memberships = tx.getRepository(MembershipEntity);
+    // Locked: a manager changing this person's roles at the same moment must not be overwritten.
+    const existing = await memberships
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where('m.person_id = :personId AND m.organisation_id = :organisationId', { personId: person.id, organisationId: invitation.organisationId })
+      .getOne();
+    const joined = await memberships.save({
+      ...(existing ?? memberships.create({ personId: person.id, organisationId: invitation.organisationId })),
+      roles: [...new Set([...(existing?.roles ?? []), ...invitation.roles])],
+      jobTitle: invitation.jobTitle ?? existing?.jobTitle ?? null,
+      division: invitation.division ?? existing?.division ?? null,
+    });
+    await recordMembershipAudit(tx, {
+      organisationId: invitation.organisationId,
+      kind: MembershipAuditKind.JOINED,
+      via,
+      actorId: person.id,
+      subject: person,
+      rolesBefore: existing?.roles ?? null,
+      rolesAfter: joined.roles,
+    });
+    await tx.getRepository(InvitationEntity).update(invitation.id, { acceptedAt: new Date() });
   }
 
   /** Withdraws an invitation nobody has accepted yet: its link stops working at once. */

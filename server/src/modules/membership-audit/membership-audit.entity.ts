@@ -9,6 +9,14 @@ export enum MembershipAuditKind {
   JOINED = 'JOINED',
   DETAILS_CHANGED = 'DETAILS_CHANGED',
   REMOVED = 'REMOVED',
+  DEACTIVATED = 'DEACTIVATED',
+  REACTIVATED = 'REACTIVATED',
+}
+
+/** How it happened, when not by a person's own hand in the app. */
+export enum MembershipAuditVia {
+  SINGLE_SIGN_ON = 'SINGLE_SIGN_ON',
+  PROVISIONING = 'PROVISIONING',
 }
 
 /**
@@ -32,8 +40,12 @@ export class MembershipAuditEntity {
   @Column({ type: 'enum', enum: MembershipAuditKind, enumName: 'membership_audit_kind' })
   kind: MembershipAuditKind;
 
-  @Column({ name: 'actor_id', type: 'uuid' })
-  actorId: string;
+  /** Null when the organisation's provisioning client (SCIM) did it. */
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @Column({ type: 'enum', enum: MembershipAuditVia, enumName: 'membership_audit_via', nullable: true })
+  via: MembershipAuditVia | null;
 
   @ManyToOne(() => PersonEntity)
   @JoinColumn({ name: 'actor_id' })

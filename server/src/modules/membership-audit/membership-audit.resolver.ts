@@ -19,6 +19,7 @@ export class MembershipAuditEntryResolver {
   @Authorized()
   @FieldResolver(() => String, { description: 'Who did it.' })
   async actorName(@Root() entry: MembershipAuditEntry, @Ctx() ctx: Context): Promise<string> {
+    if (!entry.entity.actorId) return "The organisation's provisioning service";
     return (await ctx.loaders.identity.person.load(entry.entity.actorId))?.displayName ?? 'Someone';
   }
 }

@@ -5,13 +5,14 @@ import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
 import type { Role } from '../person/membership.entity';
 import { identityPolicy } from '../person/person.policy';
-import { MembershipAuditEntity, type MembershipAuditKind } from './membership-audit.entity';
+import { MembershipAuditEntity, type MembershipAuditKind, type MembershipAuditVia } from './membership-audit.entity';
 import { MembershipAuditEntry } from './membership-audit.type';
 
 export interface MembershipAuditRecord {
   organisationId: string;
   kind: MembershipAuditKind;
-  actorId: string;
+  actorId: string | null;
+  via?: MembershipAuditVia | null;
   subject: { displayName: string; email: string };
   rolesBefore?: Role[] | null;
   rolesAfter?: Role[] | null;
@@ -23,6 +24,7 @@ export async function recordMembershipAudit(tx: EntityManager, record: Membershi
     organisationId: record.organisationId,
     kind: record.kind,
     actorId: record.actorId,
+    via: record.via ?? null,
     subjectName: record.subject.displayName,
     subjectEmail: record.subject.email,
     rolesBefore: record.rolesBefore ?? null,

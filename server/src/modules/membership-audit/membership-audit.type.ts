@@ -1,9 +1,17 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection } from '../../common/relay';
 import { Role } from '../person/membership.entity';
-import { MembershipAuditKind, type MembershipAuditEntity } from './membership-audit.entity';
+import { MembershipAuditKind, MembershipAuditVia, type MembershipAuditEntity } from './membership-audit.entity';
 
 registerEnumType(MembershipAuditKind, { name: 'MembershipAuditKind', description: 'What happened to someone\'s membership.' });
+registerEnumType(MembershipAuditVia, {
+  name: 'MembershipAuditVia',
+  description: 'How it happened, when not by hand in the app.',
+  valuesConfig: {
+    SINGLE_SIGN_ON: { description: "On the person's first sign-in through the organisation's identity provider." },
+    PROVISIONING: { description: "By the organisation's provisioning client (SCIM), such as its HR system through Entra ID." },
+  },
+});
 
 @ObjectType('MembershipAuditEntry', { description: 'One entry in an organisation\'s membership history.' })
 export class MembershipAuditEntry {
@@ -24,6 +32,9 @@ export class MembershipAuditEntry {
   @Field(() => [Role], { nullable: true })
   rolesAfter: Role[] | null;
 
+  @Field(() => MembershipAuditVia, { nullable: true, description: 'Null when done by hand in the app.' })
+  via: MembershipAuditVia | null;
+
   @Field()
   at: Date;
 
@@ -35,6 +46,7 @@ export class MembershipAuditEntry {
       subjectEmail: entity.subjectEmail,
       rolesBefore: entity.rolesBefore,
       rolesAfter: entity.rolesAfter,
+      via: entity.via,
       at: entity.createdAt,
     });
   }

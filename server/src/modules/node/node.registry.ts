@@ -14,6 +14,9 @@ import { InvitationEntity } from '../invitation/invitation.entity';
 import { MailMessageEntity } from '../mail/mail.entity';
 import { mailPolicy } from '../mail/mail.policy';
 import { MailMessage } from '../mail/mail.type';
+import { IdentityProviderEntity } from '../identity/identity-provider.entity';
+import { IdentityProviderService } from '../identity/identity-provider.service';
+import { IdentityProvider } from '../identity/identity-provider.type';
 import { NotificationEntity } from '../notification/notification.entity';
 import { Notification } from '../notification/notification.type';
 import { Invitation } from '../invitation/invitation.type';
@@ -38,6 +41,12 @@ export const nodeFetchers: Record<string, NodeFetcher> = {
   async MailMessage(ctx, viewer, id) {
     const entity = mailPolicy.canReadOutbox(viewer) ? await ctx.db.getRepository(MailMessageEntity).findOneBy({ id }) : null;
     return entity ? MailMessage.from(entity) : null;
+  },
+  async IdentityProvider(ctx, _viewer, id) {
+    const entity = await ctx.db.getRepository(IdentityProviderEntity).findOneBy({ id });
+    const service = new IdentityProviderService(ctx);
+    const found = entity && (await service.find(entity.organisationId));
+    return found ? IdentityProvider.from(found, service.redirectUri()) : null;
   },
   async Organisation(ctx, viewer, id) {
     const entity = await ctx.loaders.identity.organisation.load(id);

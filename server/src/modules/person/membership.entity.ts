@@ -42,6 +42,17 @@ export class MembershipEntity {
   @Column({ type: 'text', nullable: true })
   division: string | null;
 
+  /**
+   * Set when the organisation's provisioning client (SCIM) deactivated the person: they have no
+   * access to the organisation until reactivated; their roles stay as a manager leaves them.
+   */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', precision: 3, nullable: true })
+  deactivatedAt: Date | null;
+
+  /** The provisioning client's own id for the person (SCIM externalId), scoped to this organisation. */
+  @Column({ name: 'external_id', type: 'text', nullable: true })
+  externalId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

@@ -6,11 +6,22 @@ import type { Viewer } from '../auth/viewer';
 import { ChangeEntity } from '../change/change.entity';
 import { FINISHED } from '../change/change.workflow';
 import { OPEN_PAIR, PairEntity } from '../pair/pair.entity';
-import { MembershipAuditKind } from '../membership-audit/membership-audit.entity';
+import { MembershipAuditKind, MembershipAuditVia } from '../membership-audit/membership-audit.entity';
 import { recordMembershipAudit } from '../membership-audit/membership-audit.service';
 import { MembershipEntity, Role } from './membership.entity';
 import { PersonEntity } from './person.entity';
 import { identityPolicy } from './person.policy';
+
+/** Who acted, when it was not a signed-in manager: the organisation's provisioning client (SCIM). */
+const PROVISIONING = { actorId: null, via: MembershipAuditVia.PROVISIONING } as const;
+
+export interface ProvisionedMember {
+  roles: Role[];
+  jobTitle: string | null;
+  division: string | null;
+  externalId: string | null;
+  active: boolean;
+}
 
 export interface MembershipUpdate {
   roles: Role[];
@@ -28,7 +39,22 @@ export function shareLockMemberships(tx: EntityManager, organisationId: string, 
     .getRepository(MembershipEntity)
     .createQueryBuilder('m')
     .setLock('pessimistic_read')
-    .where('m.organisation_id = :organisationId AND m.person_id IN (:...personIds)', { organisationId, personIds })
+    .where('m.organisation_id = :organisationId AND m.person_id IN (:...personIds) AND m.deactivated_at IS NULL', { organisationId, personIds })
+    .getMany();
+}
+
+/**
+ * Every programme manager's membership of an organisation, locked in id order, so two changes that
+ * each take a manager away (two managers demoting each other, or a deactivation beside a demotion)
+ * cannot both pass the "one manager remains" check.
+ */
+function lockManagers(tx: EntityManager, organisationId: string): Promise<MembershipEntity[]> {
+  return tx
+    .getRepository(MembershipEntity)
+    .createQueryBuilder('m')
+    .setLock('pessimistic_write')
+    .where('m.organisation_id = :organisationId AND :role = ANY(m.roles)', { organisationId, role: Role.PROGRAMME_MANAGER })
+    .orderBy('m.id')
     .getMany();
 }
 
@@ -79,13 +105,7 @@ export class MembershipService {
     if (!identityPolicy.canManageMembersOf(this.viewer, found.organisationId)) {
       throw forbidden("Only the organisation's programme managers change its members' roles.");
     }
-    const managers = await tx
-      .getRepository(MembershipEntity)
-      .createQueryBuilder('m')
-      .setLock('pessimistic_write')
-      .where('m.organisation_id = :organisationId AND :role = ANY(m.roles)', { organisationId: found.organisationId, role: Role.PROGRAMME_MANAGER })
-      .orderBy('m.id')
-      .getMany();
+    const managers = await lockManagers(tx, found.organisationId);
     // The viewer was read before the lock: another manager may have demoted them meanwhile.
     if (!managers.some((manager) => manager.personId === this.viewer.personId)) {
       throw forbidden('You are no longer a programme manager of this organisation.');
@@ -95,9 +115,90 @@ export class MembershipService {
     return membership;
   }
 
-  private async audit(tx: EntityManager, membership: MembershipEntity, kind: MembershipAuditKind, rolesAfter: Role[] | null): Promise<void> {
+  private async audit(
+    tx: EntityManager,
+    membership: MembershipEntity,
+    kind: MembershipAuditKind,
+    rolesAfter: Role[] | null,
+    actor: { actorId: string | null; via: MembershipAuditVia | null } = { actorId: this.viewer.personId, via: null },
+  ): Promise<void> {
     const subject = await tx.getRepository(PersonEntity).findOneByOrFail({ id: membership.personId });
-    await recordMembershipAudit(tx, { organisationId: membership.organisationId, kind, actorId: this.viewer.personId, subject, rolesBefore: membership.roles, rolesAfter });
+    await recordMembershipAudit(tx, { organisationId: membership.organisationId, kind, ...actor, subject, rolesBefore: membership.roles, rolesAfter });
+  }
+
+  /**
+   * The provisioning client, or the identity provider on a first sign-in, adds a person (created or
+   * found by the caller) to its organisation, inside the caller's transaction. A deactivated newcomer has no access until reactivated.
+   */
+  async provision(
+    tx: EntityManager,
+    organisationId: string,
+    person: PersonEntity,
+    member: ProvisionedMember,
+    actor: { actorId: string | null; via: MembershipAuditVia } = PROVISIONING,
+  ): Promise<MembershipEntity> {
+    const memberships = tx.getRepository(MembershipEntity);
+    const membership = await memberships.save(
+      memberships.create({
+        personId: person.id,
+        organisationId,
+        roles: member.roles,
+        jobTitle: member.jobTitle,
+        division: member.division,
+        externalId: member.externalId,
+        deactivatedAt: member.active ? null : new Date(),
+      }),
+    );
+    await recordMembershipAudit(tx, { organisationId, kind: MembershipAuditKind.JOINED, ...actor, subject: person, rolesAfter: membership.roles });
+    if (!member.active) await recordMembershipAudit(tx, { organisationId, kind: MembershipAuditKind.DEACTIVATED, ...actor, subject: person, rolesBefore: membership.roles });
+    return membership;
+  }
+
+  /**
+   * The provisioning client changes a member: job title, division, its own id for them, and whether
+   * they are active. Deactivation removes access at once under the rules of removal (nothing is left
+   * without someone responsible); reactivation restores access with the roles the membership has
+   * now, whatever a manager changed meanwhile.
+   */
+  async provisionedUpdate(tx: EntityManager, membership: MembershipEntity, changes: Partial<Omit<ProvisionedMember, 'roles'>>): Promise<MembershipEntity> {
+    const locked = await this.lockForProvisioning(tx, membership);
+    const jobTitle = changes.jobTitle === undefined ? locked.jobTitle : changes.jobTitle?.trim() || null;
+    const division = changes.division === undefined ? locked.division : changes.division?.trim() || null;
+    if (jobTitle !== locked.jobTitle || division !== locked.division) {
+      await this.audit(tx, locked, MembershipAuditKind.DETAILS_CHANGED, locked.roles, PROVISIONING);
+    }
+    const wasActive = locked.deactivatedAt === null;
+    if (changes.active === false && wasActive) {
+      await this.assertNothingLeftBehind(tx, locked, locked.roles);
+      await this.audit(tx, locked, MembershipAuditKind.DEACTIVATED, null, PROVISIONING);
+      locked.deactivatedAt = new Date();
+    } else if (changes.active === true && !wasActive) {
+      await recordMembershipAudit(tx, {
+        organisationId: locked.organisationId,
+        kind: MembershipAuditKind.REACTIVATED,
+        ...PROVISIONING,
+        subject: await tx.getRepository(PersonEntity).findOneByOrFail({ id: locked.personId }),
+        rolesAfter: locked.roles,
+      });
+      locked.deactivatedAt = null;
+    }
+    Object.assign(locked, { jobTitle, division, externalId: changes.externalId === undefined ? locked.externalId : changes.externalId });
+    return tx.getRepository(MembershipEntity).save(locked);
+  }
+
+  /** The provisioning client deletes a member: as a manager's removal, refused while it would strand a pair, a change or the organisation. */
+  async provisionedRemove(tx: EntityManager, membership: MembershipEntity): Promise<void> {
+    const locked = await this.lockForProvisioning(tx, membership);
+    if (locked.deactivatedAt === null) await this.assertNothingLeftBehind(tx, locked, locked.roles);
+    await this.audit(tx, locked, MembershipAuditKind.REMOVED, null, PROVISIONING);
+    await tx.getRepository(MembershipEntity).delete({ id: locked.id });
+  }
+
+  private async lockForProvisioning(tx: EntityManager, membership: MembershipEntity): Promise<MembershipEntity> {
+    await lockManagers(tx, membership.organisationId);
+    const locked = await findForUpdate(tx, MembershipEntity, membership.id);
+    if (!locked) throw notFound('That membership');
+    return locked;
   }
 
   private async assertNothingLeftBehind(tx: EntityManager, membership: MembershipEntity, losing: Role[]): Promise<void> {
@@ -106,7 +207,7 @@ export class MembershipService {
       const managers = await tx
         .getRepository(MembershipEntity)
         .createQueryBuilder('m')
-        .where('m.organisation_id = :organisationId AND :role = ANY(m.roles) AND m.id <> :id', { organisationId, role: Role.PROGRAMME_MANAGER, id: membership.id })
+        .where('m.organisation_id = :organisationId AND :role = ANY(m.roles) AND m.id <> :id AND m.deactivated_at IS NULL', { organisationId, role: Role.PROGRAMME_MANAGER, id: membership.id })
         .getCount();
       if (managers === 0) {
         throw new DomainError(UserErrorCode.LAST_PROGRAMME_MANAGER, 'The organisation needs a programme manager: make someone else one first.', ['input', 'roles']);
