@@ -11,7 +11,8 @@
  *    request in a second, short-lived server with EXPOSE_SQL_COUNT=true (so the timed one is not
  *    slowed by the count).
  * 4. Runs interleaved rounds with autocannon: per connection count, shape and round, each server
- *    once (the order rotates every round); every response is compared with the checked one.
+ *    once (the order rotates every round); every response is compared with the checked one. Each
+ *    run is measured in its steady state (see load), and the server is let settle before the next.
  *    Reports requests/s (median and min–max over rounds), p99 latency (median over rounds), Node CPU
  *    ms per request (the child's utime + stime delta ÷ responses) and ours ÷ PostGraphile.
  *
@@ -35,6 +36,8 @@ import { seedLarge } from './seed-large';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+/** The longest a run may wait for its steady state before its window opens anyway. */
+const RAMP_MAX_SECONDS = 15;
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map(Number);
 const SHAPES_RUN = (process.env.BENCH_SHAPES?.split(',').map((s) => s.trim()) ?? SHAPES) as ShapeName[];
 for (const shape of SHAPES_RUN) if (!SHAPES.includes(shape)) throw new Error(`BENCH_SHAPES: unknown shape "${shape}"; known: ${SHAPES.join(', ')}`);
@@ -151,26 +154,66 @@ interface Sample {
   failures: number;
 }
 
-function load(child: Child, request: Request, connections: number, seconds: number, expectBody: string): Promise<Sample> {
-  return new Promise((resolve, reject) => {
-    let responses = 0;
-    const cpuBefore = cpuMs(child.pid);
-    const instance = autocannon(
-      { url: child.url + request.path, method: 'POST', headers: request.headers, body: request.body, connections, duration: seconds, timeout: 30, expectBody },
-      (error, result) => {
-        if (error) return reject(error);
-        const cpu = cpuMs(child.pid) - cpuBefore;
-        resolve({
-          requestsPerSecond: responses / result.duration,
-          p99: responses ? result.latency.p99 : NaN,
-          cpuMsPerRequest: responses ? cpu / responses : NaN,
-          responses,
-          failures: result.errors + result.timeouts + result.non2xx + result.mismatches,
-        });
-      },
+/**
+ * Waits (15 s at most) until the child has stopped using CPU: requests still in flight when a
+ * round ends go on running after autocannon hangs up, and must not spill into the next round.
+ */
+async function settle(pid: number): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  let last = cpuMs(pid);
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = cpuMs(pid);
+    if (now - last < 25) return; // under a tenth of a core
+    last = now;
+  }
+}
+
+/**
+ * One autocannon run against one server, measured in its steady state only. A run starts with
+ * every connection's first request in flight and nothing answered yet (at 50 connections on a slow
+ * server, for seconds), and ends with requests in flight whose CPU is spent but whose answers are
+ * lost. So the window opens once as many responses as connections have come back (or after
+ * RAMP_MAX_SECONDS), lasts `seconds`, and requests/s, p99 and CPU per request (the child's CPU in
+ * the window ÷ the responses in it) are taken inside it.
+ */
+async function load(child: Child, request: Request, connections: number, seconds: number, expectBody: string): Promise<Sample> {
+  let answered = 0;
+  let window: { cpuStart: number; cpuEnd?: number; latencies: number[] } | undefined;
+  let instance: ReturnType<typeof autocannon> | undefined;
+  let closeTimer: NodeJS.Timeout | undefined;
+  const open = () => {
+    if (window) return;
+    window = { cpuStart: cpuMs(child.pid), latencies: [] };
+    closeTimer = setTimeout(() => {
+      window!.cpuEnd = cpuMs(child.pid);
+      instance!.stop();
+    }, seconds * 1000);
+  };
+  const rampTimer = setTimeout(open, RAMP_MAX_SECONDS * 1000);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(
+      { url: child.url + request.path, method: 'POST', headers: request.headers, body: request.body, connections, duration: RAMP_MAX_SECONDS + seconds + 5, timeout: 30, expectBody },
+      (error, done) => (error ? reject(error) : resolve(done)),
     );
-    instance.on('response', () => responses++);
+    instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
+      if (window && window.cpuEnd === undefined) window.latencies.push(responseTime);
+      if (!window && ++answered >= connections) open();
+    });
   });
+  clearTimeout(rampTimer);
+  clearTimeout(closeTimer);
+  await settle(child.pid);
+  const latencies = (window?.latencies ?? []).sort((a, b) => a - b);
+  const responses = latencies.length;
+  const cpu = window?.cpuEnd !== undefined ? window.cpuEnd - window.cpuStart : NaN;
+  return {
+    requestsPerSecond: responses / seconds,
+    p99: responses ? latencies[Math.min(responses - 1, Math.ceil(0.99 * responses) - 1)] : NaN,
+    cpuMsPerRequest: responses ? cpu / responses : NaN,
+    responses,
+    failures: result.errors + result.timeouts + result.non2xx + result.mismatches,
+  };
 }
 
 const median = (values: number[]) => {
@@ -181,7 +224,7 @@ const median = (values: number[]) => {
 const fixed = (value: number) => (Number.isNaN(value) ? '–' : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 
 function printTable(connections: number, samples: Map<string, Sample[]>, statements: Map<ShapeName, number>): void {
-  console.log(`\n### ${connections} connections (${ROUNDS} rounds × ${SECONDS} s per server; req/s median [min–max]; p99 and CPU medians over rounds)\n`);
+  console.log(`\n### ${connections} connections (${ROUNDS} rounds × ${SECONDS} s steady window per server; req/s median [min–max]; p99 and CPU medians over rounds)\n`);
   console.log('| shape | ours req/s | PostGraphile req/s | raw pg req/s | ours ÷ PostGraphile | p99 ms ours / PG / raw | Node CPU ms/req ours / PG / raw | SQL/req ours |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const shape of SHAPES_RUN) {

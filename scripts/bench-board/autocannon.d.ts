@@ -18,9 +18,9 @@ declare module 'autocannon' {
     p99: number;
     max: number;
   }
-  interface Result {
+  export interface Result {
     latency: Histogram;
-    requests: Histogram & { total: number };
+    requests: Histogram & { total: number; sent: number };
     duration: number;
     errors: number;
     timeouts: number;
