@@ -1,9 +1,10 @@
 /**
- * Benchmark of the community library's search (not a timed test): seeds 10,000 published cases in
- * a database of its own, then times a ranked full-text search with two filters and facet counts,
- * through the real GraphQL server, and prints the median and 95th percentile.
+ * Benchmark of the community library's search (not a timed test): for 10,000 and then 100,000
+ * published cases, seeds a database of its own, times a ranked full-text search with two filters
+ * and facet counts through the real GraphQL server, and prints the median and 95th percentile;
+ * then the p95 at the largest size ÷ the p95 at the smallest (issue 11 wants it under 2).
  *
- *   npm run bench:library            BENCH_DATABASE_URL, BENCH_CASES and BENCH_RUNS override the defaults
+ *   npm run bench:library            BENCH_DATABASE_URL, BENCH_CASES (e.g. "10000,100000") and BENCH_RUNS override the defaults
  */
 import 'reflect-metadata';
 import { Client } from 'pg';
@@ -19,7 +20,7 @@ import { Sector } from '../server/src/modules/organisation/organisation.entity';
 import { Role } from '../server/src/modules/person/membership.entity';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/commonground_bench_library';
-const CASES = Number(process.env.BENCH_CASES ?? 10_000);
+const SIZES = (process.env.BENCH_CASES ?? '10000,100000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const WARM_UP = 20;
 const ORGANISATIONS = 100;
@@ -59,7 +60,8 @@ async function recreateDatabase(): Promise<void> {
 }
 
 /** Organisations, one person, programme and pair each; then barriers and published cases in batches, in plain SQL. */
-async function seedLibrary(db: DataSource): Promise<{ token: string }> {
+async function seedLibrary(db: DataSource, cases: number): Promise<{ token: string }> {
+  seed = 42;
   const [reader] = await db.query(`INSERT INTO person (email, display_name) VALUES ('reader@bench.example', 'Bench Reader') RETURNING id`);
   const organisations: { id: string; sector: string; pairId: string }[] = [];
   for (let i = 0; i < ORGANISATIONS; i++) {
@@ -76,8 +78,8 @@ async function seedLibrary(db: DataSource): Promise<{ token: string }> {
   await db.query(`INSERT INTO membership (person_id, organisation_id, roles) VALUES ($1, $2, $3)`, [reader.id, organisations[0].id, [Role.COMMUNITY_MEMBER]]);
 
   const BATCH = 500;
-  for (let done = 0; done < CASES; done += BATCH) {
-    const rows = Array.from({ length: Math.min(BATCH, CASES - done) }, (_, i) => {
+  for (let done = 0; done < cases; done += BATCH) {
+    const rows = Array.from({ length: Math.min(BATCH, cases - done) }, (_, i) => {
       const organisation = pick(organisations);
       const subject = pick(SUBJECTS);
       const groups = [...new Set([pick(GROUPS), pick(GROUPS)])];
@@ -133,14 +135,15 @@ async function seedLibrary(db: DataSource): Promise<{ token: string }> {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-async function main(): Promise<void> {
-  console.log(`Seeding ${CASES} published cases in ${DATABASE_URL.replace(/\/\/[^@]*@/, '//')} …`);
+/** Seeds `cases` published cases in a fresh database and times the search; returns its p95 in ms. */
+async function measure(cases: number): Promise<number> {
+  console.log(`\nSeeding ${cases.toLocaleString('en-GB')} published cases in ${DATABASE_URL.replace(/\/\/[^@]*@/, '//')} …`);
   await recreateDatabase();
   const db = createDataSource(DATABASE_URL);
   await db.initialize();
   await db.runMigrations({ transaction: 'each' });
   const seeded = Date.now();
-  const { token } = await seedLibrary(db);
+  const { token } = await seedLibrary(db, cases);
   console.log(`Seeded in ${((Date.now() - seeded) / 1000).toFixed(1)} s.`);
 
   const config = readConfig({ ...process.env, PORT: '0', DATABASE_URL, SEED_DEMO: 'false', LOG_LEVEL: 'silent' });
@@ -151,6 +154,7 @@ async function main(): Promise<void> {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: SEARCH, variables: QUERY }),
+      signal: AbortSignal.timeout(30_000),
     });
     const body = (await response.json()) as { data?: { sharedCases: { totalCount: number } }; errors?: unknown[] };
     if (body.errors?.length || !body.data) throw new Error(`search failed: ${JSON.stringify(body.errors)}`);
@@ -168,9 +172,22 @@ async function main(): Promise<void> {
     times.sort((a, b) => a - b);
     console.log(`Query: search "${QUERY.search}", sectors ${QUERY.filter.sectors.join('|')}, categories ${QUERY.filter.categories.join('|')}; first 20, totalCount, facets (${matches} matches).`);
     console.log(`${RUNS} runs over HTTP, after ${WARM_UP} to warm up: median ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms.`);
+    return percentile(times, 95);
   } finally {
     await app.close();
     await db.destroy();
+  }
+}
+
+async function main(): Promise<void> {
+  const p95s: number[] = [];
+  for (const cases of SIZES) p95s.push(await measure(cases));
+  if (SIZES.length > 1) {
+    const last = SIZES.length - 1;
+    console.log(
+      `\np95 at ${SIZES.map((n) => n.toLocaleString('en-GB')).join(' / ')} cases: ${p95s.map((p) => `${p.toFixed(1)} ms`).join(' / ')}; ` +
+        `${SIZES[last].toLocaleString('en-GB')} ÷ ${SIZES[0].toLocaleString('en-GB')}: ${(p95s[last] / p95s[0]).toFixed(2)}×.`,
+    );
   }
 }
 

@@ -1,9 +1,11 @@
 /**
  * `npm run seed:large`: drops and recreates the benchmark database (BENCH_DATABASE_URL, default
  * commonground_bench_insight), migrates it, and seeds 50 organisations with 5,000 pairs, 20,000
- * barriers and 60,000 changes, with sessions, contracts and corroborations to match. One
- * organisation is ten times the size of the others: the benchmark's "large organisation".
- * Rows go in as multi-row INSERTs; a progress bar runs on stderr.
+ * barriers and 60,000 changes, with sessions, contracts and corroborations to match, a decision
+ * for every decided change (some with an earlier REQUEST_CHANGES before it) and a few comments on
+ * about a third of the changes. One organisation is ten times the size of the others: the
+ * benchmark's "large organisation". Rows go in as multi-row INSERTs; a progress bar runs on stderr.
+ * `seedLarge(url)` is what `npm run bench:board` calls to build the same data.
  */
 import 'reflect-metadata';
 import crypto from 'node:crypto';
@@ -57,14 +59,14 @@ async function insert(client: Client, table: string, columns: string[], rows: Ro
   }
 }
 
-async function recreateDatabase(): Promise<void> {
-  const { url, database } = maintenanceUrl(BENCH_DATABASE_URL);
+async function recreateDatabase(databaseUrl: string): Promise<void> {
+  const { url, database } = maintenanceUrl(databaseUrl);
   const admin = new Client({ connectionString: url });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${database}"`);
   await admin.end();
-  const db = createDataSource(BENCH_DATABASE_URL);
+  const db = createDataSource(databaseUrl);
   await db.initialize();
   await db.runMigrations({ transaction: 'each' });
   await db.destroy();
@@ -146,6 +148,8 @@ async function seedOrganisation(client: Client, index: number): Promise<{ change
   }
 
   const changeRows: Row[] = [];
+  const decisionRows: Row[] = [];
+  const commentRows: Row[] = [];
   for (let i = 0; i < changesWanted; i++) {
     const barrier = pick(barriers);
     const pair = random() < 0.7 ? barrier.pair : pick(activePairs);
@@ -158,8 +162,21 @@ async function seedOrganisation(client: Client, index: number): Promise<{ change
     const started = decided !== null && ['IN_PROGRESS', 'ADOPTED'].includes(status) ? next() : null;
     const adopted = started !== null && status === 'ADOPTED' ? next() : null;
     const at = (d: number | null) => (d === null ? null : ago(d));
+    const changeId = uuid();
+    const owner = pick(owners);
+    if (decided !== null) {
+      // A decided change has its decision at decided_at; one in five was sent back once before.
+      if (random() < 0.2) decisionRows.push([uuid(), changeId, owner, 'REQUEST_CHANGES', 'Say how the panel members will be trained.', ago(submitted! + 1)]);
+      const outcome = status === 'REJECTED' ? 'REJECT' : 'APPROVE';
+      decisionRows.push([uuid(), changeId, owner, outcome, outcome === 'REJECT' ? 'Not this year: the budget is committed.' : 'Agreed: start with the next recruitment round.', ago(decided)]);
+    }
+    if (random() < 0.3) {
+      for (let n = int(1, 4); n > 0; n--) {
+        commentRows.push([uuid(), organisationId, changeId, pick([pair.senior, pair.junior, owner]), 'How is this going in the other divisions?', ago(int(0, created))]);
+      }
+    }
     changeRows.push([
-      uuid(), organisationId, barrier.id, pair.id, pair.junior, pick(owners), `Change ${i + 1}`, 'Every panel includes a trained member from outside the team.', 'More diverse shortlists.',
+      changeId, organisationId, barrier.id, pair.id, pair.junior, owner, `Change ${i + 1}`, 'Every panel includes a trained member from outside the team.', 'More diverse shortlists.',
       dateAgo(created - int(30, 200)), status, status === 'ADOPTED' ? 100 : status === 'IN_PROGRESS' ? int(5, 95) : 0,
       JSON.stringify([{ metric: 'Shortlist diversity', unit: '%', baseline: int(5, 20), target: int(30, 60), current: int(5, 60) }]),
       status === 'ADOPTED' ? JSON.stringify({ policyOrProcess: 'Recruitment policy', effectiveFrom: dateAgo(adopted ?? 0), link: null, summary: 'Adopted.' }) : null,
@@ -179,14 +196,18 @@ async function seedOrganisation(client: Client, index: number): Promise<{ change
     'id', 'organisation_id', 'barrier_id', 'pair_id', 'proposed_by_id', 'owner_id', 'title', 'what_changes', 'expected_impact', 'target_date', 'status', 'progress',
     'success_measures', 'adoption_evidence', 'submitted_at', 'decided_at', 'started_at', 'adopted_at', 'version', 'created_at',
   ], changeRows);
+  await insert(client, 'decision', ['id', 'change_id', 'decider_id', 'outcome', 'rationale', 'created_at'], decisionRows);
+  await insert(client, 'comment', ['id', 'organisation_id', 'change_id', 'author_id', 'body', 'created_at'], commentRows);
   return { changes: changeRows.length };
 }
 
-async function main(): Promise<void> {
+/** Drops and recreates the database at `databaseUrl`, migrates it and seeds the large dataset into it. */
+export async function seedLarge(databaseUrl: string): Promise<void> {
   const started = Date.now();
-  process.stderr.write(`Recreating ${new URL(BENCH_DATABASE_URL).pathname.slice(1)} and running the migrations…\n`);
-  await recreateDatabase();
-  const client = new Client({ connectionString: BENCH_DATABASE_URL });
+  seed = 20261129;
+  process.stderr.write(`Recreating ${new URL(databaseUrl).pathname.slice(1)} and running the migrations…\n`);
+  await recreateDatabase(databaseUrl);
+  const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   const bar = progressBar('Seeding', ORGANISATIONS);
   let changes = 0;
@@ -202,7 +223,8 @@ async function main(): Promise<void> {
     const [counts] = (
       await client.query(`SELECT (SELECT count(*) FROM organisation) AS organisations, (SELECT count(*) FROM pair) AS pairs,
         (SELECT count(*) FROM barrier) AS barriers, (SELECT count(*) FROM barrier_corroboration) AS corroborations,
-        (SELECT count(*) FROM mentoring_session) AS sessions, (SELECT count(*) FROM change_proposal) AS changes`)
+        (SELECT count(*) FROM mentoring_session) AS sessions, (SELECT count(*) FROM change_proposal) AS changes,
+        (SELECT count(*) FROM decision) AS decisions, (SELECT count(*) FROM comment) AS comments`)
     ).rows;
     console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)}s:`, Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)])));
   } finally {
@@ -210,7 +232,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  seedLarge(BENCH_DATABASE_URL).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
