@@ -27,6 +27,8 @@ export function createSsoRouter(db: DataSource, config: Config, log: Logger, ses
         ip: req.socket.remoteAddress ?? 'unknown',
         setSessionCookie: (token, expiresAt) => res.append('Set-Cookie', sessionCookie(token, expiresAt)),
         clearSessionCookie: () => res.append('Set-Cookie', sessionCookie('', new Date(0))),
+        // The device cookie marks a browser that once knew the password; single sign-on proves nothing of that.
+        setDeviceCookie: () => undefined,
       },
     });
   const browserCookie = (value: string, expires: Date) =>

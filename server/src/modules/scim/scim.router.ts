@@ -25,7 +25,7 @@ export function createScimRouter(db: DataSource, config: Config, log: Logger): e
       config,
       log: log.child({ scim: true }),
       viewer: null,
-      http: { ip: req.socket.remoteAddress ?? 'unknown', setSessionCookie: () => undefined, clearSessionCookie: () => undefined },
+      http: { ip: req.socket.remoteAddress ?? 'unknown', setSessionCookie: () => undefined, setDeviceCookie: () => undefined, clearSessionCookie: () => undefined },
     });
     try {
       const header = req.headers.authorization;
