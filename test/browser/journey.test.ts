@@ -298,12 +298,19 @@ test('a programme manager plans a programme, matches a pair and starts it', asyn
   await main(page).getByText('Planned', { exact: true }).first().waitFor();
 
   await page.getByLabel('Senior co-learner').selectOption({ label: 'Rae Senior, Head of Estates (Estates and Facilities)' });
-  await page.getByLabel('Junior co-learner').selectOption({ label: 'Rae Senior, Head of Estates (Estates and Facilities)' });
-  await page.getByRole('button', { name: 'Create pair' }).click();
-  await main(page).locator('[role="alert"]').getByText('Choose two different people.').waitFor();
-  await page.getByLabel('Junior co-learner').selectOption({ label: 'Kit Junior, Porter (Estates and Facilities)' });
+  // The person chosen as senior is not offered as junior.
+  const junior = page.getByLabel('Junior co-learner');
+  expect(await junior.locator('option', { hasText: 'Rae Senior' }).isDisabled()).toBe(true);
+  await junior.selectOption({ label: 'Kit Junior, Porter (Estates and Facilities)' });
   await page.getByRole('button', { name: 'Create pair' }).click();
   await page.getByText('Rae Senior and Kit Junior are matched.', { exact: false }).waitFor();
+  // Both pickers now show who is already paired, and with whom, and neither offers them again.
+  for (const picker of ['Senior co-learner', 'Junior co-learner']) {
+    const rae = page.getByLabel(picker).locator('option', { hasText: 'Rae Senior' });
+    await expect.poll(() => rae.textContent()).toContain('already paired with Kit Junior');
+    expect(await rae.isDisabled()).toBe(true);
+  }
+  await shot(page, 'programme-pair-pickers');
   await page.getByRole('table', { name: 'Pairs in Journey Test Cohort' }).getByRole('link', { name: 'Rae Senior and Kit Junior' }).waitFor();
 
   await page.getByRole('button', { name: 'Start programme' }).click();

@@ -3,6 +3,8 @@ import { demoBrowserSuite, viewports } from '../helpers/browser';
 const suite = demoBrowserSuite();
 const signedIn = suite.signedIn;
 const shot = suite.shot;
+/** The case Jo reviews, which Pat then sends back. */
+let reviewedCaseUrl = '';
 
 test('Casey (Riverside) searches the library, filters, opens a Northshore case and adapts it', async () => {
   const page = await signedIn('casey.member@riverside.example');
@@ -37,6 +39,7 @@ test('Casey (Riverside) searches the library, filters, opens a Northshore case a
   };
   await choose('Pair who will take it forward', 'Ash Senior and Bo Junior');
   await choose('Owner who would decide the change', 'Morgan Owner');
+  await page.getByLabel('What you expect it to achieve in your organisation').fill('Every Riverside promotion panel includes a trained member from an ethnic-minority background by the next round.');
   await shot(page, 'library-case-adapt-form');
   await page.getByRole('button', { name: 'Adapt this case' }).click();
   await page.getByRole('status').getByText(/Adapted\. Your organisation now has the barrier/).waitFor();
@@ -49,6 +52,14 @@ test('Casey (Riverside) searches the library, filters, opens a Northshore case a
   await page.getByRole('heading', { name: 'What happens' }).waitFor();
   const fromCase = page.getByRole('list', { name: 'In the community library' });
   await fromCase.getByText('Adapted from the library case').waitFor();
+  // Casey raised it, adapting the case, for the pair to take forward: not the case's pair, not Ash and Bo.
+  await page.getByText(/^Raised by Casey [A-Za-z]+, adapting a library case, for Ash Senior and Bo Junior to take forward/).waitFor();
+  // The draft change carries Casey's expected impact, with the case's outcome beside it for reference.
+  await page.getByRole('link', { name: /^Act on: band 7 promotion panels/ }).click();
+  await page.getByText('Every Riverside promotion panel includes a trained member').waitFor();
+  await page.getByRole('complementary', { name: 'For reference: the library case this change adapts' }).getByText(/Adopted from/).waitFor();
+  await shot(page, 'library-adapted-change-reference');
+  await page.goBack();
   await fromCase.getByRole('link', { name: 'Band 7 promotion panels have no ethnic-minority members' }).click();
   await page.getByRole('heading', { name: 'Band 7 promotion panels have no ethnic-minority members', level: 1 }).waitFor();
   // Back on the case, the adapting organisation finds its own barrier again.
@@ -88,6 +99,41 @@ test('Jo starts a case from a barrier and reviews what the redaction assistant f
   }
   await consent.click();
   await page.getByText('senior …, junior ✓').waitFor();
+  // Jo edits the text after consenting: her consent is asked for again.
+  await page.getByRole('button', { name: 'Edit the text' }).click();
+  const editor = page.getByRole('form', { name: "Edit the case's text" });
+  await editor.getByLabel('What changed').fill('Shortlisting criteria were rewritten so that part-time experience counts in full.');
+  await editor.getByRole('button', { name: 'Save the text' }).click();
+  await page.getByText('senior …, junior …').waitFor();
+  await consent.waitFor();
+  await consent.click();
+  await page.getByText('senior …, junior ✓').waitFor();
+  reviewedCaseUrl = page.url();
+  await page.context().close();
+});
+
+test('Pat keeps the list of what identifies Northshore, and sends a case back with a reason', async () => {
+  const page = await signedIn('pat.manager@northshore.example');
+  await page.getByRole('link', { name: 'Library' }).first().click();
+  await page.getByRole('link', { name: 'What identifies us' }).click();
+  await page.getByRole('heading', { name: 'What identifies us', level: 1 }).waitFor();
+  await page.getByRole('cell', { name: 'Maple Ward', exact: true }).waitFor();
+  await page.getByLabel('What it is').selectOption({ label: 'Site' });
+  await page.getByLabel('As people write it').fill('Lighthouse Clinic');
+  await page.getByRole('button', { name: 'Add to the list' }).click();
+  await page.getByRole('status').getByText('“Lighthouse Clinic” is on the list').waitFor();
+  await page.getByRole('cell', { name: 'Lighthouse Clinic', exact: true }).waitFor();
+  await shot(page, 'library-identifiers');
+  await page.getByRole('button', { name: 'Remove Lighthouse Clinic' }).click();
+  await page.getByRole('status').getByText('“Lighthouse Clinic” is off the list.').waitFor();
+
+  expect(reviewedCaseUrl).toContain('/library/cases/');
+  await page.goto(reviewedCaseUrl);
+  await page.getByRole('heading', { name: /^Publishing:/ }).waitFor();
+  await page.getByLabel('Reason for the co-learners').fill('Say which band the roles were, not which ward.');
+  await page.getByRole('button', { name: 'Send back for changes' }).click();
+  await page.getByRole('heading', { name: /^Publishing: Sent back/ }).waitFor();
+  await page.getByText('Sent back by a programme manager: “Say which band the roles were, not which ward.”', { exact: false }).waitFor();
   await page.context().close();
 });
 

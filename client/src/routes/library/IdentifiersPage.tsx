@@ -146,7 +146,7 @@ export function IdentifiersPage({ viewer }: { viewer: SignedInViewer }) {
                   </option>
                 ))}
               </SelectField>
-              <TextField label="As people write it" value={value} onChange={(event) => setValue(event.target.value)} error={fieldError(action.userErrors, 'value')} />
+              <TextField label="As people write it" required value={value} onChange={(event) => setValue(event.target.value)} error={fieldError(action.userErrors, 'value')} />
               <div className="field--wide">
                 <FormProblems userErrors={action.userErrors} problem={action.problem} />
                 <button type="submit" className="button button--primary" disabled={action.busy}>
