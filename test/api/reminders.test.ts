@@ -4,6 +4,7 @@ import { ContractVersionEntity, MentoringSessionEntity } from '../../server/src/
 import { Cadence } from '../../server/src/modules/programme/programme.entity';
 import { MembershipEntity, Role } from '../../server/src/modules/person/membership.entity';
 import { NotificationEntity, NotificationKind } from '../../server/src/modules/notification/notification.entity';
+import { QuestionnaireEntity, QuestionnaireParticipationEntity, QuestionnaireStatus } from '../../server/src/modules/evaluation/evaluation.entity';
 import { OrganisationEntity } from '../../server/src/modules/organisation/organisation.entity';
 import { runReminderSweep } from '../../server/src/modules/reminders/reminders.service';
 import { changeScenario } from '../helpers/change-setup';
@@ -110,6 +111,31 @@ describe('pair, contract, progress and questionnaire reminders', () => {
     await runReminderSweep(t.server.db, at(started, 31));
     const stale = (await mailFor(s.owner, s.senior, s.junior)).filter((m) => m.kind === 'PROGRESS_STALE');
     expect(stale.map((m) => m.to).sort()).toEqual([s.owner.person.id, s.senior.person.id, s.junior.person.id].sort());
+  });
+});
+
+describe('questionnaire reminders', () => {
+  it('tells co-learners when the questionnaire opens, and a week before the programme ends only those who have not answered', async () => {
+    const organisation = await t.make.organisation();
+    const programme = await t.make.programme(organisation, { startsOn: '2031-01-01', endsOn: '2031-12-31' });
+    const { senior, junior } = await t.make.pair(organisation, { programme });
+    const manager = await t.make.person({ organisation, roles: [Role.PROGRAMME_MANAGER] });
+    const openedAt = new Date('2031-12-01T09:00:00Z');
+    const questionnaire = await t.server.db.getRepository(QuestionnaireEntity).save({
+      organisationId: organisation.id, programmeId: programme.id, title: 'How did it go?', items: [], status: QuestionnaireStatus.OPEN, openedById: manager.person.id, openedAt,
+    });
+    await runReminderSweep(t.server.db, at(openedAt, 0, -1));
+    expect(await mailFor(senior, junior)).toEqual([]);
+    await runReminderSweep(t.server.db, at(openedAt, 0, 1));
+    await runReminderSweep(t.server.db, at(openedAt, 1));
+    expect((await mailFor(senior, junior)).map((m) => m.kind)).toEqual(['QUESTIONNAIRE_OPENED', 'QUESTIONNAIRE_OPENED']);
+
+    await t.server.db.getRepository(QuestionnaireParticipationEntity).save({ questionnaireId: questionnaire.id, personId: senior.person.id });
+    await runReminderSweep(t.server.db, new Date('2031-12-23T09:00:00Z'));
+    expect((await mailFor(senior, junior)).filter((m) => m.kind === 'QUESTIONNAIRE_CLOSING')).toEqual([]);
+    await runReminderSweep(t.server.db, new Date('2031-12-24T09:00:00Z'));
+    await runReminderSweep(t.server.db, new Date('2031-12-25T09:00:00Z'));
+    expect((await mailFor(senior, junior)).filter((m) => m.kind === 'QUESTIONNAIRE_CLOSING').map((m) => m.to)).toEqual([junior.person.id]);
   });
 });
 
