@@ -1,4 +1,5 @@
 import { Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { dayOf } from '../../common/anonymity';
 import { InputArg, mutate } from '../../common/errors';
 import { unpagedList } from '../../common/limits';
 import { ConnectionArgs } from '../../common/relay';
@@ -31,6 +32,17 @@ import { ChangeAction, FINISHED } from './change.workflow';
 
 /** Loads, for every change on the page at once, what the fields below read (see change.relations.ts). */
 const relationsOf = (ctx: Context, change: Change) => ctx.loaders.changeRelations.load(change.entity.id);
+
+/**
+ * When something the pair did happened: the moment, or only its day (midnight UTC) for viewers from
+ * whom an anonymous barrier hides that pair, so the time cannot be lined up with a logged session.
+ */
+async function pairMoment(ctx: Context, change: Change, moment: Date | null): Promise<Date | null> {
+  if (!moment) return null;
+  await relationsOf(ctx, change);
+  const pair = (await ctx.loaders.pair.pair.load(change.entity.pairId))!;
+  return (await hidesIdentity(ctx, change.entity.barrierId, pair.seniorId)) ? dayOf(moment) : moment;
+}
 
 /** The viewerCan… hints come from the same policy and workflow the service enforces. */
 async function viewerCan(ctx: Context, change: Change, action: ChangeAction): Promise<boolean> {
@@ -129,6 +141,36 @@ export class ChangeResolver {
     await relationsOf(ctx, change);
     const pair = (await ctx.loaders.pair.pair.load(change.entity.pairId))!;
     return (await hidesIdentity(ctx, change.entity.barrierId, pair.seniorId)) ? null : Pair.from(pair);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Date, { description: 'When it was proposed; the day only where an anonymous barrier hides the pair from the viewer.' })
+  async createdAt(@Root() change: Change, @Ctx() ctx: Context): Promise<Date> {
+    return (await pairMoment(ctx, change, change.entity.createdAt))!;
+  }
+
+  @Authorized()
+  @FieldResolver(() => Date, { description: 'When it last changed; the day only where an anonymous barrier hides the pair from the viewer.' })
+  async updatedAt(@Root() change: Change, @Ctx() ctx: Context): Promise<Date> {
+    return (await pairMoment(ctx, change, change.entity.updatedAt))!;
+  }
+
+  @Authorized()
+  @FieldResolver(() => Date, { nullable: true, description: 'When it was submitted; the day only where an anonymous barrier hides the pair from the viewer.' })
+  submittedAt(@Root() change: Change, @Ctx() ctx: Context): Promise<Date | null> {
+    return pairMoment(ctx, change, change.entity.submittedAt);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Date, { nullable: true, description: 'When work started (the pair or the owner); the day only where an anonymous barrier hides the pair.' })
+  startedAt(@Root() change: Change, @Ctx() ctx: Context): Promise<Date | null> {
+    return pairMoment(ctx, change, change.entity.startedAt);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Date, { nullable: true, description: 'When it was adopted (the pair or the owner); the day only where an anonymous barrier hides the pair.' })
+  adoptedAt(@Root() change: Change, @Ctx() ctx: Context): Promise<Date | null> {
+    return pairMoment(ctx, change, change.entity.adoptedAt);
   }
 
   @Authorized()

@@ -99,13 +99,13 @@ export class Change extends Node {
   withdrawnReason: string | null;
   @Field({ description: 'Past its target date and not finished.' })
   isOverdue: boolean;
-  @Field(() => Date, { nullable: true })
+  /** Resolved in change.resolver.ts: day only where it would date the pair behind an anonymous barrier. */
   submittedAt: Date | null;
   @Field(() => Date, { nullable: true })
   decidedAt: Date | null;
-  @Field(() => Date, { nullable: true })
+  /** Resolved in change.resolver.ts: day only where it would date the pair behind an anonymous barrier. */
   startedAt: Date | null;
-  @Field(() => Date, { nullable: true })
+  /** Resolved in change.resolver.ts: day only where it would date the pair behind an anonymous barrier. */
   adoptedAt: Date | null;
   @Field(() => String, { nullable: true, description: `For a submitted change: the day a decision is due (${DECISION_DAYS} days after submission).` })
   decisionDueOn: string | null;
@@ -113,9 +113,9 @@ export class Change extends Node {
   isDecisionOverdue: boolean;
   @Field(() => Int, { description: 'Pass as expectedVersion to act on exactly what you saw.' })
   version: number;
-  @Field()
+  /** Resolved in change.resolver.ts, as above. */
   createdAt: Date;
-  @Field()
+  /** Resolved in change.resolver.ts, as above. */
   updatedAt: Date;
 
   static from(entity: ChangeEntity): Change {

@@ -1,4 +1,5 @@
 import { Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { dayOf } from '../../common/anonymity';
 import { InputArg, mutate } from '../../common/errors';
 import type { Context } from '../../context';
 import { hidesIdentity, HIDDEN_PAIR_LABEL } from '../barrier/barrier.masking';
@@ -36,5 +37,12 @@ export class CommentResolver {
   async authorName(@Root() comment: Comment, @Ctx() ctx: Context): Promise<string> {
     if (await hidesIdentity(ctx, await barrierOf(ctx, comment), comment.entity.authorId)) return HIDDEN_PAIR_LABEL;
     return (await ctx.loaders.identity.person.load(comment.entity.authorId))?.displayName ?? 'Someone';
+  }
+
+  @Authorized()
+  @FieldResolver(() => Date, { description: 'When it was written; the day only where an anonymous barrier hides its author, so it cannot be lined up with a session.' })
+  async createdAt(@Root() comment: Comment, @Ctx() ctx: Context): Promise<Date> {
+    const hidden = await hidesIdentity(ctx, await barrierOf(ctx, comment), comment.entity.authorId);
+    return hidden ? dayOf(comment.entity.createdAt) : comment.entity.createdAt;
   }
 }

@@ -9,7 +9,7 @@ export class Comment extends Node {
   @Field()
   body: string;
 
-  @Field()
+  /** Resolved in comment.resolver.ts: the day only where the author is hidden. */
   createdAt: Date;
 
   static from(entity: CommentEntity): Comment {

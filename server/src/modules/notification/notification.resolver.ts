@@ -1,3 +1,4 @@
+import { dayOf } from '../../common/anonymity';
 import { Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InputArg, mutate } from '../../common/errors';
 import { formatDay } from '../../common/dates';
@@ -66,6 +67,13 @@ export class NotificationResolver {
     const found = notification.entity.sharedCaseId ? await ctx.loaders.library.sharedCase.load(notification.entity.sharedCaseId) : null;
     const pair = found && (await ctx.loaders.pair.pair.load(found.pairId));
     return found && pair && libraryPolicy.canSee(ctx.viewer as Viewer, found, pair) ? SharedCase.from(found) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => Date, { description: 'When it happened; the day only where an anonymous barrier hides who acted.' })
+  async createdAt(@Root() notification: Notification, @Ctx() ctx: Context): Promise<Date> {
+    const hidden = await hidesIdentity(ctx, notification.entity.barrierId, notification.entity.actorId);
+    return hidden ? dayOf(notification.entity.createdAt) : notification.entity.createdAt;
   }
 
   @Authorized()

@@ -14,7 +14,7 @@ export class Notification extends Node {
   @Field()
   isRead: boolean;
 
-  @Field()
+  /** Resolved in notification.resolver.ts: the day only where the actor is hidden. */
   createdAt: Date;
 
   static from(entity: NotificationEntity): Notification {
