@@ -20,6 +20,7 @@ describe('an adaptation of a case that was taken down', () => {
       caseId: sharedCase.id,
       pairId: gid('Pair', adopter.pair.id),
       ownerId: gid('Person', adopter.owner.person.id),
+      expectedImpact: 'Fewer panels without a trained member here too.',
     });
     expect(adapted.userErrors).toEqual([]);
     const adaptationId = adapted.adaptation.id;

@@ -58,7 +58,7 @@ describe('a programme manager reviews a case', () => {
     const sent = await t.api.as(team.manager.token).mutation(SEND_BACK, { caseId, reason: 'Say which band the roles were, not the ward.' });
     expect(sent.userErrors).toEqual([]);
     expect(sent.sharedCase).toMatchObject({ status: 'SENT_BACK', reviewNote: 'Say which band the roles were, not the ward.', viewerCanApprove: false, consents: { complete: false } });
-    const told = await t.server.db.getRepository(NotificationEntity).findBy({ kind: 'CASE_SENT_BACK' as never });
+    const told = await t.server.db.getRepository(NotificationEntity).findBy({ kind: 'CASE_SENT_BACK' as never, sharedCaseId: Buffer.from(caseId, 'base64url').toString().split(':')[1] });
     expect(told.map((n) => n.recipientId).sort()).toEqual([team.senior.person.id, team.junior.person.id].sort());
     const NOTES = `{ notifications(first: 5) { nodes { kind message } } }`;
     const note = (await t.api.as(team.junior.token).ok(NOTES)).notifications.nodes.find((n: { kind: string }) => n.kind === 'CASE_SENT_BACK');

@@ -52,8 +52,9 @@ test('Casey (Riverside) searches the library, filters, opens a Northshore case a
   await page.getByRole('heading', { name: 'What happens' }).waitFor();
   const fromCase = page.getByRole('list', { name: 'In the community library' });
   await fromCase.getByText('Adapted from the library case').waitFor();
-  // Casey raised it, adapting the case, for the pair to take forward: not the case's pair, not Ash and Bo.
-  await page.getByText(/^Raised by Casey [A-Za-z]+, adapting a library case, for Ash Senior and Bo Junior to take forward/).waitFor();
+  // Casey raised it, adapting the case: not the case's pair. The pair she chose to take it forward is
+  // not named until one of them agrees (issue 8's naming consent), so even Casey does not see them here.
+  await page.getByText(/^Raised by Casey [A-Za-z]+, adapting a library case on /).waitFor();
   // The draft change carries Casey's expected impact, with the case's outcome beside it for reference.
   await page.getByRole('link', { name: /^Act on: band 7 promotion panels/ }).click();
   await page.getByText('Every Riverside promotion panel includes a trained member').waitFor();

@@ -14,6 +14,7 @@ export const M = {
   progress: `mutation ($input: ReportChangeProgressInput!) { reportChangeProgress(input: $input) { ${CHANGE} } }`,
   adopt: `mutation ($input: AdoptChangeInput!) { adoptChange(input: $input) { ${CHANGE} } }`,
   comment: `mutation ($input: AddCommentInput!) { addComment(input: $input) { userErrors { code } } }`,
+  raise: `mutation ($input: RaiseBarrierInput!) { raiseBarrier(input: $input) { barrier { id } userErrors { code } } }`,
 };
 
 export async function gql(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<any> {
@@ -30,21 +31,53 @@ export async function gql(url: string, query: string, variables: Record<string, 
 export interface Workflow {
   pairToken: string;
   ownerToken: string;
+  /** An open barrier to propose on; replaced by a new one once an adoption addresses it. */
   barrierId: string;
+  pairId: string;
   ownerId: string;
 }
 
 export async function demoWorkflow(url: string): Promise<Workflow> {
   const pairToken = (await gql(url, M.login, { input: { email: DEMO.pair, password: DEMO.password } })).token;
   const ownerToken = (await gql(url, M.login, { input: { email: DEMO.owner, password: DEMO.password } })).token;
-  const barrierId = (await gql(url, `{ barriers(first: 1) { nodes { id } } }`, {}, pairToken)).nodes[0].id;
+  const barrierId = (await gql(url, `{ barriers(first: 1, filter: { status: [OPEN] }) { nodes { id } } }`, {}, pairToken)).nodes[0].id;
   const ownerId = (await gql(url, `{ viewer { person { id } } }`, {}, ownerToken)).person.id;
-  return { pairToken, ownerToken, barrierId, ownerId };
+  const pairId = (await gql(url, `{ pairs(first: 1, mine: true) { nodes { id } } }`, {}, pairToken)).nodes[0].id;
+  return { pairToken, ownerToken, barrierId, pairId, ownerId };
+}
+
+/** A new open barrier of the demo pair, raised over the API. */
+async function raiseBarrier(url: string, w: Workflow): Promise<string> {
+  const raised = await gql(url, M.raise, {
+    input: {
+      pairId: w.pairId,
+      title: 'Rota patterns exclude carers',
+      description: 'Night rotas are published two days ahead, too late for carers to arrange cover.',
+      category: 'CULTURE',
+      affectedGroups: ['SEX'],
+      attribution: 'ANONYMOUS',
+    },
+  }, w.pairToken);
+  if (raised.userErrors.length) throw new Error(JSON.stringify(raised.userErrors));
+  return raised.barrier.id;
 }
 
 /** Proposes and submits a change; returns it as SUBMITTED. */
 export async function submittedChange(url: string, w: Workflow, title: string): Promise<{ id: string; version: number }> {
-  const proposed = await gql(url, M.propose, {
+  let proposed = await propose(url, w, title);
+  if (proposed.userErrors.some((e: { code: string }) => e.code === 'INVALID_TRANSITION')) {
+    // An adoption addressed the barrier meanwhile: carry on with a new open one.
+    w.barrierId = await raiseBarrier(url, w);
+    proposed = await propose(url, w, title);
+  }
+  if (proposed.userErrors.length) throw new Error(JSON.stringify(proposed.userErrors));
+  const submitted = await gql(url, M.submit, { input: { changeId: proposed.change.id } }, w.pairToken);
+  if (submitted.userErrors.length) throw new Error(JSON.stringify(submitted.userErrors));
+  return submitted.change;
+}
+
+function propose(url: string, w: Workflow, title: string) {
+  return gql(url, M.propose, {
     input: {
       barrierId: w.barrierId,
       ownerId: w.ownerId,
@@ -54,10 +87,6 @@ export async function submittedChange(url: string, w: Workflow, title: string): 
       targetDate: '2030-01-31',
     },
   }, w.pairToken);
-  if (proposed.userErrors.length) throw new Error(JSON.stringify(proposed.userErrors));
-  const submitted = await gql(url, M.submit, { input: { changeId: proposed.change.id } }, w.pairToken);
-  if (submitted.userErrors.length) throw new Error(JSON.stringify(submitted.userErrors));
-  return submitted.change;
 }
 
 /** One change through the whole workflow (approved changes are started, reported on and adopted), with a comment. */
