@@ -1,13 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 /** Everything the server reads from the environment, validated once at boot. */
 export interface Config {
   port: number;
   /**
-   * How many server processes share the port (WORKERS): one per core in production, at most 8,
-   * and one otherwise. Each has its own pool of 10 connections; they share nothing but PostgreSQL.
+   * How many server processes share the port (WORKERS, default 1; set it to the cores the server
+   * is given). Each has its own pool of 10 connections; they share nothing but PostgreSQL.
    */
   workers: number;
   /**
@@ -102,14 +101,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['production', 'development', 'test'].includes(nodeEnv)) {
     throw new ConfigError('NODE_ENV must be production, development or test');
   }
-  const defaultWorkers = nodeEnv === 'production' ? Math.min(8, os.availableParallelism()) : 1;
   const smtpUrl = env.SMTP_URL || undefined;
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
   const mailFrom = env.MAIL_FROM || 'Common Ground <no-reply@commonground.example>';
   if (!/@/.test(mailFrom)) throw new ConfigError('MAIL_FROM must be an email address, e.g. "Common Ground <cg@example.org>"');
   return {
     port,
-    workers: integer('WORKERS', env.WORKERS, defaultWorkers, 1, 64),
+    workers: integer('WORKERS', env.WORKERS, 1, 1, 64),
     production: nodeEnv === 'production',
     smtpUrl,
     mailFrom,
