@@ -7,6 +7,7 @@ import { createCommentLoaders } from './modules/comment/comment.loaders';
 import { createHistoryLoaders } from './modules/history/history.loaders';
 import { createPairLoaders } from './modules/pair/pair.loaders';
 import { createEvaluationLoaders } from './modules/evaluation/evaluation.loaders';
+import { createBarrierLinkLoaders } from './modules/barrier-link/barrier-link.loaders';
 import { createIdentityLoaders } from './modules/person/person.loaders';
 
 /** Every domain's per-request DataLoaders, one namespace per domain. */
@@ -20,6 +21,7 @@ export function createLoaders(db: DataSource) {
     comment: createCommentLoaders(db),
     history: createHistoryLoaders(db),
     evaluation: createEvaluationLoaders(db),
+    barrierLink: createBarrierLinkLoaders(db),
   };
   return { ...loaders, changeRelations: changeRelationsLoader(db, loaders) };
 }

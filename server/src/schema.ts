@@ -25,6 +25,7 @@ import { MailResolver, ViewerMailResolver } from './modules/mail/mail.resolver';
 import { InvitationResolver } from './modules/invitation/invitation.resolver';
 import { IdentityProviderResolver, OrganisationIdentityProviderResolver } from './modules/identity/identity-provider.resolver';
 import { OrganisationProvisioningResolver, ProvisioningResolver } from './modules/scim/scim-token.resolver';
+import { SharedCaseReachResolver } from './modules/barrier-link/barrier-link.resolver';
 import { BarrierCaseResolver, CaseAdaptationResolver, ChangeCaseResolver, SharedCaseResolver } from './modules/library/library.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { OrganisationResolver } from './modules/organisation/organisation.resolver';
@@ -44,6 +45,7 @@ export const resolvers = [
   MembershipAuditEntryResolver,
   InvitationResolver,
   SharedCaseResolver,
+  SharedCaseReachResolver,
   CaseAdaptationResolver,
   BarrierCaseResolver,
   ChangeCaseResolver,

@@ -614,10 +614,14 @@ export type NudgePairInput = {
 };
 
 export type OpenQuestionnaireInput = {
+  /** Defaults to CLOSING. A programme has at most one questionnaire per phase. */
+  phase?: QuestionnairePhase | null | undefined;
   programmeId: string;
-  /** Defaults to the standard co-learning evaluation questions. */
+  /** Questions drawn from the organisation’s question bank, in this order. Give these or `questions`; with neither, the standard questions. */
+  questionIds?: Array<string> | null | undefined;
+  /** Questions written for this questionnaire alone; they are added to the question bank too, so later questionnaires can ask them again. */
   questions?: Array<QuestionInput> | null | undefined;
-  /** Defaults to "<programme name>: end-of-programme questionnaire". */
+  /** Defaults to "<programme name>: <phase> questionnaire". */
   title?: string | null | undefined;
 };
 
@@ -673,6 +677,15 @@ export type QuestionKind =
   | 'LIKERT'
   /** Free text, optional. */
   | 'TEXT';
+
+/** When in the programme a questionnaire is asked; a programme has at most one of each. */
+export type QuestionnairePhase =
+  /** Before or as the pairs start. */
+  | 'BASELINE'
+  /** At the end of the programme. */
+  | 'CLOSING'
+  /** Halfway through. */
+  | 'MID_POINT';
 
 /** Whether a questionnaire still takes responses. */
 export type QuestionnaireStatus =
@@ -984,6 +997,7 @@ export type MembersWithRolesQueryVariables = Exact<{
 
 
 export type MembersWithRolesQuery = { node:
+    | { __typename: 'BankQuestion', id: string }
     | { __typename: 'Barrier', id: string }
     | { __typename: 'CaseAdaptation', id: string }
     | { __typename: 'CaseRedaction', id: string }
@@ -1144,6 +1158,7 @@ export type BarrierQueryVariables = Exact<{
 
 
 export type BarrierQuery = { node:
+    | { __typename: 'BankQuestion', id: string }
     | { __typename: 'Barrier', title: string, description: string, category: BarrierCategory, affectedGroups: Array<AffectedGroup>, status: BarrierStatus, attribution: Attribution, namingConsent: NamingConsent | null, viewerCanAnswerNaming: boolean, createdAt: string, raisedByViewersPair: boolean, corroboratingPairCount: number, corroboratingDivisionCount: number, corroboratingDivisions: Array<string>, viewerCanCorroborate: boolean, viewerCanProposeChange: boolean, viewerCanComment: boolean, viewerCanClose: boolean, id: string, raisedBy: { id: string, senior: { id: string, displayName: string }, junior: { id: string, displayName: string } } | null, evidence: Array<{ kind: EvidenceKind, text: string, url: string | null, value: number | null, unit: string | null }>, corroborations: Array<{ createdAt: string, divisions: Array<string>, note: string | null, evidence: Array<{ kind: EvidenceKind, text: string, url: string | null, value: number | null, unit: string | null }> }>, changes: Array<{ id: string, title: string, status: ChangeStatus, isSentBack: boolean, progress: number, targetDate: string, isOverdue: boolean, owner: { id: string, displayName: string } }>, history: Array<{ kind: EventKind, actorName: string, fromStatus: string | null, toStatus: string | null, outcome: string | null, rationale: string | null, progress: number | null, note: string | null, at: string, newOwner: { id: string, displayName: string } | null }>, comments: Array<{ id: string, authorName: string, body: string, createdAt: string }>, sharedCase: { id: string, title: string, status: SharedCaseStatus } | null, adaptedFrom: { id: string, title: string } | null, adaptedBy: { id: string, displayName: string } | null }
     | { __typename: 'CaseAdaptation', id: string }
     | { __typename: 'CaseRedaction', id: string }
@@ -1210,6 +1225,7 @@ export type ChangeQueryVariables = Exact<{
 
 
 export type ChangeQuery = { node:
+    | { __typename: 'BankQuestion', id: string }
     | { __typename: 'Barrier', id: string }
     | { __typename: 'CaseAdaptation', id: string }
     | { __typename: 'CaseRedaction', id: string }
@@ -1248,6 +1264,7 @@ export type BarrierForChangeQueryVariables = Exact<{
 
 
 export type BarrierForChangeQuery = { node:
+    | { __typename: 'BankQuestion', id: string }
     | { __typename: 'Barrier', title: string, description: string, category: BarrierCategory, status: BarrierStatus, viewerCanProposeChange: boolean, id: string, organisation: { id: string } }
     | { __typename: 'CaseAdaptation', id: string }
     | { __typename: 'CaseRedaction', id: string }
@@ -1416,6 +1433,7 @@ export type AdaptOptionsQueryVariables = Exact<{
 
 
 export type AdaptOptionsQuery = { pairs: { nodes: Array<{ id: string, programme: { id: string, name: string }, senior: { id: string, displayName: string }, junior: { id: string, displayName: string } }> }, node:
+    | { __typename: 'BankQuestion', id: string }
     | { __typename: 'Barrier', id: string }
     | { __typename: 'CaseAdaptation', id: string }
     | { __typename: 'CaseRedaction', id: string }
@@ -1450,6 +1468,7 @@ export type SharedCasePageQueryVariables = Exact<{
 
 
 export type SharedCasePageQuery = { node:
+    | { __typename: 'BankQuestion', id: string }
     | { __typename: 'Barrier', id: string }
     | { __typename: 'CaseAdaptation', id: string }
     | { __typename: 'CaseRedaction', id: string }
@@ -1542,6 +1561,7 @@ export type OrganisationIdentifiersQueryVariables = Exact<{
 
 
 export type OrganisationIdentifiersQuery = { node:
+    | { __typename: 'BankQuestion', id: string }
     | { __typename: 'Barrier', id: string }
     | { __typename: 'CaseAdaptation', id: string }
     | { __typename: 'CaseRedaction', id: string }
@@ -1629,6 +1649,7 @@ export type OrganisationMembersQueryVariables = Exact<{
 
 
 export type OrganisationMembersQuery = { node:
+    | { __typename: 'BankQuestion', id: string }
     | { __typename: 'Barrier', id: string }
     | { __typename: 'CaseAdaptation', id: string }
     | { __typename: 'CaseRedaction', id: string }
@@ -1657,6 +1678,7 @@ export type MembershipAuditQueryVariables = Exact<{
 
 
 export type MembershipAuditQuery = { node:
+    | { __typename: 'BankQuestion', id: string }
     | { __typename: 'Barrier', id: string }
     | { __typename: 'CaseAdaptation', id: string }
     | { __typename: 'CaseRedaction', id: string }
@@ -1708,6 +1730,7 @@ export type SignInSettingsQueryVariables = Exact<{
 
 
 export type SignInSettingsQuery = { node:
+    | { __typename: 'BankQuestion', id: string }
     | { __typename: 'Barrier', id: string }
     | { __typename: 'CaseAdaptation', id: string }
     | { __typename: 'CaseRedaction', id: string }
@@ -1784,6 +1807,7 @@ export type PairHomeQueryVariables = Exact<{
 
 
 export type PairHomeQuery = { node:
+    | { __typename: 'BankQuestion', id: string }
     | { __typename: 'Barrier', id: string }
     | { __typename: 'CaseAdaptation', id: string }
     | { __typename: 'CaseRedaction', id: string }
@@ -1825,6 +1849,7 @@ export type ProgrammeQueryVariables = Exact<{
 
 
 export type ProgrammeQuery = { node:
+    | { __typename: 'BankQuestion', id: string }
     | { __typename: 'Barrier', id: string }
     | { __typename: 'CaseAdaptation', id: string }
     | { __typename: 'CaseRedaction', id: string }

@@ -1,7 +1,7 @@
 import { BarrierCorroborationEntity, BarrierEntity } from '../modules/barrier/barrier.entity';
 import { ChangeEntity, DecisionEntity } from '../modules/change/change.entity';
 import { CommentEntity } from '../modules/comment/comment.entity';
-import { QuestionnaireEntity, QuestionnaireParticipationEntity, QuestionnaireResponseEntity } from '../modules/evaluation/evaluation.entity';
+import { QuestionBankQuestionEntity, QuestionnaireEntity, QuestionnaireParticipationEntity, QuestionnaireResponseEntity } from '../modules/evaluation/evaluation.entity';
 import { EventEntity } from '../modules/history/event.entity';
 import { NotificationEntity } from '../modules/notification/notification.entity';
 import { ContractVersionEntity, MentoringSessionEntity, PairEntity } from '../modules/pair/pair.entity';
@@ -48,6 +48,7 @@ export const entities = [
   QuestionnaireEntity,
   QuestionnaireParticipationEntity,
   QuestionnaireResponseEntity,
+  QuestionBankQuestionEntity,
   MailMessageEntity,
   MailPreferenceEntity,
   IdentityProviderEntity,

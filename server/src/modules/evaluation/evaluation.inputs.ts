@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { QuestionKind } from './evaluation.entity';
+import { QuestionKind, QuestionnairePhase } from './evaluation.entity';
 import { LikertAnswer } from './evaluation.type';
 
 @InputType({ description: 'A question to ask.' })
@@ -18,12 +18,22 @@ export class OpenQuestionnaireInput {
   @Field(() => ID)
   programmeId: string;
 
-  @Field(() => String, { nullable: true, description: 'Defaults to "<programme name>: end-of-programme questionnaire".' })
+  @Field(() => QuestionnairePhase, { nullable: true, description: 'Defaults to CLOSING. A programme has at most one questionnaire per phase.' })
+  @IsOptional()
+  phase?: QuestionnairePhase | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Questions drawn from the organisation’s question bank, in this order. Give these or `questions`; with neither, the standard questions.' })
+  @IsOptional()
+  @ArrayMinSize(1, { message: 'Choose at least one question.' })
+  @ArrayMaxSize(30, { message: 'Ask at most 30 questions.' })
+  questionIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Defaults to "<programme name>: <phase> questionnaire".' })
   @IsOptional()
   @Length(3, 200, { message: 'Give a title of 3 to 200 characters.' })
   title?: string | null;
 
-  @Field(() => [QuestionInput], { nullable: true, description: 'Defaults to the standard co-learning evaluation questions.' })
+  @Field(() => [QuestionInput], { nullable: true, description: 'Questions written for this questionnaire alone; they are added to the question bank too, so later questionnaires can ask them again.' })
   @IsOptional()
   @ArrayMinSize(1, { message: 'Ask at least one question.' })
   @ArrayMaxSize(30, { message: 'Ask at most 30 questions.' })
@@ -62,4 +72,18 @@ export class SubmitQuestionnaireResponseInput {
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
   answers: AnswerInput[];
+}
+
+@InputType()
+export class AddBankQuestionInput {
+  @Field(() => ID, { nullable: true, description: 'The organisation whose bank it joins; defaults to the one you manage.' })
+  @IsOptional()
+  organisationId?: string | null;
+
+  @Field(() => QuestionKind, { description: 'LIKERT for an agreement statement (only those are compared over time), TEXT for a free answer.' })
+  kind: QuestionKind;
+
+  @Field()
+  @Length(3, 300, { message: 'Write a question of 3 to 300 characters.' })
+  prompt: string;
 }

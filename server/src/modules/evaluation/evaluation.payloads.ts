@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { MutationPayload } from '../../common/errors';
-import { Questionnaire } from './evaluation.type';
+import { BankQuestion, Questionnaire } from './evaluation.type';
 
 @ObjectType()
 export class OpenQuestionnairePayload extends MutationPayload {
@@ -18,4 +18,10 @@ export class CloseQuestionnairePayload extends MutationPayload {
 export class SubmitQuestionnaireResponsePayload extends MutationPayload {
   @Field(() => Questionnaire, { nullable: true, description: 'The questionnaire answered; never the response itself.' })
   questionnaire?: Questionnaire | null;
+}
+
+@ObjectType()
+export class AddBankQuestionPayload extends MutationPayload {
+  @Field(() => BankQuestion, { nullable: true })
+  question?: BankQuestion | null;
 }

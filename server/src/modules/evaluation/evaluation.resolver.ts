@@ -1,17 +1,19 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { InputArg, mutate, notFound } from '../../common/errors';
+import { DomainError, forbidden, InputArg, mutate, notFound } from '../../common/errors';
 import { ConnectionArgs, idOf } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
 import { DashboardAccess } from '../insight/insight.policy';
 import { Dashboard } from '../insight/insight.type';
 import { Role } from '../person/membership.entity';
-import { QuestionnaireEntity, RespondentGroup } from './evaluation.entity';
-import { CloseQuestionnaireInput, OpenQuestionnaireInput, SubmitQuestionnaireResponseInput } from './evaluation.inputs';
-import { CloseQuestionnairePayload, OpenQuestionnairePayload, SubmitQuestionnaireResponsePayload } from './evaluation.payloads';
+import { PHASE_ORDER, QuestionnaireEntity, RespondentGroup } from './evaluation.entity';
+import { QuestionBankService } from './evaluation.bank';
+import { QuestionnaireComparisonService } from './evaluation.comparison';
+import { AddBankQuestionInput, CloseQuestionnaireInput, OpenQuestionnaireInput, SubmitQuestionnaireResponseInput } from './evaluation.inputs';
+import { AddBankQuestionPayload, CloseQuestionnairePayload, OpenQuestionnairePayload, SubmitQuestionnaireResponsePayload } from './evaluation.payloads';
 import { evaluationPolicy } from './evaluation.policy';
 import { EvaluationService } from './evaluation.service';
-import { Questionnaire, QuestionnaireConnection, QuestionnaireResults } from './evaluation.type';
+import { BankQuestion, Questionnaire, QuestionnaireComparison, QuestionnaireConnection, QuestionnaireResults } from './evaluation.type';
 
 @Resolver(() => Questionnaire)
 export class QuestionnaireResolver {
@@ -36,10 +38,47 @@ export class QuestionnaireResolver {
   }
 
   @Authorized(Role.PROGRAMME_MANAGER)
-  @Mutation(() => OpenQuestionnairePayload, { description: 'Open the end-of-programme questionnaire for a programme’s co-learners.' })
+  @Query(() => [BankQuestion], { description: 'The question bank of an organisation you manage (the first by default): standard questions first, then those its managers added.' })
+  async questionBank(@Arg('organisationId', () => ID, { nullable: true }) organisationId: string | null, @Ctx() ctx: Context): Promise<BankQuestion[]> {
+    const bank = new QuestionBankService(ctx);
+    const orgId = await asQueryError(() => bank.managedOrganisation(organisationId ? idOf(organisationId, 'Organisation') : null));
+    return (await bank.list(orgId)).map(BankQuestion.from);
+  }
+
+  @Authorized(Role.PROGRAMME_MANAGER)
+  @Mutation(() => AddBankQuestionPayload, { description: 'Add a question to your organisation’s question bank, to ask in its questionnaires.' })
+  addBankQuestion(@InputArg(AddBankQuestionInput) input: AddBankQuestionInput, @Ctx() ctx: Context) {
+    return mutate(AddBankQuestionPayload, input, async () => ({
+      question: BankQuestion.from(await new QuestionBankService(ctx).add(input.organisationId ? idOf(input.organisationId, 'Organisation') : null, input.kind, input.prompt)),
+    }));
+  }
+
+  @Authorized(Role.PROGRAMME_MANAGER)
+  @Query(() => QuestionnaireComparison, {
+    description:
+      'How “% agreed” changed between two questionnaires of one programme, per group; a group is shown only with at least five respondents in both. For the organisation’s programme managers.',
+  })
+  questionnaireComparison(
+    @Arg('fromQuestionnaireId', () => ID) fromId: string,
+    @Arg('toQuestionnaireId', () => ID) toId: string,
+    @Ctx() ctx: Context,
+  ): Promise<QuestionnaireComparison> {
+    return new QuestionnaireComparisonService(ctx).compare(idOf(fromId, 'Questionnaire'), idOf(toId, 'Questionnaire'));
+  }
+
+  @Authorized(Role.PROGRAMME_MANAGER)
+  @Mutation(() => OpenQuestionnairePayload, { description: 'Open a questionnaire (baseline, mid-point or closing) for a programme’s co-learners.' })
   openQuestionnaire(@InputArg(OpenQuestionnaireInput) input: OpenQuestionnaireInput, @Ctx() ctx: Context) {
     return mutate(OpenQuestionnairePayload, input, async () => ({
-      questionnaire: Questionnaire.from(await new EvaluationService(ctx).open(idOf(input.programmeId, 'Programme'), input.title, input.questions)),
+      questionnaire: Questionnaire.from(
+        await new EvaluationService(ctx).open({
+          programmeId: idOf(input.programmeId, 'Programme'),
+          phase: input.phase,
+          title: input.title,
+          questionIds: input.questionIds?.map((id) => idOf(id, 'BankQuestion')),
+          questions: input.questions,
+        }),
+      ),
     }));
   }
 
@@ -102,11 +141,33 @@ export class QuestionnaireResolver {
 @Resolver(() => Dashboard)
 export class DashboardQuestionnaireResolver {
   @Authorized()
-  @FieldResolver(() => Questionnaire, { nullable: true, description: 'The programme’s questionnaire, on a programme dashboard seen by a manager.' })
+  @FieldResolver(() => Questionnaire, { nullable: true, description: 'The programme’s latest questionnaire (closing before mid-point before baseline), on a programme dashboard seen by a manager.' })
   async questionnaire(@Root() dashboard: Dashboard, @Ctx() ctx: Context): Promise<Questionnaire | null> {
     const { programmeId, access } = dashboard.scope;
     if (!programmeId || access !== DashboardAccess.FULL) return null;
-    const entity = await ctx.db.getRepository(QuestionnaireEntity).findOneBy({ programmeId });
-    return entity && Questionnaire.from(entity);
+    const all = await ctx.db.getRepository(QuestionnaireEntity).findBy({ programmeId });
+    const latest = all.sort((a, b) => PHASE_ORDER.indexOf(b.phase) - PHASE_ORDER.indexOf(a.phase))[0];
+    return latest ? Questionnaire.from(latest) : null;
+  }
+
+  @Authorized()
+  @FieldResolver(() => QuestionnaireComparison, {
+    nullable: true,
+    description: 'The change between the programme’s first and last questionnaires, on a programme dashboard seen by a manager; null with fewer than two.',
+  })
+  async evaluationChange(@Root() dashboard: Dashboard, @Ctx() ctx: Context): Promise<QuestionnaireComparison | null> {
+    const { programmeId, access } = dashboard.scope;
+    if (!programmeId || access !== DashboardAccess.FULL) return null;
+    return new QuestionnaireComparisonService(ctx).firstToLast(programmeId);
+  }
+}
+
+/** A query that reuses a mutation-side check: its DomainError becomes the matching top-level error. */
+async function asQueryError<T>(run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw error.code === 'FORBIDDEN' ? forbidden(error.message) : notFound('That organisation');
   }
 }

@@ -12,25 +12,27 @@ import {
   QuestionnaireEntity,
   QuestionnaireParticipationEntity,
   QuestionnaireResponseEntity,
+  QuestionnairePhase,
   QuestionnaireStatus,
   RespondentGroup,
 } from './evaluation.entity';
 import type { AnswerInput, QuestionInput } from './evaluation.inputs';
 import { personKey } from './evaluation.loaders';
 import { evaluationPolicy } from './evaluation.policy';
-import { type ItemFigure, LIKERT_SCALE, type QuestionnaireResults, ResultGroup } from './evaluation.type';
+import { type ItemFigure, LIKERT_SCALE, questionOf, type QuestionnaireResults, ResultGroup } from './evaluation.type';
+import { QuestionBankService } from './evaluation.bank';
 
 /** No figure is shown for a group of fewer respondents than this: the one small-group K (common/anonymity.ts). */
 export const K_ANONYMITY_THRESHOLD = K_ANONYMITY;
 
-export const DEFAULT_QUESTIONS: QuestionInput[] = [
-  { kind: QuestionKind.LIKERT, prompt: 'This programme improved my ability and competence as an inclusive leader.' },
-  { kind: QuestionKind.LIKERT, prompt: 'Co-learning with my partner changed how I see barriers to equality at work.' },
-  { kind: QuestionKind.LIKERT, prompt: 'The changes our pair worked on made a real difference to how this organisation works.' },
-  { kind: QuestionKind.LIKERT, prompt: 'I would recommend this programme to a colleague.' },
-  { kind: QuestionKind.TEXT, prompt: 'What was the most valuable thing you learned from your co-learner?' },
-  { kind: QuestionKind.TEXT, prompt: 'What should the programme do differently next time?' },
-];
+export { DEFAULT_QUESTIONS } from './evaluation.bank';
+
+/** How a phase's questionnaire is named by default: "<programme>: baseline questionnaire". */
+export const PHASE_TITLES: Record<QuestionnairePhase, string> = {
+  BASELINE: 'baseline questionnaire',
+  MID_POINT: 'mid-point questionnaire',
+  CLOSING: 'end-of-programme questionnaire',
+};
 
 const AGREED_FROM = 4; // AGREE and STRONGLY_AGREE
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === '23505';
@@ -89,29 +91,48 @@ export class EvaluationService {
     );
   }
 
-  async open(programmeId: string, title: string | null | undefined, questions: QuestionInput[] | null | undefined): Promise<QuestionnaireEntity> {
-    const programme = await this.ctx.db.getRepository(ProgrammeEntity).findOneBy({ id: programmeId });
+  async open(input: {
+    programmeId: string;
+    phase?: QuestionnairePhase | null;
+    title?: string | null;
+    questionIds?: string[] | null;
+    questions?: QuestionInput[] | null;
+  }): Promise<QuestionnaireEntity> {
+    const programme = await this.ctx.db.getRepository(ProgrammeEntity).findOneBy({ id: input.programmeId });
     if (!programme || !this.viewer.isMemberOf(programme.organisationId)) {
       throw new DomainError(UserErrorCode.NOT_FOUND, 'That programme does not exist or is not visible to you.', ['input', 'programmeId']);
     }
     if (!evaluationPolicy.canManage(this.viewer, programme.organisationId)) {
       throw new DomainError(UserErrorCode.FORBIDDEN, 'Only a programme manager of this organisation can open its questionnaire.');
     }
-    const items: QuestionnaireItem[] = (questions ?? DEFAULT_QUESTIONS).map((q, i) => ({ key: `q${i + 1}`, kind: q.kind, prompt: q.prompt.trim() }));
-    const repository = this.ctx.db.getRepository(QuestionnaireEntity);
+    if (input.questionIds && input.questions) {
+      throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose questions from the bank or write them, not both.', ['input', 'questions']);
+    }
+    const phase = input.phase ?? QuestionnairePhase.CLOSING;
+    const bank = new QuestionBankService(this.ctx);
     try {
-      return await repository.save(
-        repository.create({
-          organisationId: programme.organisationId,
-          programmeId: programme.id,
-          title: title?.trim() || `${programme.name}: end-of-programme questionnaire`,
-          items,
-          openedById: this.viewer.personId,
-        }),
-      );
+      return await this.ctx.db.transaction(async (tx) => {
+        const chosen = input.questionIds
+          ? await bank.pick(tx, programme.organisationId, input.questionIds)
+          : input.questions
+            ? await bank.adopt(tx, programme.organisationId, input.questions)
+            : await bank.standard(tx, programme.organisationId);
+        const items: QuestionnaireItem[] = chosen.map((q, i) => ({ key: `q${i + 1}`, kind: q.kind, prompt: q.prompt, bankQuestionId: q.id }));
+        const repository = tx.getRepository(QuestionnaireEntity);
+        return repository.save(
+          repository.create({
+            organisationId: programme.organisationId,
+            programmeId: programme.id,
+            phase,
+            title: input.title?.trim() || `${programme.name}: ${PHASE_TITLES[phase]}`,
+            items,
+            openedById: this.viewer.personId,
+          }),
+        );
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      throw new DomainError(UserErrorCode.ALREADY_EXISTS, 'This programme already has its questionnaire.', ['input', 'programmeId']);
+      throw new DomainError(UserErrorCode.ALREADY_EXISTS, `This programme already has its ${PHASE_TITLES[phase]}.`, ['input', 'phase']);
     }
   }
 
@@ -244,7 +265,7 @@ export class EvaluationService {
           answers: [...parts.SENIOR.answers, ...parts.JUNIOR.answers].sort(),
         };
         return {
-          question: { key: item.key, kind: item.kind, prompt: item.prompt },
+          question: questionOf(item),
           overall: figure(item, ResultGroup.ALL, respondents, overall, open),
           senior: figure(item, ResultGroup.SENIOR, respondents, parts.SENIOR, open),
           junior: figure(item, ResultGroup.JUNIOR, respondents, parts.JUNIOR, open),

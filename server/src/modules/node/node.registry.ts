@@ -9,7 +9,9 @@ import { Change, Decision } from '../change/change.type';
 import { CommentEntity } from '../comment/comment.entity';
 import { Comment } from '../comment/comment.type';
 import { EvaluationService } from '../evaluation/evaluation.service';
-import { Questionnaire } from '../evaluation/evaluation.type';
+import { QuestionBankQuestionEntity } from '../evaluation/evaluation.entity';
+import { evaluationPolicy } from '../evaluation/evaluation.policy';
+import { BankQuestion, Questionnaire } from '../evaluation/evaluation.type';
 import { InvitationEntity } from '../invitation/invitation.entity';
 import { MailMessageEntity } from '../mail/mail.entity';
 import { mailPolicy } from '../mail/mail.policy';
@@ -120,6 +122,10 @@ export const nodeFetchers: Record<string, NodeFetcher> = {
   async Notification(ctx, viewer, id) {
     const entity = await ctx.db.getRepository(NotificationEntity).findOneBy({ id });
     return entity && entity.recipientId === viewer.personId ? Notification.from(entity) : null;
+  },
+  async BankQuestion(ctx, viewer, id) {
+    const entity = await ctx.db.getRepository(QuestionBankQuestionEntity).findOneBy({ id });
+    return entity && evaluationPolicy.canManage(viewer, entity.organisationId) ? BankQuestion.from(entity) : null;
   },
   async Questionnaire(ctx, _viewer, id) {
     const entity = await new EvaluationService(ctx).visible(id);
