@@ -51,7 +51,7 @@ export async function cohort(t: Suite, pairs: number): Promise<Cohort> {
 export async function openPhase(t: Suite, c: Cohort, phase: string, questionIds?: string[]) {
   const opened = await t.api.as(c.manager.token).mutation(OPEN, { programmeId: gid('Programme', c.programme.id), phase, ...(questionIds ? { questionIds } : {}) });
   expect(opened.userErrors).toEqual([]);
-  return opened.questionnaire as { id: string; phase: string; questions: { key: string; kind: string; prompt: string; bankQuestionId: string }[] };
+  return opened.questionnaire as { id: string; title: string; phase: string; questions: { key: string; kind: string; prompt: string; bankQuestionId: string }[] };
 }
 
 /** Each listed person answers every LIKERT question with the same answer; then the manager closes it. */
