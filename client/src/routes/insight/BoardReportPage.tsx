@@ -10,6 +10,7 @@ import { categoryLabels, changeStageLabels, days, percent } from './insight-labe
 import { BoardReportQuery } from './queries';
 import { graphql } from '../../gql';
 import { ResultsTable } from './ResultsTable';
+import { ComparisonTable } from './ComparisonTable';
 
 const ReportProgrammesQuery = graphql(`
   query ReportProgrammes {
@@ -25,7 +26,7 @@ const ReportProgrammesQuery = graphql(`
 
 const withUnit = (value: number, unit: string | null | undefined) => (!unit ? String(value) : unit === '%' ? `${value}%` : `${value} ${unit}`);
 
-/** A printable summary of one programme for the board: funnel, adopted changes with evidence, evaluation. */
+/** A printable summary of one programme for the board: funnel, adopted changes with evidence, evaluation and its change between questionnaires. */
 export function BoardReportPage() {
   useTitle('Board report');
   const [params] = useSearchParams();
@@ -113,9 +114,23 @@ export function BoardReportPage() {
         ))}
       </section>
 
+      {d.evaluationChange && (
+        <section className="report__section">
+          <h2>How co-learners’ views changed</h2>
+          <ComparisonTable comparison={d.evaluationChange} />
+        </section>
+      )}
+
       <section className="report__section">
         <h2>What co-learners said</h2>
-        {d.questionnaire?.results ? <ResultsTable results={d.questionnaire.results} /> : <p>The end-of-programme questionnaire has not been opened yet.</p>}
+        {d.questionnaire?.results ? (
+          <>
+            <h3>{d.questionnaire.title}</h3>
+            <ResultsTable results={d.questionnaire.results} />
+          </>
+        ) : (
+          <p>No questionnaire has been opened yet.</p>
+        )}
       </section>
     </article>
   );

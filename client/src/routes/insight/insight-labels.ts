@@ -1,4 +1,4 @@
-import type { ChangeStage, ChangeStatus, LikertAnswer } from '../../gql/graphql';
+import type { ChangeStage, ChangeStatus, LikertAnswer, QuestionnairePhase } from '../../gql/graphql';
 
 /** The enum labels shared with the rest of the client, under this module's names. */
 export { affectedGroupLabels as groupLabels, barrierCategoryLabels as categoryLabels } from '../../labels';
@@ -35,3 +35,10 @@ export const likertScale = Object.keys(likertLabels) as LikertAnswer[];
 export const percent = (share: number | null | undefined) => (share == null ? '–' : `${Math.round(share * 100)}%`);
 
 export const days = (value: number | null | undefined) => (value == null ? '–' : `${value} ${value === 1 ? 'day' : 'days'}`);
+
+export const phaseLabels: Record<QuestionnairePhase, string> = {
+  BASELINE: 'Baseline',
+  MID_POINT: 'Mid-point',
+  CLOSING: 'Closing',
+};
+export const phases = Object.keys(phaseLabels) as QuestionnairePhase[];

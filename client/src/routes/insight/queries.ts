@@ -126,6 +126,7 @@ export const QuestionnaireFields = graphql(`
     id
     title
     status
+    phase
     programmeId
     programmeName
     openedAt
@@ -178,6 +179,51 @@ export const ResultsFields = graphql(`
   }
 `);
 
+export const GroupChangeFields = graphql(`
+  fragment GroupChangeFields on GroupChange {
+    group
+    shown
+    fromRespondents
+    toRespondents
+    fromAgreedPercent
+    toAgreedPercent
+    change
+    note
+  }
+`);
+
+export const ComparisonFields = graphql(`
+  fragment ComparisonFields on QuestionnaireComparison {
+    threshold
+    note
+    from {
+      id
+      title
+      phase
+    }
+    to {
+      id
+      title
+      phase
+    }
+    questions {
+      question {
+        key
+        prompt
+      }
+      overall {
+        ...GroupChangeFields
+      }
+      senior {
+        ...GroupChangeFields
+      }
+      junior {
+        ...GroupChangeFields
+      }
+    }
+  }
+`);
+
 export const BoardReportQuery = graphql(`
   query BoardReport($programmeId: ID!) {
     programmeDashboard(programmeId: $programmeId) {
@@ -211,6 +257,9 @@ export const BoardReportQuery = graphql(`
         results {
           ...ResultsFields
         }
+      }
+      evaluationChange {
+        ...ComparisonFields
       }
     }
   }

@@ -36,6 +36,7 @@ export const SharedCaseQuery = graphql(`
         viewerCanAdapt
         viewerIsAuthor
         sourceBarrier { id title }
+        alikeAcrossOrganisations { shown threshold organisations withAdoptedChange inForceAtTwelveMonths summary }
         adaptationCount
         adaptations(first: 50) {
           nodes { id adaptedAt sector organisationName changeStatus progress shareProgress viewerCanChangeSharing barrier { id title } }
@@ -187,6 +188,11 @@ export function CasePage({ viewer }: { viewer: SignedInViewer }) {
               )}
             </section>
 
+            <section className="card" aria-labelledby="reach-heading">
+              <h2 id="reach-heading">Across organisations</h2>
+              <AcrossOrganisations reach={sharedCase.alikeAcrossOrganisations} />
+            </section>
+
             <section className="card" aria-labelledby="adaptations-heading">
               <h2 id="adaptations-heading">
                 Adapted in {sharedCase.adaptationCount} {sharedCase.adaptationCount === 1 ? 'organisation' : 'organisations'}
@@ -224,6 +230,37 @@ export function CasePage({ viewer }: { viewer: SignedInViewer }) {
         )}
       </div>
     </div>
+  );
+}
+
+type Reach = { shown: boolean; threshold: number; organisations?: number | null; withAdoptedChange?: number | null; inForceAtTwelveMonths?: number | null; summary: string };
+
+/** "Reported in N organisations; M adopted a change; K still in force at 12 months": counts only, never which. */
+function AcrossOrganisations({ reach }: { reach: Reach }) {
+  if (!reach.shown) {
+    return <p className="muted">{reach.summary} Alike means the same category, a shared affected group and similar wording.</p>;
+  }
+  return (
+    <>
+      <p>{reach.summary}</p>
+      <dl className="reach">
+        <div>
+          <dt>Organisations reporting a barrier like this</dt>
+          <dd>{reach.organisations}</dd>
+        </div>
+        <div>
+          <dt>Adopted a change</dt>
+          <dd>{reach.withAdoptedChange}</dd>
+        </div>
+        {reach.inForceAtTwelveMonths != null && (
+          <div>
+            <dt>Still in force at 12 months</dt>
+            <dd>{reach.inForceAtTwelveMonths}</dd>
+          </div>
+        )}
+      </dl>
+      <p className="muted">Counted across the community, only where at least {reach.threshold} organisations besides yours match; which ones is never shown.</p>
+    </>
   );
 }
 
