@@ -6,7 +6,7 @@ import { CommentEntity } from '../../server/src/modules/comment/comment.entity';
 import { InvitationEntity } from '../../server/src/modules/invitation/invitation.entity';
 import { NotificationEntity, NotificationKind } from '../../server/src/modules/notification/notification.entity';
 import { MentoringSessionEntity } from '../../server/src/modules/pair/pair.entity';
-import { QuestionnaireEntity } from '../../server/src/modules/evaluation/evaluation.entity';
+import { QuestionBankQuestionEntity, QuestionKind, QuestionnaireEntity } from '../../server/src/modules/evaluation/evaluation.entity';
 import { DEFAULT_QUESTIONS } from '../../server/src/modules/evaluation/evaluation.service';
 
 /**
@@ -36,6 +36,9 @@ async function everyNodeType() {
   const questionnaire = await db.getRepository(QuestionnaireEntity).save({
     organisationId: team.organisation.id, programmeId: team.programme.id, title: 'End of programme', items: DEFAULT_QUESTIONS.map((q, i) => ({ key: `q${i + 1}`, ...q })), openedById: team.manager.person.id,
   });
+  const bankQuestion = await db.getRepository(QuestionBankQuestionEntity).save({
+    organisationId: team.organisation.id, kind: QuestionKind.LIKERT, prompt: `Our own question ${Date.now()}`, standard: false, addedById: team.manager.person.id,
+  });
   const ids: Record<string, string> = {
     Organisation: gid('Organisation', team.organisation.id),
     Person: team.junior.globalId,
@@ -52,6 +55,7 @@ async function everyNodeType() {
     SharedCase: draft.id,
     CaseRedaction: draft.redactions[0].id,
     Questionnaire: gid('Questionnaire', questionnaire.id),
+    BankQuestion: gid('BankQuestion', bankQuestion.id),
   };
   return { team, ids };
 }

@@ -155,3 +155,15 @@ describe('no way to tell which organisations, and no differencing', () => {
     expect((await t.api.as(outsider).ok(REACH, { id: s.caseId })).node).toBeNull();
   });
 });
+
+describe('one statement for a page of cases', () => {
+  it('runs as many SQL statements for 1 case as for 3 (the counts are batched)', async () => {
+    const stories = [await story(), await story(), await story()];
+    const outsider = (await t.fx.team()).member.token;
+    const PAGE = `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on SharedCase { id alikeAcrossOrganisations { shown organisations } } } }`;
+    const one = await t.api.as(outsider).request(PAGE, { ids: [stories[0].caseId] });
+    const three = await t.api.as(outsider).request(PAGE, { ids: stories.map((s) => s.caseId) });
+    expect(three.data.nodes).toHaveLength(3);
+    expect(three.extensions?.sqlStatements).toBe(one.extensions?.sqlStatements);
+  });
+});

@@ -2,7 +2,7 @@ import { K_ANONYMITY } from '../../common/anonymity';
 import { badInput, forbidden, notFound } from '../../common/errors';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
-import { PHASE_ORDER, QuestionKind, QuestionnaireEntity, type QuestionnaireItem } from './evaluation.entity';
+import { PHASE_ORDER, QuestionKind, QuestionnaireEntity, type QuestionnaireItem, QuestionnaireStatus } from './evaluation.entity';
 import { evaluationPolicy } from './evaluation.policy';
 import { EvaluationService, PHASE_TITLES } from './evaluation.service';
 import { type GroupChange, type ItemFigure, Questionnaire, type QuestionnaireComparison, type QuestionResult, questionOf, ResultGroup } from './evaluation.type';
@@ -60,12 +60,14 @@ export class QuestionnaireComparisonService {
     const [from, to] = [a, b].sort(chronological);
     const evaluation = new EvaluationService(this.ctx);
     const [before, after] = await Promise.all([evaluation.results(from), evaluation.results(to)]);
+    // Either still open: its results withhold everything, and so does the comparison, with one reason.
+    const open = from.status !== QuestionnaireStatus.CLOSED || to.status !== QuestionnaireStatus.CLOSED;
     const beforeByKey = new Map(from.items.map((item, i) => [matchKey(item), before.questions[i]]));
     const questions = to.items.flatMap((item, i) => {
       const earlier = beforeByKey.get(matchKey(item));
       if (item.kind !== QuestionKind.LIKERT || !earlier || earlier.question.kind !== QuestionKind.LIKERT) return [];
       const later: QuestionResult = after.questions[i];
-      const names = { from: PHASE_TITLES[from.phase], to: PHASE_TITLES[to.phase] };
+      const names = { from: PHASE_TITLES[from.phase], to: PHASE_TITLES[to.phase], open };
       return [
         {
           question: questionOf(item),
@@ -86,11 +88,11 @@ export class QuestionnaireComparisonService {
 }
 
 /** One group's change: shown only when both sides are shown; otherwise the first reason, naming the questionnaire. */
-function change(group: ResultGroup, before: ItemFigure, after: ItemFigure, names: { from: string; to: string }): GroupChange {
-  if (!before.shown || !after.shown || before.agreedPercent === null || after.agreedPercent === null) {
+function change(group: ResultGroup, before: ItemFigure, after: ItemFigure, names: { from: string; to: string; open: boolean }): GroupChange {
+  if (names.open || !before.shown || !after.shown || before.agreedPercent === null || after.agreedPercent === null) {
     const [name, figure] = !before.shown ? [names.from, before] : [names.to, after];
-    const reason = figure.note ?? 'No answers to compare.';
-    return { group, shown: false, fromRespondents: null, toRespondents: null, fromAgreedPercent: null, toAgreedPercent: null, change: null, note: `Not compared: in the ${name}, ${lowerFirst(reason)}` };
+    const note = names.open ? OPEN_NOTE : `Not compared: in the ${name}, ${lowerFirst(figure.note ?? 'there are no answers to compare.')}`;
+    return { group, shown: false, fromRespondents: null, toRespondents: null, fromAgreedPercent: null, toAgreedPercent: null, change: null, note };
   }
   return {
     group,
@@ -104,4 +106,5 @@ function change(group: ResultGroup, before: ItemFigure, after: ItemFigure, names
   };
 }
 
+const OPEN_NOTE = 'Not compared until both questionnaires are closed: answers still coming in could be worked out from the change.';
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);

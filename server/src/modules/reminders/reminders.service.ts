@@ -159,7 +159,7 @@ async function questionnaireReminders(tx: EntityManager, now: Date): Promise<Rem
       organisationId: q.organisation_id,
       event: q.id,
       subject: `“${q.title}” is open`,
-      paragraphs: [`Your programme's end-of-programme questionnaire, “${q.title}”, is open. Answers are anonymous and read only in groups of five or more.`],
+      paragraphs: [`Your programme's questionnaire, “${q.title}”, is open. Answers are anonymous and read only in groups of five or more.`],
       action: { label: 'Answer the questionnaire', url: '/questionnaires' },
     });
     if (q.closing) {
