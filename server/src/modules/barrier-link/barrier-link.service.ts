@@ -52,13 +52,23 @@ export async function alikeOrganisations(db: DataSource, caseIds: readonly strin
 }
 
 /**
- * Which of these adopted changes were still in force at 12 months: a change counts when the
- * sustainment review due 12 months after adoption recorded it as in force. Those reviews belong to
- * the sustainment module (issue 15, part 1), which this branch does not have: until it supplies
- * that answer here, there is nothing to count, and the figure is omitted (null), never guessed.
+ * Which of these adopted changes were still in force at 12 months: a change counts when its
+ * sustainment review at 12 months was recorded with the change in force.
+ *
+ * The reviews belong to the sustainment module (issue 15, part 1: table `sustainment_review`,
+ * one row per change and review month, `in_force` recorded by the owner). Until that table exists
+ * in the database there is nothing to count, and the figure is omitted (null), never guessed.
  */
-export async function changesInForceAtTwelveMonths(_db: DataSource, _adoptedChangeIds: string[]): Promise<Set<string> | null> {
-  return null;
+export async function changesInForceAtTwelveMonths(db: DataSource, adoptedChangeIds: string[]): Promise<Set<string> | null> {
+  const [{ reviews }]: { reviews: boolean }[] = await db.query(`SELECT to_regclass('public.sustainment_review') IS NOT NULL AS reviews`);
+  if (!reviews) return null;
+  if (adoptedChangeIds.length === 0) return new Set();
+  const rows: { change_id: string }[] = await db.query(
+    `SELECT DISTINCT change_id FROM sustainment_review
+     WHERE change_id = ANY($1::uuid[]) AND months = 12 AND recorded_at IS NOT NULL AND in_force IS TRUE`,
+    [adoptedChangeIds],
+  );
+  return new Set(rows.map((row) => row.change_id));
 }
 
 /**

@@ -51,13 +51,19 @@ export class QuestionBankService {
 
   async add(organisationId: string | null | undefined, kind: QuestionKind, prompt: string): Promise<QuestionBankQuestionEntity> {
     const orgId = this.managedOrganisation(organisationId);
-    return this.ctx.db.transaction(async (tx) => {
-      await this.ensureStandard(tx, orgId);
-      const text = prompt.trim();
-      const existing = await tx.getRepository(QuestionBankQuestionEntity).findOneBy({ organisationId: orgId, prompt: text });
-      if (existing) throw new DomainError(UserErrorCode.ALREADY_EXISTS, 'That question is already in the bank.', ['input', 'prompt']);
-      return tx.getRepository(QuestionBankQuestionEntity).save({ organisationId: orgId, kind, prompt: text, standard: false, addedById: this.viewer.personId });
-    });
+    const duplicate = new DomainError(UserErrorCode.ALREADY_EXISTS, 'That question is already in the bank.', ['input', 'prompt']);
+    try {
+      return await this.ctx.db.transaction(async (tx) => {
+        await this.ensureStandard(tx, orgId);
+        const text = prompt.trim();
+        if (await tx.getRepository(QuestionBankQuestionEntity).existsBy({ organisationId: orgId, prompt: text })) throw duplicate;
+        return tx.getRepository(QuestionBankQuestionEntity).save({ organisationId: orgId, kind, prompt: text, standard: false, addedById: this.viewer.personId });
+      });
+    } catch (error) {
+      // Two managers adding the same question at once: the unique key answers the second.
+      if ((error as { code?: string })?.code === '23505') throw duplicate;
+      throw error;
+    }
   }
 
   /** Bank questions by id, in the order given; every one must be in the organisation's bank. */
