@@ -8,6 +8,9 @@ import { createHistoryLoaders } from './modules/history/history.loaders';
 import { createPairLoaders } from './modules/pair/pair.loaders';
 import { createEvaluationLoaders } from './modules/evaluation/evaluation.loaders';
 import { createIdentityLoaders } from './modules/person/person.loaders';
+import { createProgrammeTemplateLoaders } from './modules/programme-template/programme-template.loaders';
+import { createCurriculumLoaders } from './modules/curriculum/curriculum.loaders';
+import { createTrainingLoaders } from './modules/training/training.loaders';
 
 /** Every domain's per-request DataLoaders, one namespace per domain. */
 export function createLoaders(db: DataSource) {
@@ -20,6 +23,9 @@ export function createLoaders(db: DataSource) {
     comment: createCommentLoaders(db),
     history: createHistoryLoaders(db),
     evaluation: createEvaluationLoaders(db),
+    programmeTemplate: createProgrammeTemplateLoaders(db),
+    curriculum: createCurriculumLoaders(db),
+    training: createTrainingLoaders(db),
   };
   return { ...loaders, changeRelations: changeRelationsLoader(db, loaders) };
 }

@@ -365,7 +365,8 @@ export type EventKind =
   | 'CHANGE_PROPOSED'
   | 'CHANGE_STARTED'
   | 'CHANGE_SUBMITTED'
-  | 'CHANGE_WITHDRAWN';
+  | 'CHANGE_WITHDRAWN'
+  | 'TRAINING_COMPLETED';
 
 export type EvidenceInput = {
   kind: EvidenceKind;
@@ -959,6 +960,7 @@ export type UserErrorCode =
   | 'SINGLE_SIGN_ON_REQUIRED'
   | 'TOO_MANY_ATTEMPTS'
   | 'TOO_SOON'
+  | 'TRAINING_INCOMPLETE'
   | 'UNRESOLVED_REDACTIONS';
 
 export type WithdrawChangeInput = {
