@@ -2,7 +2,10 @@ import { EventEntity, EventKind } from '../../server/src/modules/history/event.e
 import { Role } from '../../server/src/modules/person/membership.entity';
 import { ProgrammeEntity } from '../../server/src/modules/programme/programme.entity';
 import { idOf } from '../../server/src/common/relay';
+import { PersonEntity } from '../../server/src/modules/person/person.entity';
+import { seedDemoProgrammeDesign } from '../../server/src/modules/programme-template/programme-template.seed';
 import { Api } from '../helpers/api';
+import { ensureDemoData } from '../helpers/demo';
 import { gid } from '../helpers/factories';
 import { apiSuite } from '../helpers/suite';
 
@@ -334,5 +337,29 @@ describe('authorisation', () => {
     expect(node.design.seniorLabel).toBe('Senior co-learner');
     expect(node.curriculum[0].topic).toBe('Building the relationship');
     expect(node.trainingModules).toHaveLength(3);
+  });
+});
+
+describe('the demo', () => {
+  it('has one Northshore programme per template, its running cohort trained and showing this month in the pairs’ prompts', async () => {
+    await ensureDemoData(t.server.db);
+    await seedDemoProgrammeDesign(t.server.db); // a second run adds nothing
+    const pat = await t.server.db.getRepository(PersonEntity).findOneByOrFail({ email: 'pat.manager@northshore.example' });
+    const api = t.api.as(await t.make.signIn(pat));
+    const { programmes } = await api.ok(`{ programmes(first: 20) { nodes { name status design { templateKey } guide { key done } trainingProgress { missing { title } } } } }`);
+    const byTemplate = (key: string) => programmes.nodes.filter((p: { design: { templateKey: string } }) => p.design.templateKey === key);
+    for (const key of ['MUTUAL_12_MONTH', 'BOARD_REVERSE_6_MONTH', 'RECIPROCAL']) expect(byTemplate(key)).toHaveLength(1);
+    const [running] = byTemplate('RECIPROCAL');
+    expect(running).toMatchObject({ name: '2026 Reciprocal Mentoring Cohort', status: 'ACTIVE' });
+    expect(running.trainingProgress.length).toBeGreaterThanOrEqual(4);
+    expect(running.trainingProgress.every((p: { missing: unknown[] }) => p.missing.length === 0)).toBe(true);
+    expect(Object.fromEntries(running.guide.map((s: { key: string; done: boolean }) => [s.key, s.done]))).toMatchObject({ RECRUIT: true, TRAIN: true, MATCH: true, LAUNCH: true });
+    expect(byTemplate('BOARD_REVERSE_6_MONTH')[0].guide[0]).toEqual({ key: 'RECRUIT', done: true });
+
+    const sam = await t.server.db.getRepository(PersonEntity).findOneByOrFail({ email: 'sam.senior@northshore.example' });
+    const mine = await t.api.as(await t.make.signIn(sam)).ok(`{ pairs(mine: true, first: 5) { nodes { programme { name } sessionPrompts { focusTopics curriculumMonth { topic prompts } } } } }`);
+    const samJo = mine.pairs.nodes.find((p: { programme: { name: string } }) => p.programme.name === '2026 Reciprocal Mentoring Cohort');
+    expect(samJo.sessionPrompts.curriculumMonth.topic).toBeTruthy();
+    expect(samJo.sessionPrompts.focusTopics.length).toBeGreaterThan(0);
   });
 });

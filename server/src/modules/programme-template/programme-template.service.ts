@@ -16,7 +16,7 @@ import { TrainingModuleEntity } from '../training/training.entity';
 import { ProgrammeDesignEntity } from './programme-design.entity';
 import type { CreateProgrammeFromTemplateInput, UpdateProgrammeDesignInput } from './programme-template.inputs';
 import type { ProgrammeDesign } from './programme-template.type';
-import { DEFAULT_WORDING, templateOf } from './templates';
+import { DEFAULT_WORDING, type ProgrammeTemplateDefinition, templateOf } from './templates';
 
 /** The date `months` calendar months after an ISO date (negative for before); the 31st falls back to the month's end. */
 export function addMonths(isoDate: string, months: number): string {
@@ -62,6 +62,29 @@ export function designView(programme: ProgrammeEntity, row: ProgrammeDesignEntit
   };
 }
 
+/**
+ * Copies a template into a programme's own rows (design, curriculum, training, guide), so that a
+ * later change to the template never changes a programme made from it.
+ */
+export async function copyTemplate(tx: EntityManager, programme: ProgrammeEntity, template: ProgrammeTemplateDefinition): Promise<void> {
+  await tx.getRepository(ProgrammeDesignEntity).insert({
+    programmeId: programme.id,
+    templateKey: template.key,
+    seniorLabel: template.seniorLabel,
+    juniorLabel: template.juniorLabel,
+    trainingRequired: template.trainingRequired,
+    milestones: template.milestones.map((m) => ({ ...m })),
+    closingQuestionnaire: { ...template.questionnaire, questions: template.questionnaire.questions.map((q) => ({ ...q })) },
+  });
+  await tx.getRepository(CurriculumMonthEntity).insert(
+    template.curriculum.map((m) => ({ programmeId: programme.id, month: m.month, topic: m.topic, guidance: m.guidance, resources: m.resources.map((r) => ({ ...r })), prompts: [...m.prompts] })),
+  );
+  await tx.getRepository(TrainingModuleEntity).insert(template.training.map((t, position) => ({ programmeId: programme.id, position, ...t })));
+  await tx.getRepository(GuideStepEntity).insert(
+    template.guide.map((s, position) => ({ programmeId: programme.id, position, key: s.key, title: s.title, guidance: s.guidance, dueMonth: s.dueMonth })),
+  );
+}
+
 export class ProgrammeTemplateService {
   constructor(private readonly ctx: Context) {}
 
@@ -90,22 +113,7 @@ export class ProgrammeTemplateService {
           sessionCadence: template.sessionCadence,
         }),
       );
-      await tx.getRepository(ProgrammeDesignEntity).insert({
-        programmeId: programme.id,
-        templateKey: template.key,
-        seniorLabel: template.seniorLabel,
-        juniorLabel: template.juniorLabel,
-        trainingRequired: template.trainingRequired,
-        milestones: template.milestones.map((m) => ({ ...m })),
-        closingQuestionnaire: { ...template.questionnaire, questions: template.questionnaire.questions.map((q) => ({ ...q })) },
-      });
-      await tx.getRepository(CurriculumMonthEntity).insert(
-        template.curriculum.map((m) => ({ programmeId: programme.id, month: m.month, topic: m.topic, guidance: m.guidance, resources: m.resources.map((r) => ({ ...r })), prompts: [...m.prompts] })),
-      );
-      await tx.getRepository(TrainingModuleEntity).insert(template.training.map((t, position) => ({ programmeId: programme.id, position, ...t })));
-      await tx.getRepository(GuideStepEntity).insert(
-        template.guide.map((s, position) => ({ programmeId: programme.id, position, key: s.key, title: s.title, guidance: s.guidance, dueMonth: s.dueMonth })),
-      );
+      await copyTemplate(tx, programme, template);
       return programme;
     });
   }
