@@ -169,7 +169,9 @@ export function PairHome({ pairId, viewerId, heading }: { pairId: string; viewer
         <dl className="facts facts--inline">
           <div>
             <dt>Programme</dt>
-            <dd>{pair.programme.name}</dd>
+            <dd>
+              <Link to={`/programmes/${encodeURIComponent(pair.programme.id)}`}>{pair.programme.name}</Link>
+            </dd>
           </div>
           <div>
             <dt>Pair</dt>
