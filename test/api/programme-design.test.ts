@@ -80,8 +80,8 @@ describe('programme templates', () => {
     expect(board.programme.trainingModules.map((m: { side: string }) => m.side)).toEqual(['SENIOR', 'JUNIOR']);
     expect(board.programme.guide.map((s: { key: string }) => s.key)).toEqual(['RECRUIT', 'TRAIN', 'MATCH', 'LAUNCH', 'MID_POINT', 'EVALUATE', 'REPORT', 'CELEBRATE']);
     expect(board.programme.guide.find((s: { key: string }) => s.key === 'MID_POINT').dueOn).toBe('2027-04-01');
-    expect(board.programme.design.milestones.at(-1)).toEqual({ month: 6, title: 'Questionnaire results to the board', dueOn: '2027-07-01' });
-    expect(board.programme.design.closingQuestionnaire).toMatchObject({ month: 6, dueOn: '2027-07-01' });
+    expect(board.programme.design.milestones.at(-1)).toEqual({ month: 6, title: 'Questionnaire results to the board', dueOn: '2027-06-30' });
+    expect(board.programme.design.closingQuestionnaire).toMatchObject({ month: 6, dueOn: '2027-06-30' });
     expect(board.programme.design.closingQuestionnaire.questions.some((q: { kind: string }) => q.kind === 'LIKERT')).toBe(true);
 
     const mutual = await api.mutation(CREATE, { templateKey: 'MUTUAL_12_MONTH', name: 'Pilot division cohort', startsOn: '2027-02-01' });

@@ -230,9 +230,9 @@ export function ProgrammeDesignSections({ programmeId }: { programmeId: string }
   return (
     <>
       <PlanCard programme={programme} canEdit={canEdit} />
-      <CurriculumCard programmeId={programme.id} months={programme.curriculum} currentMonth={programme.currentMonth} canEdit={canEdit} active={programme.status === 'ACTIVE'} />
-      <TrainingCard programme={programme} canEdit={canEdit} />
       {programme.guide && programme.guide.length > 0 && <GuideCard steps={programme.guide} canEdit={canEdit} />}
+      <TrainingCard programme={programme} canEdit={canEdit} />
+      <CurriculumCard programmeId={programme.id} months={programme.curriculum} currentMonth={programme.currentMonth} canEdit={canEdit} active={programme.status === 'ACTIVE'} />
     </>
   );
 }

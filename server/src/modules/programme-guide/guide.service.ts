@@ -7,7 +7,7 @@ import type { Viewer } from '../auth/viewer';
 import { QuestionnaireEntity, QuestionnaireStatus } from '../evaluation/evaluation.entity';
 import { OPEN_PAIR, PairEntity, PairStatus } from '../pair/pair.entity';
 import { MembershipEntity, Role } from '../person/membership.entity';
-import { addMonths, lockEditableProgramme } from '../programme-template/programme-template.service';
+import { addMonths, lockEditableProgramme, planDate } from '../programme-template/programme-template.service';
 import { ProgrammeEntity, ProgrammeStatus } from '../programme/programme.entity';
 import { trainingGaps } from '../training/training.service';
 import { GuideStepEntity, GuideStepKey } from './guide.entity';
@@ -84,7 +84,7 @@ export class GuideService {
     const steps = await this.ctx.db.getRepository(GuideStepEntity).find({ where: { programmeId: programme.id }, order: { position: 'ASC' } });
     if (!steps.length) return [];
     const seen = await this.seen(programme, steps);
-    return steps.map((s) => GuideStep.from(s, s.dueMonth === null ? null : addMonths(programme.startsOn, s.dueMonth), seen.get(s.key) ?? false, EVIDENCE[s.key]));
+    return steps.map((s) => GuideStep.from(s, s.dueMonth === null ? null : planDate(programme, s.dueMonth), seen.get(s.key) ?? false, EVIDENCE[s.key]));
   }
 
   async mark(input: MarkGuideStepInput): Promise<GuideStep> {

@@ -27,6 +27,12 @@ export function addMonths(isoDate: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+/** The date a plan item `month` months from the start falls on, never after the programme's last day. */
+export function planDate(programme: Pick<ProgrammeEntity, 'startsOn' | 'endsOn'>, month: number): string {
+  const date = addMonths(programme.startsOn, month);
+  return date > programme.endsOn ? programme.endsOn : date;
+}
+
 /** Which month of the programme a date falls in: 1 for its first month, clamped to [1, last]. */
 export function programmeMonthOn(programme: Pick<ProgrammeEntity, 'startsOn' | 'endsOn'>, isoDate: string): number {
   const [sy, sm, sd] = programme.startsOn.split('-').map(Number);
@@ -57,8 +63,8 @@ export function designView(programme: ProgrammeEntity, row: ProgrammeDesignEntit
     seniorLabel: row?.seniorLabel ?? DEFAULT_WORDING.seniorLabel,
     juniorLabel: row?.juniorLabel ?? DEFAULT_WORDING.juniorLabel,
     trainingRequired: row?.trainingRequired ?? false,
-    milestones: (row?.milestones ?? []).map((m) => ({ ...m, dueOn: addMonths(programme.startsOn, m.month) })),
-    closingQuestionnaire: planned && { ...planned, dueOn: addMonths(programme.startsOn, planned.month) },
+    milestones: (row?.milestones ?? []).map((m) => ({ ...m, dueOn: planDate(programme, m.month) })),
+    closingQuestionnaire: planned && { ...planned, dueOn: planDate(programme, planned.month) },
   };
 }
 
