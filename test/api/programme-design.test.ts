@@ -175,6 +175,27 @@ describe('editing a programme design', () => {
   });
 });
 
+describe('a programme made blank', () => {
+  it("takes its own wording and the standard guide, as a coach's mentee-driven programme would", async () => {
+    const { api } = await organisationWithManager();
+    const { createProgramme } = await api.ok(
+      `mutation ($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id design { templateKey seniorLabel juniorLabel trainingRequired } guide { key } curriculum { month } } } }`,
+      { input: { name: 'Coaching circle', startsOn: '2027-01-01', endsOn: '2027-06-30' } },
+    );
+    const programme = createProgramme.programme;
+    expect(programme).toMatchObject({ design: { templateKey: null, seniorLabel: 'Senior co-learner', juniorLabel: 'Junior co-learner', trainingRequired: false }, guide: [], curriculum: [] });
+    const wording = await api.mutation(UPDATE_DESIGN, { programmeId: programme.id, seniorLabel: 'Coach', juniorLabel: 'Coachee' });
+    expect(wording.design).toMatchObject({ seniorLabel: 'Coach', juniorLabel: 'Coachee' });
+
+    const ADD = `mutation ($input: AddProgrammeGuideInput!) { addProgrammeGuide(input: $input) { guide { key dueOn } userErrors { code } } }`;
+    const added = await api.mutation(ADD, { programmeId: programme.id });
+    expect(added.guide.map((s: { key: string }) => s.key)).toEqual(['RECRUIT', 'TRAIN', 'MATCH', 'LAUNCH', 'MID_POINT', 'EVALUATE', 'REPORT', 'CELEBRATE']);
+    expect(added.guide.find((s: { key: string }) => s.key === 'MID_POINT').dueOn).toBe('2027-04-01');
+    expect(added.guide.find((s: { key: string }) => s.key === 'CELEBRATE').dueOn).toBe('2027-06-30');
+    expect((await api.mutation(ADD, { programmeId: programme.id })).userErrors).toMatchObject([{ code: 'ALREADY_EXISTS' }]);
+  });
+});
+
 describe('curriculum in "For your next session"', () => {
   it("shows the pair this month's topic, guidance, resources and prompts beside their contract topics", async () => {
     const { organisation, api } = await organisationWithManager();

@@ -198,6 +198,19 @@ const OpenClosingQuestionnaireMutation = graphql(`
   }
 `);
 
+const AddProgrammeGuideMutation = graphql(`
+  mutation AddProgrammeGuide($input: AddProgrammeGuideInput!) {
+    addProgrammeGuide(input: $input) {
+      guide {
+        id
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
 const REFETCH = { refetchQueries: ['ProgrammeDesign', 'Programme'], awaitRefetchQueries: true };
 
 interface Wording {
@@ -231,6 +244,7 @@ export function ProgrammeDesignSections({ programmeId }: { programmeId: string }
     <>
       <PlanCard programme={programme} canEdit={canEdit} />
       {programme.guide && programme.guide.length > 0 && <GuideCard steps={programme.guide} canEdit={canEdit} />}
+      {programme.guide && programme.guide.length === 0 && canEdit && <AddGuideCard programmeId={programme.id} />}
       <TrainingCard programme={programme} canEdit={canEdit} />
       <CurriculumCard programmeId={programme.id} months={programme.curriculum} currentMonth={programme.currentMonth} canEdit={canEdit} active={programme.status === 'ACTIVE'} />
     </>
@@ -790,6 +804,22 @@ function GuideCard({ steps, canEdit }: { steps: NonNullable<DesignProgramme['gui
         </tbody>
       </table>
       <FormProblems userErrors={action.userErrors} problem={action.problem} />
+    </section>
+  );
+}
+
+/** A programme made blank has no guide until a manager adds the standard one. */
+function AddGuideCard({ programmeId }: { programmeId: string }) {
+  const [add] = useMutation(AddProgrammeGuideMutation, REFETCH);
+  const action = useFormAction();
+  return (
+    <section className="card" aria-labelledby="guide-heading">
+      <h2 id="guide-heading">Programme manager’s guide</h2>
+      <p className="muted">A checklist for running the programme: recruit, train, match, launch, mid-point review, evaluate, report and celebrate, ticked as the app sees each step done.</p>
+      <FormProblems userErrors={action.userErrors} problem={action.problem} />
+      <button type="button" className="button button--secondary" disabled={action.busy} onClick={() => action.run(() => add({ variables: { input: { programmeId } } }), (d) => d.addProgrammeGuide)}>
+        Add the guide
+      </button>
     </section>
   );
 }

@@ -445,7 +445,7 @@ function CreatePairForm({ programmeId, organisationId, pairs, wording }: { progr
     <section className="card" aria-labelledby="new-pair-heading">
       <h2 id="new-pair-heading">Match a pair</h2>
       <p className="muted">
-        A senior and a junior co-learner, ideally from different parts of the organisation. Each person is in one pair per programme:{' '}
+        A {wording.seniorLabel.toLowerCase()} and a {wording.juniorLabel.toLowerCase()}, ideally from different parts of the organisation. Each person is in one pair per programme:{' '}
         {available === 1 ? '1 co-learner is' : `${available} co-learners are`} not paired yet.
       </p>
       {created && (

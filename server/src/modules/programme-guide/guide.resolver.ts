@@ -6,8 +6,8 @@ import type { Viewer } from '../auth/viewer';
 import { Role } from '../person/membership.entity';
 import { programmePolicy } from '../programme/programme.policy';
 import { Programme } from '../programme/programme.type';
-import { MarkGuideStepInput } from './guide.inputs';
-import { GuideStepPayload } from './guide.payloads';
+import { AddProgrammeGuideInput, MarkGuideStepInput } from './guide.inputs';
+import { GuideStepPayload, ProgrammeGuidePayload } from './guide.payloads';
 import { GuideService } from './guide.service';
 import { GuideStep } from './guide.type';
 
@@ -17,6 +17,12 @@ export class ProgrammeGuideResolver {
   @Mutation(() => GuideStepPayload, { description: 'Tick (or untick) a step of the guide by hand, until the programme closes.' })
   markGuideStep(@InputArg(MarkGuideStepInput) input: MarkGuideStepInput, @Ctx() ctx: Context) {
     return mutate(GuideStepPayload, input, async () => ({ guideStep: await new GuideService(ctx).mark(input) }));
+  }
+
+  @Authorized(Role.PROGRAMME_MANAGER)
+  @Mutation(() => ProgrammeGuidePayload, { description: 'Give a programme made without a template the standard guide.' })
+  addProgrammeGuide(@InputArg(AddProgrammeGuideInput) input: AddProgrammeGuideInput, @Ctx() ctx: Context) {
+    return mutate(ProgrammeGuidePayload, input, async () => ({ guide: await new GuideService(ctx).addStandard(input) }));
   }
 
   @Authorized()

@@ -1,17 +1,18 @@
 import { Not } from 'typeorm';
 import { today } from '../../common/dates';
-import { assertUnreachable, notFound } from '../../common/errors';
+import { assertUnreachable, DomainError, notFound, UserErrorCode } from '../../common/errors';
 import { idOf } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
 import { QuestionnaireEntity, QuestionnaireStatus } from '../evaluation/evaluation.entity';
 import { OPEN_PAIR, PairEntity, PairStatus } from '../pair/pair.entity';
 import { MembershipEntity, Role } from '../person/membership.entity';
-import { addMonths, lockEditableProgramme, planDate } from '../programme-template/programme-template.service';
+import { addMonths, lockEditableProgramme, planDate, programmeMonthOn } from '../programme-template/programme-template.service';
+import { guide as standardGuide } from '../programme-template/templates';
 import { ProgrammeEntity, ProgrammeStatus } from '../programme/programme.entity';
 import { trainingGaps } from '../training/training.service';
 import { GuideStepEntity, GuideStepKey } from './guide.entity';
-import type { MarkGuideStepInput } from './guide.inputs';
+import type { AddProgrammeGuideInput, MarkGuideStepInput } from './guide.inputs';
 import { GuideStep } from './guide.type';
 
 /** What the app looks for, step by step; REPORT and CELEBRATE are for a manager to mark. */
@@ -85,6 +86,20 @@ export class GuideService {
     if (!steps.length) return [];
     const seen = await this.seen(programme, steps);
     return steps.map((s) => GuideStep.from(s, s.dueMonth === null ? null : planDate(programme, s.dueMonth), seen.get(s.key) ?? false, EVIDENCE[s.key]));
+  }
+
+  /** Gives a programme made blank the standard eight-step guide, timed to its own length. */
+  async addStandard(input: AddProgrammeGuideInput): Promise<GuideStep[]> {
+    const programme = await this.ctx.db.transaction(async (tx) => {
+      const locked = await lockEditableProgramme(tx, this.viewer, idOf(input.programmeId, 'Programme'));
+      if (await tx.getRepository(GuideStepEntity).existsBy({ programmeId: locked.id })) {
+        throw new DomainError(UserErrorCode.ALREADY_EXISTS, 'This programme already has its guide.', ['input', 'programmeId']);
+      }
+      const steps = standardGuide(programmeMonthOn(locked, locked.endsOn), {});
+      await tx.getRepository(GuideStepEntity).insert(steps.map((s, position) => ({ programmeId: locked.id, position, key: s.key, title: s.title, guidance: s.guidance, dueMonth: s.dueMonth })));
+      return locked;
+    });
+    return this.stepsOf(programme);
   }
 
   async mark(input: MarkGuideStepInput): Promise<GuideStep> {

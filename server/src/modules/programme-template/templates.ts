@@ -62,7 +62,7 @@ const month = (n: number, topic: string, guidance: string, prompts: string[], re
 });
 
 /** The guide's eight steps; each template words the guidance and timing for its own shape. */
-function guide(lengthMonths: number, words: Partial<Record<GuideStepKey, string>>): TemplateGuideStep[] {
+export function guide(lengthMonths: number, words: Partial<Record<GuideStepKey, string>>): TemplateGuideStep[] {
   const steps: [GuideStepKey, string, string, number | null][] = [
     [GuideStepKey.RECRUIT, 'Recruit participants', 'Invite both sides and make sure each has the co-learner role in this organisation.', -2],
     [GuideStepKey.TRAIN, 'Train both sides', 'Every paired person completes their side’s training modules.', -1],
