@@ -324,7 +324,7 @@ function PlanCard({ programme, canEdit }: { programme: DesignProgramme; canEdit:
                   {opened && (
                     <>
                       {' '}
-                      <Link to="/insight">It is open: see the evaluation.</Link>
+                      <Link to="/questionnaires">It is open: see the questionnaires.</Link>
                     </>
                   )}
                 </>
@@ -414,7 +414,7 @@ function CurriculumCard({ programmeId, months, currentMonth, canEdit, active }: 
           </button>
         )}
       </div>
-      {editing === 'new' && <MonthForm programmeId={programmeId} month={{ month: nextMonth, topic: '', guidance: '', resources: [], prompts: [] }} onDone={() => setEditing(null)} />}
+      {editing === 'new' && <MonthForm programmeId={programmeId} isNew taken={months.map((m) => m.month)} month={{ month: nextMonth, topic: '', guidance: '', resources: [], prompts: [] }} onDone={() => setEditing(null)} />}
       {months.length === 0 ? (
         <p className="muted">No curriculum yet: pairs follow their own contract topics.</p>
       ) : (
@@ -485,7 +485,8 @@ export function MonthDetails({ month }: { month: { resources: readonly { title: 
   );
 }
 
-function MonthForm({ programmeId, month, onDone }: { programmeId: string; month: Pick<Month, 'month' | 'topic' | 'guidance' | 'resources' | 'prompts'>; onDone(): void }) {
+/** Sets one month; the month number is chosen when adding a month and fixed when editing one. */
+function MonthForm({ programmeId, month, isNew = false, taken = [], onDone }: { programmeId: string; month: Pick<Month, 'month' | 'topic' | 'guidance' | 'resources' | 'prompts'>; isNew?: boolean; taken?: number[]; onDone(): void }) {
   const [save] = useMutation(SaveCurriculumMonthMutation, REFETCH);
   const action = useFormAction();
   const [number, setNumber] = useState(String(month.month));
@@ -497,6 +498,7 @@ function MonthForm({ programmeId, month, onDone }: { programmeId: string; month:
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     if (!topic.trim()) return action.fail([{ field: ['input', 'topic'], message: 'Give the month a topic.' }]);
+    if (isNew && taken.includes(Number(number))) return action.fail([{ field: ['input', 'month'], message: `Month ${number} is already planned: edit it instead.` }]);
     const input = {
       programmeId,
       month: Number(number),
@@ -514,7 +516,7 @@ function MonthForm({ programmeId, month, onDone }: { programmeId: string; month:
 
   return (
     <form onSubmit={handleSubmit} noValidate className="form-grid" aria-label={`Curriculum month ${month.month}`}>
-      <TextField label="Month" type="number" min={1} max={60} required value={number} onChange={(e) => setNumber(e.target.value)} error={fieldError(action.userErrors, 'month')} />
+      {isNew && <TextField label="Month" type="number" min={1} max={60} required value={number} onChange={(e) => setNumber(e.target.value)} error={fieldError(action.userErrors, 'month')} />}
       <TextField label="Topic" required value={topic} onChange={(e) => setTopic(e.target.value)} error={fieldError(action.userErrors, 'topic')} />
       <TextAreaField className="field--wide" label="Guidance" rows={2} value={guidance} onChange={(e) => setGuidance(e.target.value)} error={fieldError(action.userErrors, 'guidance')} />
       <TextAreaField className="field--wide" label="Resources" rows={3} value={resources} onChange={(e) => setResources(e.target.value)} hint="One a line: a title, then “|” and a link or a short text." />
