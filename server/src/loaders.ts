@@ -11,6 +11,7 @@ import { createIdentityLoaders } from './modules/person/person.loaders';
 import { createProgrammeTemplateLoaders } from './modules/programme-template/programme-template.loaders';
 import { createCurriculumLoaders } from './modules/curriculum/curriculum.loaders';
 import { createTrainingLoaders } from './modules/training/training.loaders';
+import { createGuideLoaders } from './modules/programme-guide/guide.loaders';
 
 /** Every domain's per-request DataLoaders, one namespace per domain. */
 export function createLoaders(db: DataSource) {
@@ -26,6 +27,7 @@ export function createLoaders(db: DataSource) {
     programmeTemplate: createProgrammeTemplateLoaders(db),
     curriculum: createCurriculumLoaders(db),
     training: createTrainingLoaders(db),
+    guide: createGuideLoaders(db),
   };
   return { ...loaders, changeRelations: changeRelationsLoader(db, loaders) };
 }

@@ -361,6 +361,32 @@ describe('authorisation', () => {
   });
 });
 
+describe('reading many programmes', () => {
+  it('runs the same number of SQL statements for 2 programmes as for 6, design, curriculum, training and guide included', async () => {
+    const { organisation, api } = await organisationWithManager();
+    const LIST = `query ($org: ID) { programmes(organisationId: $org, first: 6) { nodes { design { seniorLabel } curriculum { topic } trainingModules { title }
+      guide { key done } trainingProgress { person { displayName } missing { title } } trainingHistory { recordedBy { displayName } } } } }`;
+    const addProgramme = async (n: number) => {
+      const { programme } = await api.mutation(CREATE, { templateKey: ['MUTUAL_12_MONTH', 'BOARD_REVERSE_6_MONTH', 'RECIPROCAL'][n % 3], name: `Cohort ${n}`, startsOn: '2027-01-01' });
+      const a = await t.make.person({ organisation, roles: [Role.CO_LEARNER] });
+      const b = await t.make.person({ organisation, roles: [Role.CO_LEARNER] });
+      await api.mutation(CREATE_PAIR, { programmeId: programme.id, seniorId: a.globalId, juniorId: b.globalId });
+      await api.mutation(RECORD, { trainingModuleId: programme.trainingModules[0].id, personId: a.globalId });
+    };
+    const count = async () => {
+      const response = await api.request(LIST, { org: gid('Organisation', organisation.id) });
+      expect(response.errors).toBeUndefined();
+      return { statements: response.extensions?.sqlStatements, programmes: response.data.programmes.nodes.length };
+    };
+    for (const n of [0, 1]) await addProgramme(n);
+    const small = await count();
+    for (const n of [2, 3, 4, 5]) await addProgramme(n);
+    const large = await count();
+    expect([small.programmes, large.programmes]).toEqual([2, 6]);
+    expect(large.statements).toBe(small.statements);
+  });
+});
+
 describe('the demo', () => {
   it('has one Northshore programme per template, its running cohort trained and showing this month in the pairs’ prompts', async () => {
     await ensureDemoData(t.server.db);

@@ -1,16 +1,14 @@
-import { Not } from 'typeorm';
 import { today } from '../../common/dates';
 import { assertUnreachable, DomainError, notFound, UserErrorCode } from '../../common/errors';
 import { idOf } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
-import { QuestionnaireEntity, QuestionnaireStatus } from '../evaluation/evaluation.entity';
-import { OPEN_PAIR, PairEntity, PairStatus } from '../pair/pair.entity';
-import { MembershipEntity, Role } from '../person/membership.entity';
+import { QuestionnaireStatus } from '../evaluation/evaluation.entity';
+import { OPEN_PAIR, PairStatus } from '../pair/pair.entity';
 import { addMonths, lockEditableProgramme, planDate, programmeMonthOn } from '../programme-template/programme-template.service';
 import { guide as standardGuide } from '../programme-template/templates';
 import { ProgrammeEntity, ProgrammeStatus } from '../programme/programme.entity';
-import { trainingGaps } from '../training/training.service';
+import { loadedTrainingGaps } from '../training/training.service';
 import { GuideStepEntity, GuideStepKey } from './guide.entity';
 import type { AddProgrammeGuideInput, MarkGuideStepInput } from './guide.inputs';
 import { GuideStep } from './guide.type';
@@ -35,18 +33,14 @@ export class GuideService {
     return this.ctx.viewer as Viewer;
   }
 
-  /** What the app sees done for each step of one programme, in a fixed handful of queries. */
+  /** What the app sees done for each step of one programme, read through the request's loaders (no query per programme). */
   private async seen(programme: ProgrammeEntity, steps: GuideStepEntity[]): Promise<Map<GuideStepKey, boolean>> {
-    const db = this.ctx.db.manager;
-    const coLearners = await db
-      .getRepository(MembershipEntity)
-      .createQueryBuilder('m')
-      .where('m.organisation_id = :org AND :role = ANY(m.roles)', { org: programme.organisationId, role: Role.CO_LEARNER })
-      .getCount();
-    const pairs = await db.getRepository(PairEntity).findBy({ programmeId: programme.id, status: Not(PairStatus.ENDED) });
+    const loaders = this.ctx.loaders;
+    const coLearners = await loaders.guide.coLearnersByOrganisation.load(programme.organisationId);
+    const pairs = (await loaders.training.pairsByProgramme.load(programme.id)).filter((p) => p.status !== PairStatus.ENDED);
     const current = pairs.filter((p) => OPEN_PAIR.includes(p.status));
-    const gaps = await Promise.all(current.map((p) => trainingGaps(db, p)));
-    const questionnaire = await db.getRepository(QuestionnaireEntity).findOneBy({ programmeId: programme.id });
+    const gaps = await Promise.all(current.map((p) => loadedTrainingGaps(this.ctx, p)));
+    const questionnaire = await loaders.guide.questionnaireByProgramme.load(programme.id);
     const midStep = steps.find((s) => s.key === GuideStepKey.MID_POINT);
     const midPoint = addMonths(programme.startsOn, midStep?.dueMonth ?? 0);
     const result = new Map<GuideStepKey, boolean>();
@@ -82,7 +76,7 @@ export class GuideService {
   }
 
   async stepsOf(programme: ProgrammeEntity): Promise<GuideStep[]> {
-    const steps = await this.ctx.db.getRepository(GuideStepEntity).find({ where: { programmeId: programme.id }, order: { position: 'ASC' } });
+    const steps = await this.ctx.loaders.guide.stepsByProgramme.load(programme.id);
     if (!steps.length) return [];
     const seen = await this.seen(programme, steps);
     return steps.map((s) => GuideStep.from(s, s.dueMonth === null ? null : planDate(programme, s.dueMonth), seen.get(s.key) ?? false, EVIDENCE[s.key]));
@@ -99,6 +93,7 @@ export class GuideService {
       await tx.getRepository(GuideStepEntity).insert(steps.map((s, position) => ({ programmeId: locked.id, position, key: s.key, title: s.title, guidance: s.guidance, dueMonth: s.dueMonth })));
       return locked;
     });
+    this.ctx.loaders.guide.stepsByProgramme.clear(programme.id);
     return this.stepsOf(programme);
   }
 
@@ -111,6 +106,7 @@ export class GuideService {
       return tx.getRepository(GuideStepEntity).save(found);
     });
     const programme = await this.ctx.db.getRepository(ProgrammeEntity).findOneByOrFail({ id: step.programmeId });
+    this.ctx.loaders.guide.stepsByProgramme.clear(programme.id);
     return (await this.stepsOf(programme)).find((s) => s.entity.id === step.id)!;
   }
 }

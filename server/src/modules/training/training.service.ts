@@ -31,17 +31,29 @@ export interface TrainingGap {
   missing: TrainingModuleEntity[];
 }
 
-/** What each co-learner of a pair still has to complete for their side; empty when both are done. */
-export async function trainingGaps(tx: EntityManager, pair: PairEntity): Promise<TrainingGap[]> {
-  const modules = await tx.getRepository(TrainingModuleEntity).find({ where: { programmeId: pair.programmeId }, order: { position: 'ASC' } });
-  if (!modules.length) return [];
-  const done = await tx.getRepository(TrainingCompletionEntity).find({ where: { moduleId: In(modules.map((m) => m.id)), personId: In([pair.seniorId, pair.juniorId]) } });
+/** What each co-learner of a pair still has to complete for their side, given the programme's modules and completions. */
+export function gapsOf(pair: PairEntity, modules: TrainingModuleEntity[], done: Pick<TrainingCompletionEntity, 'moduleId' | 'personId'>[]): TrainingGap[] {
   const gaps: TrainingGap[] = [];
   for (const [personId, side] of [[pair.seniorId, TrainingSide.SENIOR], [pair.juniorId, TrainingSide.JUNIOR]] as const) {
     const missing = modulesForSide(modules, side).filter((m) => !done.some((c) => c.moduleId === m.id && c.personId === personId));
     if (missing.length) gaps.push({ personId, side, missing });
   }
   return gaps;
+}
+
+/** What each co-learner of a pair still has to complete for their side, read inside a transaction; empty when both are done. */
+export async function trainingGaps(tx: EntityManager, pair: PairEntity): Promise<TrainingGap[]> {
+  const modules = await tx.getRepository(TrainingModuleEntity).find({ where: { programmeId: pair.programmeId }, order: { position: 'ASC' } });
+  if (!modules.length) return [];
+  const done = await tx.getRepository(TrainingCompletionEntity).find({ where: { moduleId: In(modules.map((m) => m.id)), personId: In([pair.seniorId, pair.juniorId]) } });
+  return gapsOf(pair, modules, done);
+}
+
+/** The same, through the request's loaders: one query per kind of row whatever the number of pairs. */
+export async function loadedTrainingGaps(ctx: Context, pair: PairEntity): Promise<TrainingGap[]> {
+  const modules = await ctx.loaders.training.modulesByProgramme.load(pair.programmeId);
+  const completions = (await ctx.loaders.training.completionsByModule.loadMany(modules.map((m) => m.id))).flatMap((c) => (Array.isArray(c) ? c : []));
+  return gapsOf(pair, modules, completions);
 }
 
 /**
@@ -119,7 +131,7 @@ export class TrainingService {
 
   /** Everyone in the programme's open pairs, and anyone who has completed one of its modules, with their side. */
   async participants(programme: ProgrammeEntity): Promise<{ personId: string; side: PairSide | null }[]> {
-    const pairs = await this.ctx.db.getRepository(PairEntity).findBy({ programmeId: programme.id, status: In(OPEN_PAIR) });
+    const pairs = (await this.ctx.loaders.training.pairsByProgramme.load(programme.id)).filter((p) => OPEN_PAIR.includes(p.status));
     const modules = await this.ctx.loaders.training.modulesByProgramme.load(programme.id);
     const completions = (await this.ctx.loaders.training.completionsByModule.loadMany(modules.map((m) => m.id))).flatMap((c) => (Array.isArray(c) ? c : []));
     const people = new Map<string, PairSide | null>();
