@@ -97,5 +97,6 @@ test('a pair sees this month’s curriculum beside its contract topics', async (
   await prompts.getByRole('list', { name: 'Focus topics' }).waitFor();
   await prompts.getByRole('heading', { name: /This month in the programme: / }).waitFor();
   await prompts.getByText('To reflect on').waitFor();
+  await shot(page, 'pair-home-curriculum-laptop');
   await page.context().close();
 });
