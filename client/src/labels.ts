@@ -246,6 +246,8 @@ export function describeEvent(event: {
       return `${who} withdrew the change`;
     case 'CHANGE_OWNER_CHANGED':
       return `${who} handed the change to ${event.newOwner?.displayName ?? 'another owner'}`;
+    case 'TRAINING_COMPLETED':
+      return `${who} recorded a completed training module`;
     default:
       return who;
   }

@@ -9,6 +9,10 @@ import { createPairLoaders } from './modules/pair/pair.loaders';
 import { createEvaluationLoaders } from './modules/evaluation/evaluation.loaders';
 import { createBarrierLinkLoaders } from './modules/barrier-link/barrier-link.loaders';
 import { createIdentityLoaders } from './modules/person/person.loaders';
+import { createProgrammeTemplateLoaders } from './modules/programme-template/programme-template.loaders';
+import { createCurriculumLoaders } from './modules/curriculum/curriculum.loaders';
+import { createTrainingLoaders } from './modules/training/training.loaders';
+import { createGuideLoaders } from './modules/programme-guide/guide.loaders';
 
 /** Every domain's per-request DataLoaders, one namespace per domain. */
 export function createLoaders(db: DataSource) {
@@ -22,6 +26,10 @@ export function createLoaders(db: DataSource) {
     history: createHistoryLoaders(db),
     evaluation: createEvaluationLoaders(db),
     barrierLink: createBarrierLinkLoaders(db),
+    programmeTemplate: createProgrammeTemplateLoaders(db),
+    curriculum: createCurriculumLoaders(db),
+    training: createTrainingLoaders(db),
+    guide: createGuideLoaders(db),
   };
   return { ...loaders, changeRelations: changeRelationsLoader(db, loaders) };
 }

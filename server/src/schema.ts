@@ -33,6 +33,16 @@ import { MentoringSessionResolver, PairResolver, ProgrammePairsResolver } from '
 import { MembershipAuditEntryResolver, OrganisationMembershipAuditResolver } from './modules/membership-audit/membership-audit.resolver';
 import { MembershipResolver, PersonResolver } from './modules/person/person.resolver';
 import { ProgrammeResolver } from './modules/programme/programme.resolver';
+import { ProgrammeTemplateResolver } from './modules/programme-template/programme-template.resolver';
+import { CurriculumResolver, CurriculumSessionPromptsResolver } from './modules/curriculum/curriculum.resolver';
+import { ProgrammeGuideResolver } from './modules/programme-guide/guide.resolver';
+import {
+  PairTrainingResolver,
+  ProgrammeTrainingResolver,
+  TrainingCompletionResolver,
+  TrainingModuleResolver,
+  TrainingStatusResolver,
+} from './modules/training/training.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -74,6 +84,15 @@ export const resolvers = [
   OrganisationIdentityProviderResolver,
   ProvisioningResolver,
   OrganisationProvisioningResolver,
+  ProgrammeTemplateResolver,
+  CurriculumResolver,
+  CurriculumSessionPromptsResolver,
+  ProgrammeGuideResolver,
+  ProgrammeTrainingResolver,
+  TrainingModuleResolver,
+  TrainingCompletionResolver,
+  TrainingStatusResolver,
+  PairTrainingResolver,
 ] as const;
 
 export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');

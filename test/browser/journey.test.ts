@@ -289,6 +289,7 @@ test('a programme manager plans a programme, matches a pair and starts it', asyn
   await page.getByRole('table', { name: 'Programmes' }).getByText('2026 Reciprocal Mentoring Cohort').waitFor();
   await shot(page, 'programmes-laptop');
 
+  await page.getByRole('radio', { name: /A blank programme/ }).check();
   const form = page.locator('form', { has: page.getByRole('button', { name: 'Create programme' }) });
   await form.getByLabel('Name').fill('Journey Test Cohort');
   await form.getByLabel('First day').fill(daysFromNow(30));

@@ -38,6 +38,8 @@ export enum UserErrorCode {
   DOMAIN_TAKEN = 'DOMAIN_TAKEN',
   /** The person's organisation signs them in through its identity provider, not with a password. */
   SINGLE_SIGN_ON_REQUIRED = 'SINGLE_SIGN_ON_REQUIRED',
+  /** The programme asks both co-learners to complete their side's training before the pair starts. */
+  TRAINING_INCOMPLETE = 'TRAINING_INCOMPLETE',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',

@@ -18,6 +18,10 @@ import { MembershipEntity } from '../modules/person/membership.entity';
 import { PersonEntity } from '../modules/person/person.entity';
 import { IdentityProviderDomainEntity, IdentityProviderEntity, SsoAttemptEntity } from '../modules/identity/identity-provider.entity';
 import { ScimTokenEntity } from '../modules/scim/scim-token.entity';
+import { CurriculumMonthEntity } from '../modules/curriculum/curriculum.entity';
+import { GuideStepEntity } from '../modules/programme-guide/guide.entity';
+import { ProgrammeDesignEntity } from '../modules/programme-template/programme-design.entity';
+import { TrainingCompletionEntity, TrainingModuleEntity } from '../modules/training/training.entity';
 
 /** Every entity, listed so the data source never depends on file globs. */
 export const entities = [
@@ -55,4 +59,9 @@ export const entities = [
   IdentityProviderDomainEntity,
   SsoAttemptEntity,
   ScimTokenEntity,
+  ProgrammeDesignEntity,
+  CurriculumMonthEntity,
+  TrainingModuleEntity,
+  TrainingCompletionEntity,
+  GuideStepEntity,
 ];

@@ -8,6 +8,7 @@ import { formatDay, plural } from '../../labels';
 import { BarrierCard } from '../barriers/BarriersPage';
 import { ChangeCard } from '../changes/ChangesPage';
 import { NotFoundPage } from '../NotFoundPage';
+import { MonthDetails } from '../programmes/ProgrammeDesign';
 import { ContractCard } from './ContractCard';
 import { SessionsCard } from './SessionsCard';
 
@@ -33,6 +34,35 @@ const PairHomeQuery = graphql(`
           name
           startsOn
           endsOn
+          design {
+            seniorLabel
+            juniorLabel
+          }
+        }
+        sessionPrompts {
+          curriculumMonth {
+            month
+            topic
+            guidance
+            resources {
+              title
+              url
+              text
+            }
+            prompts
+          }
+        }
+        trainingRequired
+        training {
+          side
+          person {
+            id
+            displayName
+          }
+          missing {
+            id
+            title
+          }
         }
         contract {
           version
@@ -107,6 +137,9 @@ export function PairHome({ pairId, viewerId, heading }: { pairId: string; viewer
   const barriers = data?.pairBarriers.edges.map((edge) => edge.node) ?? [];
   const topics = pair.contractInEffect?.focusTopics ?? pair.contract?.focusTopics ?? [];
   const active = pair.status === 'ACTIVE';
+  const { seniorLabel, juniorLabel } = pair.programme.design;
+  const thisMonth = pair.sessionPrompts?.curriculumMonth ?? null;
+  const untrained = pair.status === 'PROPOSED' && pair.trainingRequired ? (pair.training ?? []).filter((t) => t.missing.length > 0) : [];
 
   return (
     <>
@@ -129,14 +162,16 @@ export function PairHome({ pairId, viewerId, heading }: { pairId: string; viewer
         <div className="pair-summary__who">
           <p className="eyebrow">{partner ? 'Your co-learner' : 'Co-learners'}</p>
           <p className="pair-summary__name">
-            {partner ? partner.displayName : `${pair.senior.displayName} (senior) and ${pair.junior.displayName} (junior)`}
-            {partner && <span className="muted"> · {partner.id === pair.senior.id ? 'senior' : 'junior'} co-learner</span>}
+            {partner ? partner.displayName : `${pair.senior.displayName} (${seniorLabel.toLowerCase()}) and ${pair.junior.displayName} (${juniorLabel.toLowerCase()})`}
+            {partner && <span className="muted"> · {(partner.id === pair.senior.id ? seniorLabel : juniorLabel).toLowerCase()}</span>}
           </p>
         </div>
         <dl className="facts facts--inline">
           <div>
             <dt>Programme</dt>
-            <dd>{pair.programme.name}</dd>
+            <dd>
+              <Link to={`/programmes/${encodeURIComponent(pair.programme.id)}`}>{pair.programme.name}</Link>
+            </dd>
           </div>
           <div>
             <dt>Pair</dt>
@@ -156,6 +191,24 @@ export function PairHome({ pairId, viewerId, heading }: { pairId: string; viewer
         {pair.endedReason && <p className="muted">Ended early: {pair.endedReason}</p>}
       </section>
 
+      {untrained.length > 0 && (
+        <div className="notice notice--info" role="status" aria-label="Training before you start">
+          <p>
+            <strong>Your programme starts a pair once both have completed their training.</strong> Your contract takes effect when this is done:
+          </p>
+          <ul className="plain-list plain-list--tight">
+            {untrained.map((t) => (
+              <li key={t.person?.id}>
+                {t.person?.id === viewerId ? 'You' : t.person?.displayName}: {t.missing.map((m) => m.title).join(', ')}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to={`/programmes/${encodeURIComponent(pair.programme.id)}`}>Record training on the programme page</Link>
+          </p>
+        </div>
+      )}
+
       <div className="layout-split">
         <div className="layout-split__main">
           {pair.viewerIsMember && active && (
@@ -174,6 +227,15 @@ export function PairHome({ pairId, viewerId, heading }: { pairId: string; viewer
                 </>
               ) : (
                 <p className="muted">Agree a contract with focus topics to see them here.</p>
+              )}
+              {thisMonth && (
+                <div className="subform" aria-label="This month's curriculum">
+                  <h3>
+                    This month in the programme: {thisMonth.topic}
+                  </h3>
+                  {thisMonth.guidance && <p className="prose">{thisMonth.guidance}</p>}
+                  <MonthDetails month={thisMonth} />
+                </div>
               )}
               <h3>
                 Open changes <span className="count">{data?.openChanges.totalCount ?? 0}</span>

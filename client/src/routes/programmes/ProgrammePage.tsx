@@ -14,6 +14,7 @@ import { cadenceLabels, formatDay, today } from '../../labels';
 import { ProgrammeForm, programmeInput, type ProgrammeValues } from './ProgrammeFields';
 import { NotFoundPage } from '../NotFoundPage';
 import { NudgePair } from './NudgePair';
+import { ProgrammeDesignSections } from './ProgrammeDesign';
 
 const ProgrammeQuery = graphql(`
   query Programme($id: ID!) {
@@ -32,6 +33,10 @@ const ProgrammeQuery = graphql(`
         organisation {
           id
           name
+        }
+        design {
+          seniorLabel
+          juniorLabel
         }
         pairs(first: 100) {
           totalCount
@@ -283,7 +288,9 @@ export function ProgrammePage() {
             <caption className="visually-hidden">Pairs in {programme.name}</caption>
             <thead>
               <tr>
-                <th scope="col">Senior and junior</th>
+                <th scope="col">
+                  {programme.design.seniorLabel} and {programme.design.juniorLabel}
+                </th>
                 <th scope="col">Status</th>
                 <th scope="col">Contract</th>
                 <th scope="col">Last session</th>
@@ -302,8 +309,10 @@ export function ProgrammePage() {
       </section>
 
       {programme.viewerCanManage && programme.status !== 'CLOSED' && (
-        <CreatePairForm programmeId={programme.id} organisationId={programme.organisation.id} pairs={programme.pairs.nodes} />
+        <CreatePairForm programmeId={programme.id} organisationId={programme.organisation.id} pairs={programme.pairs.nodes} wording={programme.design} />
       )}
+
+      <ProgrammeDesignSections programmeId={programme.id} />
     </div>
   );
 }
@@ -388,7 +397,7 @@ function partnersIn(pairs: PairedPeople): Map<string, string> {
   return partners;
 }
 
-function CreatePairForm({ programmeId, organisationId, pairs }: { programmeId: string; organisationId: string; pairs: PairedPeople }) {
+function CreatePairForm({ programmeId, organisationId, pairs, wording }: { programmeId: string; organisationId: string; pairs: PairedPeople; wording: { seniorLabel: string; juniorLabel: string } }) {
   const colearners = useMembers(organisationId, ['CO_LEARNER']);
   const [seniorId, setSeniorId] = useState('');
   const [juniorId, setJuniorId] = useState('');
@@ -401,8 +410,8 @@ function CreatePairForm({ programmeId, organisationId, pairs }: { programmeId: s
     event.preventDefault();
     setCreated(null);
     const problems = [];
-    if (!seniorId) problems.push({ field: ['input', 'seniorId'], message: 'Choose the senior co-learner.' });
-    if (!juniorId) problems.push({ field: ['input', 'juniorId'], message: 'Choose the junior co-learner.' });
+    if (!seniorId) problems.push({ field: ['input', 'seniorId'], message: `Choose the ${wording.seniorLabel.toLowerCase()}.` });
+    if (!juniorId) problems.push({ field: ['input', 'juniorId'], message: `Choose the ${wording.juniorLabel.toLowerCase()}.` });
     if (seniorId && seniorId === juniorId) problems.push({ field: ['input', 'juniorId'], message: 'Choose two different people.' });
     if (problems.length > 0) {
       action.fail(problems);
@@ -436,7 +445,7 @@ function CreatePairForm({ programmeId, organisationId, pairs }: { programmeId: s
     <section className="card" aria-labelledby="new-pair-heading">
       <h2 id="new-pair-heading">Match a pair</h2>
       <p className="muted">
-        A senior and a junior co-learner, ideally from different parts of the organisation. Each person is in one pair per programme:{' '}
+        A {wording.seniorLabel.toLowerCase()} and a {wording.juniorLabel.toLowerCase()}, ideally from different parts of the organisation. Each person is in one pair per programme:{' '}
         {available === 1 ? '1 co-learner is' : `${available} co-learners are`} not paired yet.
       </p>
       {created && (
@@ -445,11 +454,11 @@ function CreatePairForm({ programmeId, organisationId, pairs }: { programmeId: s
         </div>
       )}
       <form onSubmit={handleSubmit} noValidate className="form-grid">
-        <SelectField label="Senior co-learner" value={seniorId} onChange={(event) => setSeniorId(event.target.value)} error={fieldError(action.userErrors, 'seniorId')}>
+        <SelectField label={wording.seniorLabel} value={seniorId} onChange={(event) => setSeniorId(event.target.value)} error={fieldError(action.userErrors, 'seniorId')}>
           <option value="">{colearners.loading ? 'Loading…' : 'Choose a person'}</option>
           {options(juniorId)}
         </SelectField>
-        <SelectField label="Junior co-learner" value={juniorId} onChange={(event) => setJuniorId(event.target.value)} error={fieldError(action.userErrors, 'juniorId')}>
+        <SelectField label={wording.juniorLabel} value={juniorId} onChange={(event) => setJuniorId(event.target.value)} error={fieldError(action.userErrors, 'juniorId')}>
           <option value="">{colearners.loading ? 'Loading…' : 'Choose a person'}</option>
           {options(seniorId)}
         </SelectField>

@@ -7,6 +7,7 @@ import { useFormAction } from '../../hooks/useFormAction';
 import { useTitle } from '../../hooks/useTitle';
 import type { SignedInViewer } from '../../hooks/useViewer';
 import { cadenceLabels, formatDay, plural } from '../../labels';
+import { NewProgramme } from './NewProgramme';
 import { emptyProgramme, ProgrammeForm, programmeInput, type ProgrammeValues } from './ProgrammeFields';
 
 const ProgrammesQuery = graphql(`
@@ -120,10 +121,5 @@ function CreateProgrammeForm() {
     if (payload?.programme) navigate(`/programmes/${encodeURIComponent(payload.programme.id)}`, { state: { flash: 'The programme is planned. Match pairs, then start it.' } });
   }
 
-  return (
-    <section className="card" aria-labelledby="new-programme-heading">
-      <h2 id="new-programme-heading">Plan a programme</h2>
-      <ProgrammeForm initial={emptyProgramme} action={action} save={save} submitLabel="Create programme" busyLabel="Creating…" />
-    </section>
-  );
+  return <NewProgramme blankForm={<ProgrammeForm initial={emptyProgramme} action={action} save={save} submitLabel="Create programme" busyLabel="Creating…" />} />;
 }

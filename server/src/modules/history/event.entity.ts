@@ -18,6 +18,8 @@ export enum EventKind {
   CHANGE_ADOPTED = 'CHANGE_ADOPTED',
   CHANGE_WITHDRAWN = 'CHANGE_WITHDRAWN',
   CHANGE_OWNER_CHANGED = 'CHANGE_OWNER_CHANGED',
+  /** A person completed a programme's training module (recorded by them or a programme manager). */
+  TRAINING_COMPLETED = 'TRAINING_COMPLETED',
 }
 
 /**

@@ -14,6 +14,7 @@ import { programmePolicy } from '../programme/programme.policy';
 import { encryptNotes } from './notes-cipher';
 import { ContractVersionEntity, MentoringSessionEntity, OPEN_PAIR, PairEntity, PairStatus } from './pair.entity';
 import type { AgreeContractInput, CreatePairInput, EndPairInput, LogSessionInput, NudgePairInput, PairsArgs, ProposeContractInput } from './pair.inputs';
+import { assertPairMayStart } from '../training/training.service';
 import { pairPolicy } from './pair.policy';
 import { MentoringSession, Pair } from './pair.type';
 
@@ -164,6 +165,7 @@ export class PairService {
       else latest.juniorAgreedAt = new Date();
       await contracts.save(latest);
       if (latest.seniorAgreedAt && latest.juniorAgreedAt && pair.status === PairStatus.PROPOSED) {
+        await assertPairMayStart(tx, pair);
         pair.status = PairStatus.ACTIVE;
         await tx.getRepository(PairEntity).save(pair);
       }
