@@ -1,4 +1,5 @@
-import { ArgsType, Authorized, Field, ID, InterfaceType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InterfaceType, Int, ObjectType } from 'type-graphql';
+import { Authorized } from './auth-checker';
 import type { ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -143,13 +144,16 @@ export async function readPage<T>(after: string | null | undefined, run: () => P
 
 /**
  * One page of a keyset-paginated query: fetches first+1 rows to learn hasNextPage, and counts
- * the whole list only when the client asks for totalCount.
+ * the whole list only when the client asks for totalCount. `fetch` reads the page's rows from the
+ * filtered, ordered and limited query; by default as entities, or (for a list that reads more per
+ * row) with `orderBy`, the ordering's SQL, to order what it reads around the page.
  */
 export async function paginate<Row extends ObjectLiteral, Node>(
   query: SelectQueryBuilder<Row>,
   ordering: Ordering<Row>,
   args: ConnectionArgs,
   toNode: (row: Row) => Node,
+  fetch: (page: SelectQueryBuilder<Row>, orderBy: string) => Promise<Row[]> = (page) => page.getMany(),
 ): Promise<ConnectionShape<Node> & { count: () => Promise<number> }> {
   const countQuery = query.clone();
   const page = query.clone();
@@ -163,7 +167,8 @@ export async function paginate<Row extends ObjectLiteral, Node>(
   ordering.keys.forEach((key, i) =>
     i === 0 ? page.orderBy(key.sql, ordering.direction) : page.addOrderBy(key.sql, ordering.direction),
   );
-  const rows = await readPage(args.after, () => page.limit(args.first + 1).getMany());
+  const orderBy = ordering.keys.map((key) => `${key.sql} ${ordering.direction}`).join(', ');
+  const rows = await readPage(args.after, () => fetch(page.limit(args.first + 1), orderBy));
   return pageOf(rows, ordering, args, toNode, () => countQuery.getCount());
 }
 
