@@ -2,6 +2,7 @@ import { IsNull, MoreThan, Not } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError, UserErrorCode } from '../../common/errors';
 import { entityFromJson, rowAsJson } from '../../common/loader-utils';
+import { queryPrepared } from '../../db/prepared';
 import type { Context } from '../../context';
 import { MembershipEntity } from '../person/membership.entity';
 import { PersonEntity } from '../person/person.entity';
@@ -51,7 +52,9 @@ function authenticationQuery(db: DataSource): string {
 /** Resolves a bearer token or session cookie to the signed-in viewer, or null. */
 export async function authenticate(db: DataSource, token: string | undefined): Promise<Viewer | null> {
   if (!token) return null;
-  const [row] = (await db.query(authenticationQuery(db), [hashToken(token)])) as { session_id: string; person: Record<string, unknown>; memberships: Record<string, unknown>[] }[];
+  const [row] = await queryPrepared<{ session_id: string; person: Record<string, unknown>; memberships: Record<string, unknown>[] }>(db, authenticationQuery(db), [
+    hashToken(token),
+  ]);
   if (!row) return null;
   const person = entityFromJson(db, PersonEntity, row.person);
   const memberships = row.memberships.map((json) => entityFromJson(db, MembershipEntity, json));

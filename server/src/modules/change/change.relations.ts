@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { entityFromJson, rowAsJson } from '../../common/loader-utils';
+import { queryPrepared } from '../../db/prepared';
 import type { Viewer } from '../auth/viewer';
 import type { createBarrierLoaders } from '../barrier/barrier.loaders';
 import { BarrierEntity } from '../barrier/barrier.entity';
@@ -113,7 +114,8 @@ export async function readChangePage(
   params: unknown[],
   orderBy: string,
 ): Promise<ChangeWithRelations[]> {
-  const rows: Row[] = await db.query(
+  const rows = await queryPrepared<Row>(
+    db,
     `SELECT ${rowAsJson(db, ChangeEntity, 'c')} AS change, ${relationColumns(db)}
      FROM (${pageSql}) page
      JOIN change_proposal c ON c.id = page.id ${RELATION_JOINS}
@@ -134,7 +136,7 @@ export function changeRelationsLoader(db: DataSource, loaders: PrimedLoaders) {
     FROM change_proposal c ${RELATION_JOINS}
     WHERE c.id = ANY($1::uuid[])`;
   return new DataLoader<string, ChangeRelations>(async (changeIds) => {
-    const rows: (Row & { change_id: string })[] = await db.query(sql, [changeIds]);
+    const rows = await queryPrepared<Row & { change_id: string }>(db, sql, [changeIds]);
     const byId = new Map(rows.map((row) => [row.change_id, relationsFromRow(db, loaders, row.change_id, row)]));
     return changeIds.map((id) => byId.get(id) ?? new Error(`Change ${id} has no relations.`));
   });
