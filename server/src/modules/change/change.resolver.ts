@@ -37,7 +37,7 @@ import { ChangeAction, FINISHED } from './change.workflow';
  * the request resolves (see change.relations.ts).
  */
 function fromRelations<T>(ctx: Context, change: Change, read: (relations: ChangeRelations) => T): T | Promise<T> {
-  return change.relations ? read(change.relations) : ctx.loaders.changeRelations.load(change.entity.id).then(read);
+  return change.relations ? read(change.relations) : ctx.loaders.changeRelations.load(change.entity.id).then((found) => read(found!.relations));
 }
 
 /**
