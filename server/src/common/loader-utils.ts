@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { In, type DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral } from 'typeorm';
 
 /** A loader of rows by primary key: one `WHERE id IN (...)` per tick, whatever the page size. */
 export function byId<T extends ObjectLiteral & { id: string }>(db: DataSource, entity: EntityTarget<T>) {
@@ -82,14 +82,42 @@ export function rowAsJson(db: DataSource, entity: EntityTarget<ObjectLiteral>, a
   return `json_build_object(${columns.map((column) => `'${column.databaseName}', ${alias}."${column.databaseName}"`).join(', ')})`;
 }
 
+type FromJson = (json: Record<string, unknown>) => ObjectLiteral;
+const readers = new WeakMap<EntityMetadata, FromJson>();
+
+/**
+ * How one entity's rows are read back from `rowAsJson`'s JSON, worked out once per entity: a page
+ * of a hundred changes reads six hundred such rows.
+ */
+function readerFor(metadata: EntityMetadata): FromJson {
+  let read = readers.get(metadata);
+  if (!read) {
+    const columns = metadata.columns
+      .filter((column) => column.isSelect)
+      .map((column) => ({
+        column,
+        name: column.databaseName,
+        property: column.propertyName,
+        isTime: TIMESTAMP_TYPES.has(column.type),
+        // A plain property; embedded and relation columns are set as TypeORM sets them.
+        isPlain: !column.embeddedMetadata && !column.relationMetadata,
+      }));
+    read = (json) => {
+      const row = metadata.create() as ObjectLiteral;
+      for (const { column, name, property, isTime, isPlain } of columns) {
+        const raw = json[name];
+        const value = raw != null && isTime ? new Date(raw as string) : raw;
+        if (isPlain) row[property] = value;
+        else column.setEntityValue(row, value);
+      }
+      return row;
+    };
+    readers.set(metadata, read);
+  }
+  return read;
+}
+
 /** The entity for a row that `rowAsJson` built: the same object the entity's repository would have loaded. */
 export function entityFromJson<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, json: Record<string, unknown>): T {
-  const metadata = db.getMetadata(entity);
-  const row = metadata.create() as T;
-  for (const column of metadata.columns) {
-    if (!column.isSelect) continue;
-    const value = json[column.databaseName];
-    column.setEntityValue(row, value != null && TIMESTAMP_TYPES.has(column.type) ? new Date(value as string) : value);
-  }
-  return row;
+  return readerFor(db.getMetadata(entity))(json) as T;
 }

@@ -1,4 +1,5 @@
-import { ArgsType, Authorized, Field, ID, InterfaceType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InterfaceType, Int, ObjectType } from 'type-graphql';
+import { Authorized } from './auth-checker';
 import type { ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -143,13 +144,16 @@ export async function readPage<T>(after: string | null | undefined, run: () => P
 
 /**
  * One page of a keyset-paginated query: fetches first+1 rows to learn hasNextPage, and counts
- * the whole list only when the client asks for totalCount.
+ * the whole list only when the client asks for totalCount. `fetch` reads the page's rows from the
+ * filtered, ordered and limited query; by default as entities, or (for a list that reads more per
+ * row) with `orderBy`, the ordering's SQL, to order what it reads around the page.
  */
 export async function paginate<Row extends ObjectLiteral, Node>(
   query: SelectQueryBuilder<Row>,
   ordering: Ordering<Row>,
   args: ConnectionArgs,
   toNode: (row: Row) => Node,
+  fetch: (page: SelectQueryBuilder<Row>, orderBy: string) => Promise<Row[]> = (page) => page.getMany(),
 ): Promise<ConnectionShape<Node> & { count: () => Promise<number> }> {
   const countQuery = query.clone();
   const page = query.clone();
@@ -163,11 +167,16 @@ export async function paginate<Row extends ObjectLiteral, Node>(
   ordering.keys.forEach((key, i) =>
     i === 0 ? page.orderBy(key.sql, ordering.direction) : page.addOrderBy(key.sql, ordering.direction),
   );
-  const rows = await readPage(args.after, () => page.limit(args.first + 1).getMany());
+  const orderBy = ordering.keys.map((key) => `${key.sql} ${ordering.direction}`).join(', ');
+  const rows = await readPage(args.after, () => fetch(page.limit(args.first + 1), orderBy));
   return pageOf(rows, ordering, args, toNode, () => countQuery.getCount());
 }
 
-/** A connection from rows fetched as first+1 in keyset order: edges with cursors, and pageInfo. */
+/**
+ * A connection from rows fetched as first+1 in keyset order: edges with cursors, and pageInfo.
+ * An edge's cursor is encoded when it is read: the board asks for `nodes`, and a hundred cursors
+ * nobody reads were a hundred JSON encodings per page.
+ */
 export function pageOf<Row, Node>(
   rows: Row[],
   ordering: Ordering<Row>,
@@ -177,24 +186,29 @@ export function pageOf<Row, Node>(
 ): ConnectionShape<Node> & { count: () => Promise<number> } {
   const hasNextPage = rows.length > args.first;
   const kept = rows.slice(0, args.first);
-  const edges = kept.map((row) => ({
-    cursor: encodeCursor(
+  const cursorOf = (row: Row) =>
+    encodeCursor(
       ordering.name,
       ordering.keys.map((k) => {
         const value = k.value(row);
         return value instanceof Date ? value.toISOString() : value;
       }),
-    ),
-    node: toNode(row),
+    );
+  const nodes = kept.map(toNode);
+  const edges = kept.map((row, i) => ({
+    get cursor() {
+      return cursorOf(row);
+    },
+    node: nodes[i],
   }));
   return {
     edges,
-    nodes: edges.map((e) => e.node),
+    nodes,
     pageInfo: {
       hasNextPage,
       hasPreviousPage: Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      startCursor: kept.length ? cursorOf(kept[0]) : null,
+      endCursor: kept.length ? cursorOf(kept[kept.length - 1]) : null,
     },
     count,
     totalCount: count,

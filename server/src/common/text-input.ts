@@ -1,17 +1,21 @@
 import {
+  defaultFieldResolver,
   GraphQLError,
   isInputObjectType,
   isListType,
   isNonNullType,
+  isObjectType,
   isScalarType,
+  type GraphQLField,
   type GraphQLInputType,
+  type GraphQLSchema,
 } from 'graphql';
-import { Extensions, type MiddlewareFn } from 'type-graphql';
+import { Extensions } from 'type-graphql';
 
 /**
  * The one place every text argument passes through before any resolver, validator or SQL sees
- * it. It runs as a type-graphql global middleware (schema.ts), and walks the arguments by their
- * GraphQL types, so inputs added later get it without opting in:
+ * it. `cleanArgumentsOf` (schema.ts) wraps the resolver of every field that takes arguments, and
+ * walks the arguments by their GraphQL types, so inputs added later get it without opting in:
  *
  * 1. Text PostgreSQL cannot store or that no person types (NUL and other control characters
  *    except tab and line breaks, lone UTF-16 surrogates) is refused with BAD_USER_INPUT.
@@ -64,13 +68,30 @@ export function cleanInput(type: GraphQLInputType, value: unknown, path: string[
   return value;
 }
 
-/** The global middleware: cleans the arguments of the field being resolved, in place. */
-export const TextInputMiddleware: MiddlewareFn = ({ args, info }, next) => {
-  if (Object.keys(args).length > 0) {
-    const field = info.parentType.getFields()[info.fieldName];
-    for (const arg of field?.args ?? []) {
-      if (arg.name in args) args[arg.name] = cleanInput(arg.type, args[arg.name], [arg.name], arg.extensions?.[RAW_TEXT] === true);
+function cleanArguments(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>) {
+  for (const arg of field.args) {
+    if (arg.name in args) args[arg.name] = cleanInput(arg.type, args[arg.name], [arg.name], arg.extensions?.[RAW_TEXT] === true);
+  }
+}
+
+/**
+ * Wraps, in place, the resolver of every field of `schema` that takes arguments, so they are
+ * cleaned before type-graphql converts and validates them. Fields without arguments (almost all
+ * of them, and every field of every row in a list) keep their resolver untouched: a type-graphql
+ * global middleware would have wrapped each of those in an async dispatch too, which made a page of
+ * 100 changes resolve thousands of promises for nothing (issue 11).
+ */
+export function cleanArgumentsOf(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.args.length === 0) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        cleanArguments(field, args);
+        return resolve(source, args, context, info);
+      };
     }
   }
-  return next();
-};
+  return schema;
+}

@@ -1,5 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PUBLIC } from '../../common/auth-checker';
+import { Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, PUBLIC } from '../../common/auth-checker';
 import { InputArg, mutate } from '../../common/errors';
 import type { Context } from '../../context';
 import { Organisation } from '../organisation/organisation.type';

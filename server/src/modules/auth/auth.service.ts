@@ -1,6 +1,8 @@
 import { IsNull, MoreThan, Not } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError, UserErrorCode } from '../../common/errors';
+import { entityFromJson, rowAsJson } from '../../common/loader-utils';
+import { queryPrepared } from '../../db/prepared';
 import type { Context } from '../../context';
 import { MembershipEntity } from '../person/membership.entity';
 import { PersonEntity } from '../person/person.entity';
@@ -27,24 +29,36 @@ export const LOGIN_SLOWDOWN = { stepMs: 250, freeFailures: 2, maxMs: 2_000 };
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
+/**
+ * The statement every request that carries a token runs: the live session, its person and their
+ * active memberships, as JSON built by PostgreSQL (a findOne with relations plus a find took three
+ * round trips, and TypeORM's join hydration cost more than the query). Built once per data source.
+ */
+const authenticationSql = new WeakMap<DataSource, string>();
+function authenticationQuery(db: DataSource): string {
+  let sql = authenticationSql.get(db);
+  if (!sql) {
+    sql = `
+      SELECT s.id AS session_id, ${rowAsJson(db, PersonEntity, 'p')} AS person,
+             coalesce((SELECT json_agg(${rowAsJson(db, MembershipEntity, 'm')} ORDER BY m.created_at)
+                       FROM membership m WHERE m.person_id = p.id AND m.deactivated_at IS NULL), '[]') AS memberships
+      FROM auth_session s JOIN person p ON p.id = s.person_id
+      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`;
+    authenticationSql.set(db, sql);
+  }
+  return sql;
+}
+
 /** Resolves a bearer token or session cookie to the signed-in viewer, or null. */
 export async function authenticate(db: DataSource, token: string | undefined): Promise<Viewer | null> {
   if (!token) return null;
-  // One statement for every request that carries a token: the session, its person and their
-  // active memberships joined (a findOne with relations plus a find took three round trips).
-  const session = await db
-    .getRepository(AuthSessionEntity)
-    .createQueryBuilder('session')
-    .innerJoinAndSelect('session.person', 'person')
-    .leftJoinAndMapMany('person.memberships', MembershipEntity, 'membership', 'membership.person_id = person.id AND membership.deactivated_at IS NULL')
-    .where('session.token_hash = :hash AND session.revoked_at IS NULL AND session.expires_at > now()', { hash: hashToken(token) })
-    .orderBy('membership.created_at', 'ASC')
-    .getOne();
-  const person = session?.person as (PersonEntity & { memberships?: MembershipEntity[] }) | undefined;
-  if (!session || !person) return null;
-  const memberships = person.memberships ?? [];
-  delete person.memberships;
-  return new Viewer(person, memberships, session.id);
+  const [row] = await queryPrepared<{ session_id: string; person: Record<string, unknown>; memberships: Record<string, unknown>[] }>(db, authenticationQuery(db), [
+    hashToken(token),
+  ]);
+  if (!row) return null;
+  const person = entityFromJson(db, PersonEntity, row.person);
+  const memberships = row.memberships.map((json) => entityFromJson(db, MembershipEntity, json));
+  return new Viewer(person, memberships, row.session_id);
 }
 
 export class AuthService {

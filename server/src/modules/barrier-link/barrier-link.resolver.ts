@@ -1,4 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized } from '../../common/auth-checker';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
 import { SharedCase } from '../library/library.type';

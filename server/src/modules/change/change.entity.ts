@@ -39,7 +39,8 @@ export interface AdoptionEvidence {
 
 /** A proposal to change a policy or process, owned by the senior who can make it happen. */
 @Entity('change_proposal')
-@Index('change_organisation_created_idx', ['organisationId', 'createdAt'])
+// The board's keyset order (created_at, then id) within an organisation, read straight off the index.
+@Index('change_organisation_created_idx', ['organisationId', 'createdAt', 'id'])
 @Index('change_owner_status_idx', ['ownerId', 'status'])
 export class ChangeEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -131,11 +132,12 @@ export class ChangeEntity {
 
 /** An owner's decision on a submitted change, always with a rationale. */
 @Entity('decision')
+// A change's decisions in order: "the latest decision" is the index's last entry for the change.
+@Index('decision_change_idx', ['changeId', 'createdAt'])
 export class DecisionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Index('decision_change_idx')
   @Column({ name: 'change_id', type: 'uuid' })
   changeId: string;
 

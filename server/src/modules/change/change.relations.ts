@@ -1,15 +1,18 @@
-import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
-import { entityFromJson, rowAsJson } from '../../common/loader-utils';
-import type { createBarrierLoaders } from '../barrier/barrier.loaders';
-import { BarrierEntity } from '../barrier/barrier.entity';
-import type { createCommentLoaders } from '../comment/comment.loaders';
-import type { createPairLoaders } from '../pair/pair.loaders';
-import { PairEntity } from '../pair/pair.entity';
-import type { createIdentityLoaders } from '../person/person.loaders';
-import { PersonEntity } from '../person/person.entity';
-import type { createChangeLoaders } from './change.loaders';
-import { DecisionEntity } from './change.entity';
+import DataLoader from "dataloader";
+import type { DataSource } from "typeorm";
+import { entityFromJson, rowAsJson } from "../../common/loader-utils";
+import { queryPrepared } from "../../db/prepared";
+import type { Viewer } from "../auth/viewer";
+import type { createBarrierLoaders } from "../barrier/barrier.loaders";
+import { BarrierEntity } from "../barrier/barrier.entity";
+import { barrierPolicy } from "../barrier/barrier.policy";
+import type { createCommentLoaders } from "../comment/comment.loaders";
+import type { createPairLoaders } from "../pair/pair.loaders";
+import { PairEntity } from "../pair/pair.entity";
+import type { createIdentityLoaders } from "../person/person.loaders";
+import { PersonEntity } from "../person/person.entity";
+import type { createChangeLoaders } from "./change.loaders";
+import { ChangeEntity, DecisionEntity } from "./change.entity";
 
 interface PrimedLoaders {
   identity: ReturnType<typeof createIdentityLoaders>;
@@ -19,61 +22,159 @@ interface PrimedLoaders {
   comment: ReturnType<typeof createCommentLoaders>;
 }
 
+/** Everything a list of changes shows around each change. */
+export interface ChangeRelations {
+  barrier: BarrierEntity;
+  /** The pair that raised the barrier: the one an anonymous barrier hides. */
+  raisingPair: PairEntity | null;
+  /** The pair that proposed the change. */
+  pair: PairEntity;
+  owner: PersonEntity;
+  latestDecision: DecisionEntity | null;
+  commentCount: number;
+}
+
 /**
- * Everything a list of changes shows around each change, in one statement for the whole page:
- * its barrier, the pair that raised that barrier, its own pair, its owner, its latest decision and
- * its comment count. Field resolvers wait for it, then read their usual loaders, which it has
- * primed; before it, the same page cost six look-ups, three of them one after another because
- * the anonymity check needs the barrier before the raising pair.
- *
- * Why this is as strict as the look-ups it replaces: it only loads rows. Every field resolver
- * still answers from the same entities through the same policy code (barrier.masking's
- * hidesIdentity, changePolicy), so what a viewer may see is decided exactly as before; the rows
- * it primes are the rows the per-entity loaders would have fetched (all their selected columns,
- * built by the entity's own metadata). A change the viewer may not see never reaches a field
- * resolver, since the page and node() queries check the organisation before.
+ * Whether the viewer must not see `personId` as the author or actor of something on this change:
+ * barrier.masking's hidesIdentity, answered from relations already read rather than by loading them.
  */
-export function changeRelationsLoader(db: DataSource, loaders: PrimedLoaders) {
-  const sql = `
-    SELECT c.id AS change_id,
-           ${rowAsJson(db, BarrierEntity, 'b')} AS barrier,
-           CASE WHEN rp.id IS NULL THEN NULL ELSE ${rowAsJson(db, PairEntity, 'rp')} END AS raising_pair,
-           ${rowAsJson(db, PairEntity, 'p')} AS pair,
-           ${rowAsJson(db, PersonEntity, 'o')} AS owner,
-           (SELECT ${rowAsJson(db, DecisionEntity, 'd')} FROM decision d WHERE d.change_id = c.id ORDER BY d.created_at DESC LIMIT 1) AS latest_decision,
-           (SELECT count(*) FROM comment k WHERE k.change_id = c.id)::int AS comment_count
-    FROM change_proposal c
+export function hidesPersonOn(
+  viewer: Viewer,
+  relations: ChangeRelations,
+  personId: string,
+): boolean {
+  return relations.raisingPair
+    ? barrierPolicy.hidesPerson(
+        viewer,
+        relations.barrier,
+        relations.raisingPair,
+        personId,
+      )
+    : false;
+}
+
+/*
+ * Everything around a change, read in the same statement as the change (`c`) itself: its
+ * barrier, the pair that raised that barrier, its own pair, its owner, its latest decision and its
+ * comment count. Before this, a page of changes cost a page query and six look-ups, three of them
+ * one after another because the anonymity check needs the barrier before the raising pair.
+ *
+ * Why this is as strict as the look-ups it replaces: it only reads rows. Every field still answers
+ * through the same policy code (barrierPolicy.hidesPerson, changePolicy), on the same entities,
+ * built from all their selected columns by the entity's own metadata; and it primes the
+ * per-entity loaders with exactly the rows they would have fetched. Which changes a viewer may
+ * see is decided before, by the page's or node()'s organisation check.
+ */
+const relationColumns = (db: DataSource) => `
+           ${rowAsJson(db, BarrierEntity, "b")} AS barrier,
+           CASE WHEN rp.id IS NULL THEN NULL ELSE ${rowAsJson(db, PairEntity, "rp")} END AS raising_pair,
+           ${rowAsJson(db, PairEntity, "p")} AS pair,
+           ${rowAsJson(db, PersonEntity, "o")} AS owner,
+           (SELECT ${rowAsJson(db, DecisionEntity, "d")} FROM decision d WHERE d.change_id = c.id ORDER BY d.created_at DESC LIMIT 1) AS latest_decision,
+           (SELECT count(*) FROM comment k WHERE k.change_id = c.id)::int AS comment_count`;
+const RELATION_JOINS = `
     JOIN barrier b ON b.id = c.barrier_id
     JOIN pair p ON p.id = c.pair_id
     JOIN person o ON o.id = c.owner_id
-    LEFT JOIN pair rp ON rp.id = b.pair_id
-    WHERE c.id = ANY($1::uuid[])`;
-  return new DataLoader<string, true>(async (changeIds) => {
-    const rows: Row[] = await db.query(sql, [changeIds]);
-    for (const row of rows) {
-      const barrier = entityFromJson(db, BarrierEntity, row.barrier);
-      loaders.barrier.barrier.prime(barrier.id, barrier);
-      for (const json of [row.pair, row.raising_pair]) {
-        if (!json) continue;
-        const pair = entityFromJson(db, PairEntity, json);
-        loaders.pair.pair.prime(pair.id, pair);
-      }
-      const owner = entityFromJson(db, PersonEntity, row.owner);
-      loaders.identity.person.prime(owner.id, owner);
-      loaders.change.latestDecision.prime(row.change_id, row.latest_decision ? entityFromJson(db, DecisionEntity, row.latest_decision) : null);
-      loaders.comment.countByChange.prime(row.change_id, row.comment_count);
-    }
-    return changeIds.map(() => true as const);
-  });
-}
+    LEFT JOIN pair rp ON rp.id = b.pair_id`;
 
 type Json = Record<string, unknown>;
 interface Row {
-  change_id: string;
+  change: Json;
   barrier: Json;
   raising_pair: Json | null;
   pair: Json;
   owner: Json;
   latest_decision: Json | null;
   comment_count: number;
+}
+
+function relationsFromRow(
+  db: DataSource,
+  loaders: PrimedLoaders,
+  changeId: string,
+  row: Row,
+): ChangeRelations {
+  const relations: ChangeRelations = {
+    barrier: entityFromJson(db, BarrierEntity, row.barrier),
+    raisingPair: row.raising_pair
+      ? entityFromJson(db, PairEntity, row.raising_pair)
+      : null,
+    pair: entityFromJson(db, PairEntity, row.pair),
+    owner: entityFromJson(db, PersonEntity, row.owner),
+    latestDecision: row.latest_decision
+      ? entityFromJson(db, DecisionEntity, row.latest_decision)
+      : null,
+    commentCount: row.comment_count,
+  };
+  loaders.barrier.barrier.prime(relations.barrier.id, relations.barrier);
+  loaders.pair.pair.prime(relations.pair.id, relations.pair);
+  if (relations.raisingPair)
+    loaders.pair.pair.prime(relations.raisingPair.id, relations.raisingPair);
+  loaders.identity.person.prime(relations.owner.id, relations.owner);
+  loaders.change.latestDecision.prime(changeId, relations.latestDecision);
+  loaders.comment.countByChange.prime(changeId, relations.commentCount);
+  return relations;
+}
+
+/** A change read with its relations. */
+export interface ChangeWithRelations {
+  entity: ChangeEntity;
+  relations: ChangeRelations;
+}
+
+/**
+ * One page of changes and everything around them in one statement. `pageSql` picks the page: it
+ * selects the changes' ids as `id`, already filtered, ordered and limited; `orderBy` orders the
+ * result the same way (it reads `c`).
+ */
+export async function readChangePage(
+  db: DataSource,
+  loaders: PrimedLoaders,
+  pageSql: string,
+  params: unknown[],
+  orderBy: string,
+): Promise<ChangeWithRelations[]> {
+  const rows = await queryPrepared<Row>(
+    db,
+    `SELECT ${rowAsJson(db, ChangeEntity, "c")} AS change, ${relationColumns(db)}
+     FROM (${pageSql}) page
+     JOIN change_proposal c ON c.id = page.id ${RELATION_JOINS}
+     ORDER BY ${orderBy}`,
+    params,
+  );
+  return rows.map((row) => withRelations(db, loaders, row));
+}
+
+function withRelations(
+  db: DataSource,
+  loaders: PrimedLoaders,
+  row: Row,
+): ChangeWithRelations {
+  const entity = entityFromJson(db, ChangeEntity, row.change);
+  loaders.change.change.prime(entity.id, entity);
+  return { entity, relations: relationsFromRow(db, loaders, entity.id, row) };
+}
+
+/**
+ * Changes by id with everything around them, batched per request: node() reads a change this way,
+ * and a change read elsewhere (a barrier's changes, a pair's) reads its relations this way.
+ */
+export function changeRelationsLoader(db: DataSource, loaders: PrimedLoaders) {
+  const sql = `
+    SELECT ${rowAsJson(db, ChangeEntity, "c")} AS change, ${relationColumns(db)}
+    FROM change_proposal c ${RELATION_JOINS}
+    WHERE c.id = ANY($1::uuid[])`;
+  return new DataLoader<string, ChangeWithRelations | null>(
+    async (changeIds) => {
+      const rows = await queryPrepared<Row>(db, sql, [changeIds]);
+      const byId = new Map(
+        rows.map((row) => {
+          const read = withRelations(db, loaders, row);
+          return [read.entity.id, read];
+        }),
+      );
+      return changeIds.map((id) => byId.get(id) ?? null);
+    },
+  );
 }

@@ -1,11 +1,11 @@
-import { Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized } from '../../common/auth-checker';
 import { dayOf } from '../../common/anonymity';
 import { InputArg, mutate } from '../../common/errors';
 import { unpagedList } from '../../common/limits';
 import { ConnectionArgs } from '../../common/relay';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
-import { hidesIdentity } from '../barrier/barrier.masking';
 import { Barrier } from '../barrier/barrier.type';
 import { Comment } from '../comment/comment.type';
 import { HistoryEvent } from '../history/history.type';
@@ -26,29 +26,32 @@ import {
 } from './change.inputs';
 import { ChangePayload } from './change.payloads';
 import { changePolicy } from './change.policy';
+import { type ChangeRelations, hidesPersonOn } from './change.relations';
 import { ChangeService } from './change.service';
 import { Change, ChangeConnection, Decision } from './change.type';
 import { ChangeAction, FINISHED } from './change.workflow';
 
-/** Loads, for every change on the page at once, what the fields below read (see change.relations.ts). */
-const relationsOf = (ctx: Context, change: Change) => ctx.loaders.changeRelations.load(change.entity.id);
+/**
+ * Reads what a field shows around a change: at once when the change was read with its relations
+ * (a page of changes: no promise per row and field), else from one batched look-up for every change
+ * the request resolves (see change.relations.ts).
+ */
+function fromRelations<T>(ctx: Context, change: Change, read: (relations: ChangeRelations) => T): T | Promise<T> {
+  return change.relations ? read(change.relations) : ctx.loaders.changeRelations.load(change.entity.id).then((found) => read(found!.relations));
+}
 
 /**
  * When something the pair did happened: the moment, or only its day (midnight UTC) for viewers from
  * whom an anonymous barrier hides that pair, so the time cannot be lined up with a logged session.
  */
-async function pairMoment(ctx: Context, change: Change, moment: Date | null): Promise<Date | null> {
+function pairMoment(ctx: Context, change: Change, moment: Date | null): Date | null | Promise<Date | null> {
   if (!moment) return null;
-  await relationsOf(ctx, change);
-  const pair = (await ctx.loaders.pair.pair.load(change.entity.pairId))!;
-  return (await hidesIdentity(ctx, change.entity.barrierId, pair.seniorId)) ? dayOf(moment) : moment;
+  return fromRelations(ctx, change, (relations) => (hidesPersonOn(ctx.viewer as Viewer, relations, relations.pair.seniorId) ? dayOf(moment) : moment));
 }
 
 /** The viewerCan… hints come from the same policy and workflow the service enforces. */
-async function viewerCan(ctx: Context, change: Change, action: ChangeAction): Promise<boolean> {
-  await relationsOf(ctx, change);
-  const pair = (await ctx.loaders.pair.pair.load(change.entity.pairId))!;
-  return changePolicy.can(ctx.viewer as Viewer, change.entity, pair, action);
+function viewerCan(ctx: Context, change: Change, action: ChangeAction): boolean | Promise<boolean> {
+  return fromRelations(ctx, change, (relations) => changePolicy.can(ctx.viewer as Viewer, change.entity, relations.pair, action));
 }
 
 const payload = async (run: Promise<ChangeEntity>) => ({ change: Change.from(await run) });
@@ -123,69 +126,65 @@ export class ChangeResolver {
 
   @Authorized()
   @FieldResolver(() => Barrier)
-  async barrier(@Root() change: Change, @Ctx() ctx: Context): Promise<Barrier> {
-    await relationsOf(ctx, change);
-    return Barrier.from((await ctx.loaders.barrier.barrier.load(change.entity.barrierId))!);
+  barrier(@Root() change: Change, @Ctx() ctx: Context): Barrier | Promise<Barrier> {
+    return fromRelations(ctx, change, (relations) => Barrier.from(relations.barrier));
   }
 
   @Authorized()
   @FieldResolver(() => Person, { description: 'The leader who decides it and can make it happen.' })
-  async owner(@Root() change: Change, @Ctx() ctx: Context): Promise<Person> {
-    await relationsOf(ctx, change);
-    return Person.from((await ctx.loaders.identity.person.load(change.entity.ownerId))!);
+  owner(@Root() change: Change, @Ctx() ctx: Context): Person | Promise<Person> {
+    return fromRelations(ctx, change, (relations) => Person.from(relations.owner));
   }
 
   @Authorized()
   @FieldResolver(() => Pair, { nullable: true, description: 'The pair that proposed it; null where an anonymous barrier hides that pair.' })
-  async pair(@Root() change: Change, @Ctx() ctx: Context): Promise<Pair | null> {
-    await relationsOf(ctx, change);
-    const pair = (await ctx.loaders.pair.pair.load(change.entity.pairId))!;
-    return (await hidesIdentity(ctx, change.entity.barrierId, pair.seniorId)) ? null : Pair.from(pair);
+  pair(@Root() change: Change, @Ctx() ctx: Context): Pair | null | Promise<Pair | null> {
+    return fromRelations(ctx, change, (relations) =>
+      hidesPersonOn(ctx.viewer as Viewer, relations, relations.pair.seniorId) ? null : Pair.from(relations.pair),
+    );
   }
 
   @Authorized()
   @FieldResolver(() => Date, { description: 'When it was proposed; the day only where an anonymous barrier hides the pair from the viewer.' })
-  async createdAt(@Root() change: Change, @Ctx() ctx: Context): Promise<Date> {
-    return (await pairMoment(ctx, change, change.entity.createdAt))!;
+  createdAt(@Root() change: Change, @Ctx() ctx: Context) {
+    return pairMoment(ctx, change, change.entity.createdAt);
   }
 
   @Authorized()
   @FieldResolver(() => Date, { description: 'When it last changed; the day only where an anonymous barrier hides the pair from the viewer.' })
-  async updatedAt(@Root() change: Change, @Ctx() ctx: Context): Promise<Date> {
-    return (await pairMoment(ctx, change, change.entity.updatedAt))!;
+  updatedAt(@Root() change: Change, @Ctx() ctx: Context) {
+    return pairMoment(ctx, change, change.entity.updatedAt);
   }
 
   @Authorized()
   @FieldResolver(() => Date, { nullable: true, description: 'When it was submitted; the day only where an anonymous barrier hides the pair from the viewer.' })
-  submittedAt(@Root() change: Change, @Ctx() ctx: Context): Promise<Date | null> {
+  submittedAt(@Root() change: Change, @Ctx() ctx: Context) {
     return pairMoment(ctx, change, change.entity.submittedAt);
   }
 
   @Authorized()
   @FieldResolver(() => Date, { nullable: true, description: 'When work started (the pair or the owner); the day only where an anonymous barrier hides the pair.' })
-  startedAt(@Root() change: Change, @Ctx() ctx: Context): Promise<Date | null> {
+  startedAt(@Root() change: Change, @Ctx() ctx: Context) {
     return pairMoment(ctx, change, change.entity.startedAt);
   }
 
   @Authorized()
   @FieldResolver(() => Date, { nullable: true, description: 'When it was adopted (the pair or the owner); the day only where an anonymous barrier hides the pair.' })
-  adoptedAt(@Root() change: Change, @Ctx() ctx: Context): Promise<Date | null> {
+  adoptedAt(@Root() change: Change, @Ctx() ctx: Context) {
     return pairMoment(ctx, change, change.entity.adoptedAt);
   }
 
   @Authorized()
   @FieldResolver(() => Decision, { nullable: true })
-  async latestDecision(@Root() change: Change, @Ctx() ctx: Context): Promise<Decision | null> {
-    await relationsOf(ctx, change);
-    const decision = await ctx.loaders.change.latestDecision.load(change.entity.id);
-    return decision ? Decision.from(decision) : null;
+  latestDecision(@Root() change: Change, @Ctx() ctx: Context): Decision | null | Promise<Decision | null> {
+    return fromRelations(ctx, change, (relations) => (relations.latestDecision ? Decision.from(relations.latestDecision) : null));
   }
 
   @Authorized()
   @FieldResolver(() => Boolean, { description: "A draft that its owner sent back for changes (the reason is latestDecision's rationale), not a fresh one." })
-  async isSentBack(@Root() change: Change, @Ctx() ctx: Context): Promise<boolean> {
+  isSentBack(@Root() change: Change, @Ctx() ctx: Context): boolean | Promise<boolean> {
     if (change.entity.status !== ChangeStatus.DRAFT) return false;
-    return (await ctx.loaders.change.latestDecision.load(change.entity.id))?.outcome === DecisionOutcome.REQUEST_CHANGES;
+    return fromRelations(ctx, change, (relations) => relations.latestDecision?.outcome === DecisionOutcome.REQUEST_CHANGES);
   }
 
   @Authorized()
@@ -208,9 +207,8 @@ export class ChangeResolver {
 
   @Authorized()
   @FieldResolver(() => Int)
-  async commentCount(@Root() change: Change, @Ctx() ctx: Context): Promise<number> {
-    await relationsOf(ctx, change);
-    return ctx.loaders.comment.countByChange.load(change.entity.id);
+  commentCount(@Root() change: Change, @Ctx() ctx: Context): number | Promise<number> {
+    return fromRelations(ctx, change, (relations) => relations.commentCount);
   }
 
   @Authorized()

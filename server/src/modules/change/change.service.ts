@@ -17,6 +17,7 @@ import { PairEntity } from '../pair/pair.entity';
 import { PairService } from '../pair/pair.service';
 import { Role } from '../person/membership.entity';
 import { ChangeEntity, ChangeStatus, DecisionEntity, type SuccessMeasure } from './change.entity';
+import { type ChangeRelations, readChangePage } from './change.relations';
 import {
   ChangeOrder,
   type AdoptChangeInput,
@@ -350,7 +351,14 @@ export class ChangeService {
         me: this.viewer.personId,
       });
     }
-    return paginate(query, ORDERINGS[args.orderBy], args, Change.from);
+    // The page's changes and everything the board shows around them, in one statement.
+    const relations = new Map<string, ChangeRelations>();
+    return paginate(query, ORDERINGS[args.orderBy], args, (entity) => Change.withRelations(entity, relations.get(entity.id)), async (page, orderBy) => {
+      const [pageSql, params] = page.select('c.id', 'id').getQueryAndParameters();
+      const rows = await readChangePage(this.ctx.db, this.ctx.loaders, pageSql, params, orderBy);
+      for (const row of rows) relations.set(row.entity.id, row.relations);
+      return rows.map((row) => row.entity);
+    });
   }
 
   /** What awaits the viewer's decision, oldest submission first. */

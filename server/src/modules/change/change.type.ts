@@ -9,6 +9,7 @@ import {
   DecisionOutcome,
   type SuccessMeasure as SuccessMeasureData,
 } from './change.entity';
+import type { ChangeRelations } from './change.relations';
 import { FINISHED } from './change.workflow';
 
 registerEnumType(ChangeStatus, {
@@ -78,6 +79,8 @@ export class Decision extends Node {
 @ObjectType('Change', { implements: Node, description: 'A proposed change to a policy or process, tracked until it is adopted.' })
 export class Change extends Node {
   entity: ChangeEntity;
+  /** What the fields around the change read, when it was read with them (a page of changes). */
+  relations?: ChangeRelations;
 
   @Field()
   title: string;
@@ -117,6 +120,11 @@ export class Change extends Node {
   createdAt: Date;
   /** Resolved in change.resolver.ts, as above. */
   updatedAt: Date;
+
+  /** A change read with what the fields around it show (see change.relations.ts). */
+  static withRelations(entity: ChangeEntity, relations: ChangeRelations | undefined): Change {
+    return Object.assign(Change.from(entity), { relations });
+  }
 
   static from(entity: ChangeEntity): Change {
     const due = entity.status === ChangeStatus.SUBMITTED && entity.submittedAt ? addDays(entity.submittedAt.toISOString().slice(0, 10), DECISION_DAYS) : null;

@@ -1,4 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Authorized } from '../../common/auth-checker';
 import { today } from '../../common/dates';
 import { InputArg, mutate } from '../../common/errors';
 import { unpagedList } from '../../common/limits';

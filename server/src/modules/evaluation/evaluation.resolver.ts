@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized } from '../../common/auth-checker';
 import { DomainError, forbidden, InputArg, mutate, notFound } from '../../common/errors';
 import { ConnectionArgs, idOf } from '../../common/relay';
 import type { Context } from '../../context';

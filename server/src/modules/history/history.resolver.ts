@@ -1,5 +1,6 @@
 import { dayOf } from '../../common/anonymity';
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized } from '../../common/auth-checker';
 import type { Context } from '../../context';
 import { hidesIdentity, HIDDEN_PAIR_LABEL } from '../barrier/barrier.masking';
 import { Person } from '../person/person.type';

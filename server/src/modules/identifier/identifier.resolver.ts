@@ -1,4 +1,5 @@
-import { Args, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Authorized } from '../../common/auth-checker';
 import { InputArg, mutate } from '../../common/errors';
 import { ConnectionArgs, toGlobalId } from '../../common/relay';
 import type { Context } from '../../context';

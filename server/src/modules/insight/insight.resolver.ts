@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Authorized } from '../../common/auth-checker';
 import { SMALL_GROUP_NOTE } from '../../common/anonymity';
 import { badInput } from '../../common/errors';
 import { idOf } from '../../common/relay';

@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { PLATFORM_ADMIN, PUBLIC } from '../../common/auth-checker';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized, PLATFORM_ADMIN, PUBLIC } from '../../common/auth-checker';
 import { InputArg, mutate } from '../../common/errors';
 import { idOf } from '../../common/relay';
 import type { Context } from '../../context';

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized } from '../../common/auth-checker';
 import { forbidden, InputArg, mutate } from '../../common/errors';
 import { ConnectionArgs, idOf, paginate } from '../../common/relay';
 import type { Context } from '../../context';

@@ -1,5 +1,6 @@
 import { monthOf } from '../../common/anonymity';
-import { Authorized, Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Authorized } from '../../common/auth-checker';
 import { Connection, Node, toGlobalId } from '../../common/relay';
 import { AffectedGroup, BarrierCategory } from '../barrier/barrier.entity';
 import { Barrier } from '../barrier/barrier.type';

@@ -1,5 +1,5 @@
-import { Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver } from 'type-graphql';
-import { PLATFORM_ADMIN } from '../../common/auth-checker';
+import { Args, Ctx, FieldResolver, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized, PLATFORM_ADMIN } from '../../common/auth-checker';
 import { InputArg, mutate } from '../../common/errors';
 import { idOf } from '../../common/relay';
 import type { Context } from '../../context';

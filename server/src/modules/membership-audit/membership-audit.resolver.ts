@@ -1,4 +1,5 @@
-import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized } from '../../common/auth-checker';
 import { ConnectionArgs } from '../../common/relay';
 import type { Context } from '../../context';
 import { Organisation } from '../organisation/organisation.type';

@@ -107,8 +107,9 @@ export const nodeFetchers: Record<string, NodeFetcher> = {
     return entity && barrierPolicy.canSee(viewer, entity) ? Barrier.from(entity) : null;
   },
   async Change(ctx, viewer, id) {
-    const entity = await ctx.loaders.change.change.load(id);
-    return entity && changePolicy.canSee(viewer, entity) ? Change.from(entity) : null;
+    // With everything its fields show, in one statement; nothing of it leaves unless the change may be seen.
+    const found = await ctx.loaders.changeRelations.load(id);
+    return found && changePolicy.canSee(viewer, found.entity) ? Change.withRelations(found.entity, found.relations) : null;
   },
   async Decision(ctx, viewer, id) {
     const entity = await ctx.db.getRepository(DecisionEntity).findOneBy({ id });

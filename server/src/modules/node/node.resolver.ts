@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Authorized } from '../../common/auth-checker';
 import { badInput } from '../../common/errors';
 import { fromGlobalId, Node } from '../../common/relay';
 import type { Context } from '../../context';

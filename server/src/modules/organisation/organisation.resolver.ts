@@ -1,5 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PLATFORM_ADMIN } from '../../common/auth-checker';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, PLATFORM_ADMIN } from '../../common/auth-checker';
 import { InputArg, mutate } from '../../common/errors';
 import { unpagedList } from '../../common/limits';
 import { ConnectionArgs, Connection } from '../../common/relay';

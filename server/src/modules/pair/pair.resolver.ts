@@ -1,5 +1,6 @@
 import { dayOf } from '../../common/anonymity';
-import { Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized } from '../../common/auth-checker';
 import { InputArg, mutate } from '../../common/errors';
 import { ConnectionArgs } from '../../common/relay';
 import type { Context } from '../../context';

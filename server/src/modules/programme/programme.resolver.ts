@@ -1,4 +1,5 @@
-import { Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized } from '../../common/auth-checker';
 import { InputArg, mutate } from '../../common/errors';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';

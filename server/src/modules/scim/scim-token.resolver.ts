@@ -1,5 +1,5 @@
-import { Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { PLATFORM_ADMIN } from '../../common/auth-checker';
+import { Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Authorized, PLATFORM_ADMIN } from '../../common/auth-checker';
 import { InputArg, MutationPayload, mutate } from '../../common/errors';
 import { idOf } from '../../common/relay';
 import type { Context } from '../../context';

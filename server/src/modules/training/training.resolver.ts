@@ -1,4 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Authorized } from '../../common/auth-checker';
 import { InputArg, mutate } from '../../common/errors';
 import { unpagedList } from '../../common/limits';
 import type { Context } from '../../context';
