@@ -32,6 +32,7 @@ import { MentoringSessionResolver, PairResolver, ProgrammePairsResolver } from '
 import { MembershipAuditEntryResolver, OrganisationMembershipAuditResolver } from './modules/membership-audit/membership-audit.resolver';
 import { MembershipResolver, PersonResolver } from './modules/person/person.resolver';
 import { ProgrammeResolver } from './modules/programme/programme.resolver';
+import { MemberImportResolver } from './modules/member-import/member-import.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -72,6 +73,7 @@ export const resolvers = [
   OrganisationIdentityProviderResolver,
   ProvisioningResolver,
   OrganisationProvisioningResolver,
+  MemberImportResolver,
 ] as const;
 
 export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');
