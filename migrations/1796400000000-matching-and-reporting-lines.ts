@@ -23,9 +23,13 @@ export class MatchingAndReportingLines1796400000000 implements MigrationInterfac
         await queryRunner.query(`ALTER TABLE "matching_proposal" ADD CONSTRAINT "FK_55ad7f5688e559f526f99d2feeb" FOREIGN KEY ("programme_id") REFERENCES "programme"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "matching_proposal" ADD CONSTRAINT "FK_5965d3657a04d9c3f348e45cf3b" FOREIGN KEY ("senior_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "matching_proposal" ADD CONSTRAINT "FK_cfe3ce40b9e0241a4b8abe247dd" FOREIGN KEY ("junior_id") REFERENCES "person"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+        await queryRunner.query(`CREATE TABLE "matching_run" ("programme_id" uuid NOT NULL, "focus" text NOT NULL, "senior_from_grade" smallint, "ran_by_id" uuid, "ran_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_4fc37ae55d093d575d451b71c2b" PRIMARY KEY ("programme_id"))`);
+        await queryRunner.query(`ALTER TABLE "matching_run" ADD CONSTRAINT "FK_4fc37ae55d093d575d451b71c2b" FOREIGN KEY ("programme_id") REFERENCES "programme"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`ALTER TABLE "matching_run" DROP CONSTRAINT "FK_4fc37ae55d093d575d451b71c2b"`);
+        await queryRunner.query(`DROP TABLE "matching_run"`);
         await queryRunner.query(`ALTER TABLE "matching_proposal" DROP CONSTRAINT "FK_cfe3ce40b9e0241a4b8abe247dd"`);
         await queryRunner.query(`ALTER TABLE "matching_proposal" DROP CONSTRAINT "FK_5965d3657a04d9c3f348e45cf3b"`);
         await queryRunner.query(`ALTER TABLE "matching_proposal" DROP CONSTRAINT "FK_55ad7f5688e559f526f99d2feeb"`);

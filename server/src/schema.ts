@@ -33,6 +33,7 @@ import { MembershipAuditEntryResolver, OrganisationMembershipAuditResolver } fro
 import { MembershipResolver, PersonResolver } from './modules/person/person.resolver';
 import { ProgrammeResolver } from './modules/programme/programme.resolver';
 import { MemberImportResolver } from './modules/member-import/member-import.resolver';
+import { MatchingCandidateResolver, MatchingProfileResolver, MatchingProposalResolver, MatchingResolver, ProgrammeMatchingResolver } from './modules/matching/matching.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -74,6 +75,11 @@ export const resolvers = [
   ProvisioningResolver,
   OrganisationProvisioningResolver,
   MemberImportResolver,
+  MatchingResolver,
+  MatchingProposalResolver,
+  MatchingCandidateResolver,
+  MatchingProfileResolver,
+  ProgrammeMatchingResolver,
 ] as const;
 
 export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');

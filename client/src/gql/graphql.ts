@@ -918,8 +918,12 @@ export type UnpublishCaseInput = {
 export type UpdateMembershipInput = {
   /** Null or empty clears it. */
   division?: string | null | undefined;
+  /** Ordered level from 1 (most junior) to 20 (most senior); null clears it, leaving it out keeps it. */
+  grade?: number | null | undefined;
   /** Null or empty clears it. */
   jobTitle?: string | null | undefined;
+  /** The line manager's Membership id; null clears it, leaving it out keeps it. */
+  lineManagerId?: string | null | undefined;
   membershipId: string;
   /** The complete new set of roles. */
   roles: Array<Role>;
@@ -993,6 +997,8 @@ export type MembersWithRolesQuery = { node:
     | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'MailMessage', id: string }
+    | { __typename: 'MatchingProfile', id: string }
+    | { __typename: 'MatchingProposal', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1153,6 +1159,8 @@ export type BarrierQuery = { node:
     | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'MailMessage', id: string }
+    | { __typename: 'MatchingProfile', id: string }
+    | { __typename: 'MatchingProposal', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1219,6 +1227,8 @@ export type ChangeQuery = { node:
     | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'MailMessage', id: string }
+    | { __typename: 'MatchingProfile', id: string }
+    | { __typename: 'MatchingProposal', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1257,6 +1267,8 @@ export type BarrierForChangeQuery = { node:
     | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'MailMessage', id: string }
+    | { __typename: 'MatchingProfile', id: string }
+    | { __typename: 'MatchingProposal', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1425,6 +1437,8 @@ export type AdaptOptionsQuery = { pairs: { nodes: Array<{ id: string, programme:
     | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'MailMessage', id: string }
+    | { __typename: 'MatchingProfile', id: string }
+    | { __typename: 'MatchingProposal', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1459,6 +1473,8 @@ export type SharedCasePageQuery = { node:
     | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'MailMessage', id: string }
+    | { __typename: 'MatchingProfile', id: string }
+    | { __typename: 'MatchingProposal', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1551,6 +1567,8 @@ export type OrganisationIdentifiersQuery = { node:
     | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'MailMessage', id: string }
+    | { __typename: 'MatchingProfile', id: string }
+    | { __typename: 'MatchingProposal', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1638,6 +1656,8 @@ export type OrganisationMembersQuery = { node:
     | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'MailMessage', id: string }
+    | { __typename: 'MatchingProfile', id: string }
+    | { __typename: 'MatchingProposal', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1666,6 +1686,8 @@ export type MembershipAuditQuery = { node:
     | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'MailMessage', id: string }
+    | { __typename: 'MatchingProfile', id: string }
+    | { __typename: 'MatchingProposal', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1717,6 +1739,8 @@ export type SignInSettingsQuery = { node:
     | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'MailMessage', id: string }
+    | { __typename: 'MatchingProfile', id: string }
+    | { __typename: 'MatchingProposal', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1793,6 +1817,8 @@ export type PairHomeQuery = { node:
     | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'MailMessage', id: string }
+    | { __typename: 'MatchingProfile', id: string }
+    | { __typename: 'MatchingProposal', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }
@@ -1834,6 +1860,8 @@ export type ProgrammeQuery = { node:
     | { __typename: 'IdentityProvider', id: string }
     | { __typename: 'Invitation', id: string }
     | { __typename: 'MailMessage', id: string }
+    | { __typename: 'MatchingProfile', id: string }
+    | { __typename: 'MatchingProposal', id: string }
     | { __typename: 'Membership', id: string }
     | { __typename: 'MentoringSession', id: string }
     | { __typename: 'Notification', id: string }

@@ -17,7 +17,7 @@ import { MembershipAuditEntity } from '../modules/membership-audit/membership-au
 import { MembershipEntity } from '../modules/person/membership.entity';
 import { PersonEntity } from '../modules/person/person.entity';
 import { IdentityProviderDomainEntity, IdentityProviderEntity, SsoAttemptEntity } from '../modules/identity/identity-provider.entity';
-import { MatchingProfileEntity, MatchingProposalEntity } from '../modules/matching/matching.entity';
+import { MatchingProfileEntity, MatchingProposalEntity, MatchingRunEntity } from '../modules/matching/matching.entity';
 import { ScimTokenEntity } from '../modules/scim/scim-token.entity';
 
 /** Every entity, listed so the data source never depends on file globs. */
@@ -57,4 +57,5 @@ export const entities = [
   ScimTokenEntity,
   MatchingProfileEntity,
   MatchingProposalEntity,
+  MatchingRunEntity,
 ];

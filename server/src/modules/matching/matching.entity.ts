@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { PersonEntity } from '../person/person.entity';
 import { ProgrammeEntity } from '../programme/programme.entity';
 
@@ -112,4 +112,27 @@ export class MatchingProposalEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
+}
+
+/** How the assistant last ran in a programme: the focus and the grade from which people count as senior. */
+@Entity('matching_run')
+export class MatchingRunEntity {
+  @PrimaryColumn({ name: 'programme_id', type: 'uuid' })
+  programmeId: string;
+
+  @ManyToOne(() => ProgrammeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'programme_id' })
+  programme?: ProgrammeEntity;
+
+  @Column({ type: 'text' })
+  focus: string;
+
+  @Column({ name: 'senior_from_grade', type: 'smallint', nullable: true })
+  seniorFromGrade: number | null;
+
+  @Column({ name: 'ran_by_id', type: 'uuid', nullable: true })
+  ranById: string | null;
+
+  @UpdateDateColumn({ name: 'ran_at', type: 'timestamptz', precision: 3 })
+  ranAt: Date;
 }
