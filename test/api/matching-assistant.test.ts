@@ -101,7 +101,7 @@ describe('the matching assistant', () => {
     const annYve = ran.assistant.proposals.find((p: any) => p.senior.displayName === 'Ann');
     expect(annYve.reasons).toEqual(['same division', '8 grades apart']);
     const beaXan = ran.assistant.proposals.find((p: any) => p.senior.displayName === 'Bea');
-    expect(beaXan).toMatchObject({ score: 40, reasons: ['different divisions', '7 grades apart'], fixed: false });
+    expect(beaXan).toMatchObject({ score: 10, reasons: ['same division', '8 grades apart'], fixed: false });
     const zed = ran.assistant.candidates.find((c: any) => c.person.displayName === 'Zed');
     expect(zed).toMatchObject({ side: null, unmatchedBecause: 'No grade on their membership: add one on the Members page.' });
 
