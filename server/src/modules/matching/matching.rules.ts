@@ -60,6 +60,14 @@ const AVAILABILITY_WORDS: Record<Availability, string> = {
 
 export const normaliseTopic = (topic: string) => topic.trim().replace(/\s+/g, ' ').toLowerCase();
 
+/** Each candidate's topics, normalised once: a cohort of 300 scores some 22,000 couples. */
+const topicCache = new WeakMap<MatchingCandidate, ReadonlySet<string>>();
+function topicsOf(candidate: MatchingCandidate): ReadonlySet<string> {
+  let topics = topicCache.get(candidate);
+  if (!topics) topicCache.set(candidate, (topics = new Set(candidate.topics.map(normaliseTopic))));
+  return topics;
+}
+
 /** Why this couple may never be paired, in words a manager can act on; null when no hard rule stops it. */
 export function hardRuleBroken(senior: MatchingCandidate, junior: MatchingCandidate): string | null {
   if (senior.personId === junior.personId) return 'A person cannot be paired with themselves.';
@@ -83,8 +91,8 @@ export function scoreCouple(senior: MatchingCandidate, junior: MatchingCandidate
   } else if (senior.division && junior.division) {
     reasons.push('same division');
   }
-  const juniorTopics = new Set(junior.topics.map(normaliseTopic));
-  const shared = [...new Set(senior.topics.map(normaliseTopic))].filter((topic) => juniorTopics.has(topic)).sort();
+  const juniorTopics = topicsOf(junior);
+  const shared = [...topicsOf(senior)].filter((topic) => juniorTopics.has(topic)).sort();
   if (shared.length > 0) {
     score += Math.min(w.topicCap, shared.length * w.topic);
     reasons.push(...shared.map((topic) => `both chose ${topic}`));
