@@ -14,6 +14,7 @@ import { cadenceLabels, formatDay, today } from '../../labels';
 import { ProgrammeForm, programmeInput, type ProgrammeValues } from './ProgrammeFields';
 import { NotFoundPage } from '../NotFoundPage';
 import { NudgePair } from './NudgePair';
+import { MatchingProfileCard } from '../matching/MatchingProfileCard';
 
 const ProgrammeQuery = graphql(`
   query Programme($id: ID!) {
@@ -29,6 +30,16 @@ const ProgrammeQuery = graphql(`
         sessionCadence
         viewerCanManage
         viewerCanEdit
+        viewerCanRunMatching
+        viewerCanOptIn
+        viewerMatchingProfile {
+          id
+          topics
+          availability
+          hopes
+          volunteeredCharacteristics
+          useCharacteristics
+        }
         organisation {
           id
           name
@@ -185,6 +196,7 @@ export function ProgrammePage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const flash = (location.state as { flash?: string } | null)?.flash;
+  const matched = (location.state as { matched?: string } | null)?.matched;
   const { data, loading, error, refetch } = useQuery(ProgrammeQuery, { variables: { id } });
   const programme = data?.node?.__typename === 'Programme' ? data.node : null;
   useTitle(programme?.name ?? 'Programme');
@@ -300,6 +312,20 @@ export function ProgrammePage() {
           </table>
         )}
       </section>
+
+      {matched && (
+        <div className="notice notice--success" role="status">
+          <p>{matched}</p>
+        </div>
+      )}
+      {programme.viewerCanRunMatching && programme.status !== 'CLOSED' && (
+        <p>
+          <Link className="button button--secondary" to={`/programmes/${encodeURIComponent(programme.id)}/matching`}>
+            Matching assistant
+          </Link>
+        </p>
+      )}
+      {programme.viewerCanOptIn && <MatchingProfileCard key={programme.viewerMatchingProfile?.id ?? 'new'} programmeId={programme.id} profile={programme.viewerMatchingProfile ?? null} />}
 
       {programme.viewerCanManage && programme.status !== 'CLOSED' && (
         <CreatePairForm programmeId={programme.id} organisationId={programme.organisation.id} pairs={programme.pairs.nodes} />
