@@ -894,8 +894,8 @@ export type RunMatchingInput = {
 
 export type SaveMatchingProfileInput = {
   availability: Array<Availability>;
-  /** What they hope to learn. */
-  hopes: string;
+  /** What they hope to learn; optional. */
+  hopes?: string | null | undefined;
   programmeId: string;
   /** Topics to explore, e.g. "flexible working" (up to 10). */
   topics: Array<string>;

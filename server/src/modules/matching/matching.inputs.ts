@@ -18,9 +18,10 @@ export class SaveMatchingProfileInput {
   @IsEnum(Availability, { each: true })
   availability: Availability[];
 
-  @Field({ description: 'What they hope to learn.' })
+  @Field(() => String, { nullable: true, description: 'What they hope to learn; optional.' })
+  @IsOptional()
   @MaxLength(2000, { message: 'Keep your hopes under 2,000 characters.' })
-  hopes: string;
+  hopes?: string | null;
 
   @Field(() => [AffectedGroup], { description: 'Protected characteristics the person chooses to tell the programme about; optional.' })
   @IsEnum(AffectedGroup, { each: true })

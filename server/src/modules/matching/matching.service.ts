@@ -18,7 +18,7 @@ import { hardRuleBroken, MatchingFocus, proposeMatches, scoreCouple, splitBySeni
 export interface ProfileInput {
   topics: string[];
   availability: MatchingProfileEntity['availability'];
-  hopes: string;
+  hopes?: string | null;
   volunteeredCharacteristics: string[];
   useCharacteristics: boolean;
 }
@@ -78,7 +78,7 @@ export class MatchingService {
         ...(existing ?? profiles.create({ programmeId: programme.id, organisationId: programme.organisationId, personId: this.viewer.personId })),
         topics,
         availability: [...new Set(input.availability)],
-        hopes: input.hopes.trim(),
+        hopes: input.hopes?.trim() ?? '',
         volunteeredCharacteristics: [...new Set(input.volunteeredCharacteristics)],
         useCharacteristics: input.useCharacteristics,
       });
