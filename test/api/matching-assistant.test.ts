@@ -6,6 +6,9 @@ import { MatchingProfileEntity, MatchingProposalEntity } from '../../server/src/
 import { PairEntity, PairStatus } from '../../server/src/modules/pair/pair.entity';
 import { NotificationEntity, NotificationKind } from '../../server/src/modules/notification/notification.entity';
 import type { OrganisationEntity } from '../../server/src/modules/organisation/organisation.entity';
+import { PersonEntity } from '../../server/src/modules/person/person.entity';
+import { ProgrammeEntity } from '../../server/src/modules/programme/programme.entity';
+import { ensureDemoData } from '../helpers/demo';
 
 const t = apiSuite();
 
@@ -195,3 +198,23 @@ describe('the matching assistant', () => {
 function idOfProgramme(globalId: string): string {
   return Buffer.from(globalId, 'base64').toString().split(':')[1];
 }
+
+describe('the demo reverse mentoring programme', () => {
+  it("Riverside's board members are matched with staff, outside their reporting lines, using only ticked characteristics", async () => {
+    await ensureDemoData(t.server.db);
+    const ria = await t.server.db.getRepository(PersonEntity).findOneByOrFail({ email: 'ria.manager@riverside.example' });
+    const programme = await t.server.db.getRepository(ProgrammeEntity).findOneByOrFail({ name: 'Board reverse mentoring 2027' });
+    const as = t.api.as(await t.make.signIn(ria));
+    const ran = (await as.mutation(RUN, { programmeId: gid('Programme', programme.id), focus: 'REVERSE' })).assistant;
+    expect(ran.seniorFromGrade).toBe(17);
+    const found = couples(ran);
+    expect(found).toHaveLength(3);
+    expect(found).toContain('Tom Director+Dev Planner'); // Amara and Lin report to Tom; Dev reports to Priya
+    expect(found).toContain('Jordan Chair+Amara Adviser');
+    expect(found).toContain('Priya Director+Lin Lead');
+    // Amara ticked "use for matching"; Lin volunteered a characteristic without ticking it, so it counts for nothing.
+    const reasonsOf = (junior: string) => ran.proposals.find((p: any) => p.junior.displayName === junior).reasons;
+    expect(reasonsOf('Amara Adviser')).toContain('brings lived experience the senior does not share (volunteered for matching)');
+    expect(reasonsOf('Lin Lead').join(' ')).not.toMatch(/lived experience/);
+  });
+});

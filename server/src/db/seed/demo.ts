@@ -9,6 +9,7 @@ import { seedDemoInsight } from '../../modules/evaluation/evaluation.seed';
 import { IdentifierKind, normaliseIdentifier, OrganisationIdentifierEntity } from '../../modules/identifier/identifier.entity';
 import { seedDemoLibrary } from '../../modules/library/library.seed';
 import { seedDemoMail } from '../../modules/mail/mail.seed';
+import { seedDemoMatching } from '../../modules/matching/matching.seed';
 import { seedStory } from './demo-story';
 
 export const DEMO_PASSWORD = 'commonground';
@@ -137,4 +138,5 @@ export async function seedDemo(db: DataSource, notesKey: Buffer): Promise<void> 
   await seedDemoLibrary(db);
   await seedDemoInsight(db);
   await seedDemoMail(db);
+  await seedDemoMatching(db);
 }
