@@ -6,6 +6,7 @@ import { MatchingProfileEntity } from '../../server/src/modules/matching/matchin
 import { PairEntity } from '../../server/src/modules/pair/pair.entity';
 import { MembershipEntity, Role } from '../../server/src/modules/person/membership.entity';
 import { toGlobalId } from '../../server/src/common/relay';
+import { accessibilityProblems } from '../helpers/axe';
 import { launchBrowser, viewports } from '../helpers/browser';
 import { cohort, cohortCsv } from '../helpers/cohort-csv';
 import { factories, PASSWORD } from '../helpers/factories';
@@ -54,6 +55,7 @@ test('imports 300 people from a CSV, runs the assistant, adjusts two pairs and c
   await page.getByRole('button', { name: 'Check the file' }).click();
   await page.getByRole('heading', { name: '300 rows: 300 new, 0 already members' }).waitFor();
   await page.screenshot({ path: path.join(screenshots, 'import-checked.png') });
+  expect(await accessibilityProblems(page)).toEqual([]);
   const importStarted = Date.now();
   await page.getByRole('button', { name: 'Import 300 people' }).click();
   await page.getByText('Imported 300 people: 300 invited by email, 0 updated.').waitFor();
@@ -113,6 +115,7 @@ test('imports 300 people from a CSV, runs the assistant, adjusts two pairs and c
     await form.waitFor({ state: 'detached' });
   }
   await page.screenshot({ path: path.join(screenshots, 'matching-adjusted.png') });
+  expect(await accessibilityProblems(page)).toEqual([]);
   expect(await page.locator('table tbody .tag', { hasText: 'Fixed' }).count()).toBe(2);
 
   // Re-run for the people the adjustments left without a partner, then confirm.
@@ -131,3 +134,30 @@ test('imports 300 people from a CSV, runs the assistant, adjusts two pairs and c
   const paired = new Set(pairs.map((p) => `${p.senior!.displayName}+${p.junior!.displayName}`));
   for (const [senior, junior] of adjustments) expect(paired.has(`${senior}+${junior}`)).toBe(true);
 }, 120_000);
+
+test('a co-learner opts in to matching with a profile, and chooses whether volunteered characteristics are used', async () => {
+  const make = factories(server.db);
+  const organisation = await make.organisation({ name: 'Harbour Health' });
+  const programme = await make.programme(organisation, { name: 'Coach-led cohort 2027' });
+  const jo = await make.person({ organisation, roles: [Role.CO_LEARNER], name: 'Jo Learner' });
+  const page = await (await browser.newContext({ viewport: viewports.phone, locale: 'en-GB' })).newPage();
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Email').fill(jo.person.email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('.app-header').waitFor();
+  await page.goto(`${server.url}/programmes/${encodeURIComponent(toGlobalId('Programme', programme.id))}`);
+  const form = page.getByRole('form', { name: 'Matching profile' });
+  await form.getByLabel(/Topics you want to explore/).fill('flexible working, shortlisting');
+  await form.getByLabel('Online').check();
+  await form.getByLabel(/What you hope to learn/).fill('How rotas are decided.');
+  await form.getByLabel('Disability').check();
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await form.getByRole('button', { name: 'Opt in to matching' }).click();
+  await page.getByText('Your matching profile is saved.').waitFor();
+  await page.getByText("Your grade, division and reporting line; nothing about protected characteristics").waitFor();
+  const profile = await server.db.getRepository(MatchingProfileEntity).findOneByOrFail({ programmeId: programme.id, personId: jo.person.id });
+  expect(profile).toMatchObject({ topics: ['flexible working', 'shortlisting'], availability: ['ONLINE'], volunteeredCharacteristics: ['DISABILITY'], useCharacteristics: false });
+  await page.screenshot({ path: path.join(screenshots, 'matching-profile.png'), fullPage: true });
+});

@@ -325,7 +325,7 @@ export function ProgrammePage() {
           </Link>
         </p>
       )}
-      {programme.viewerCanOptIn && <MatchingProfileCard key={programme.viewerMatchingProfile?.id ?? 'new'} programmeId={programme.id} profile={programme.viewerMatchingProfile ?? null} />}
+      {programme.viewerCanOptIn && <MatchingProfileCard key={programme.id} programmeId={programme.id} profile={programme.viewerMatchingProfile ?? null} />}
 
       {programme.viewerCanManage && programme.status !== 'CLOSED' && (
         <CreatePairForm programmeId={programme.id} organisationId={programme.organisation.id} pairs={programme.pairs.nodes} />
