@@ -168,6 +168,25 @@ describe('the matching assistant', () => {
     expect((await as.mutation(CONFIRM, { programmeId })).userErrors[0].message).toBe('There are no proposals to confirm: run the assistant first.');
   });
 
+  it('confirms all or nothing: a proposal that no longer holds names the couple and pairs nobody', async () => {
+    const { as, programmeId, programme, people } = await cohortOf([
+      { name: 'Ann', grade: 12, division: 'Finance', topics: ['rotas'] },
+      { name: 'Bea', grade: 11, division: 'Nursing', topics: ['pay'] },
+      { name: 'Xan', grade: 3, division: 'Nursing', topics: ['rotas'] },
+      { name: 'Yve', grade: 4, division: 'Finance', topics: ['pay'] },
+    ]);
+    const ran = (await as.mutation(RUN, { programmeId, focus: 'MUTUAL' })).assistant;
+    expect(ran.proposals).toHaveLength(2);
+    const yvesPartner = ran.proposals.find((p: any) => p.junior.displayName === 'Yve').senior.displayName;
+    await t.server.db.getRepository(MembershipEntity).update(people.Yve.membership!.id, { roles: [Role.COMMUNITY_MEMBER] });
+    const refused = await as.mutation(CONFIRM, { programmeId });
+    expect(refused.userErrors).toEqual([
+      { code: 'INVALID_INPUT', message: expect.stringMatching(new RegExp(`^(${yvesPartner} and Yve|Yve and ${yvesPartner}) can no longer be paired \\(Choose a co-learner of this organisation\\)\\. Nobody was paired`)) },
+    ]);
+    expect(await t.server.db.getRepository(PairEntity).countBy({ programmeId: programme.id })).toBe(0);
+    expect(await t.server.db.getRepository(MatchingProposalEntity).countBy({ programmeId: programme.id })).toBe(2);
+  });
+
   it('uses volunteered characteristics only for people who ticked "use for matching"', async () => {
     const { as, programmeId, programme, people } = await cohortOf([
       { name: 'Board One', grade: 18, division: 'Board', topics: [] },

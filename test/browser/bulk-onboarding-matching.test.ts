@@ -156,7 +156,7 @@ test('a co-learner opts in to matching with a profile, and chooses whether volun
   expect(await accessibilityProblems(page)).toEqual([]);
   await form.getByRole('button', { name: 'Opt in to matching' }).click();
   await page.getByText('Your matching profile is saved.').waitFor();
-  await page.getByText("Your grade, division and reporting line; nothing about protected characteristics").waitFor();
+  await page.getByText('Your grade, division and reporting line; nothing about protected characteristics (what you shared, Disability, is kept but not used)').waitFor();
   const profile = await server.db.getRepository(MatchingProfileEntity).findOneByOrFail({ programmeId: programme.id, personId: jo.person.id });
   expect(profile).toMatchObject({ topics: ['flexible working', 'shortlisting'], availability: ['ONLINE'], volunteeredCharacteristics: ['DISABILITY'], useCharacteristics: false });
   await page.screenshot({ path: path.join(screenshots, 'matching-profile.png'), fullPage: true });

@@ -110,7 +110,9 @@ export function MatchingProfileCard({ programmeId, profile }: { programmeId: str
           <dd>
             {profile.useCharacteristics
               ? `Your grade, division and reporting line, and what you volunteered: ${profile.volunteeredCharacteristics.map((c) => affectedGroupLabels[c]).join(', ')}`
-              : 'Your grade, division and reporting line; nothing about protected characteristics'}
+              : `Your grade, division and reporting line; nothing about protected characteristics${
+                  profile.volunteeredCharacteristics.length ? ` (what you shared, ${profile.volunteeredCharacteristics.map((c) => affectedGroupLabels[c]).join(', ')}, is kept but not used)` : ''
+                }`}
           </dd>
         </dl>
       ) : (

@@ -269,7 +269,17 @@ export class MatchingService {
       if (proposals.length === 0) throw new DomainError(UserErrorCode.INVALID_INPUT, 'There are no proposals to confirm: run the assistant first.', ['input', 'programmeId']);
       const pairs = new PairService(this.ctx);
       const created: PairEntity[] = [];
-      for (const proposal of proposals) created.push(await pairs.pairWithin(tx, programme, proposal.seniorId, proposal.juniorId));
+      for (const proposal of proposals) {
+        try {
+          created.push(await pairs.pairWithin(tx, programme, proposal.seniorId, proposal.juniorId));
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          // Someone's membership or pairing changed since the run: say who, and pair nobody.
+          const names = await tx.getRepository(PersonEntity).findBy({ id: In([proposal.seniorId, proposal.juniorId]) });
+          const couple = names.map((p) => p.displayName).join(' and ');
+          throw new DomainError(error.code, `${couple} can no longer be paired (${error.message.replace(/\.$/, '')}). Nobody was paired: re-run the assistant and confirm again.`, ['input', 'programmeId']);
+        }
+      }
       await tx.getRepository(MatchingProposalEntity).delete({ programmeId: programme.id });
       return created;
     });

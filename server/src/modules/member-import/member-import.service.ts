@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
+import { findForUpdate } from '../../common/locking';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
 import { InvitationService } from '../invitation/invitation.service';
@@ -56,7 +57,8 @@ export class MemberImportService {
       throw error;
     }
     return this.ctx.db.transaction(async (tx) => {
-      if (!(await tx.getRepository(OrganisationEntity).existsBy({ id: organisationId }))) throw notFound('That organisation');
+      // Locked: two imports into one organisation run one after the other, each checking what the other wrote.
+      if (!(await findForUpdate(tx, OrganisationEntity, organisationId))) throw notFound('That organisation');
       const existing = await this.membersByEmail(tx, organisationId);
       const rows = checkAgainstOrganisation(parsed, existing);
       if (dryRun || rows.some((row) => row.problems.length > 0)) return { rows, imported: false };
