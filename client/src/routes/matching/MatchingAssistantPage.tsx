@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { FormProblems } from '../../components/FormProblems';
 import { RadioGroup, SelectField, TextField } from '../../components/forms';
@@ -130,6 +130,7 @@ export function MatchingAssistantPage() {
   const [adjusting, setAdjusting] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const action = useFormAction();
+  const adjustment = useFormAction();
   const [run] = useMutation(RunMatching);
   const [setFixed] = useMutation(SetFixed);
   const [fixCouple] = useMutation(FixCouple);
@@ -145,6 +146,7 @@ export function MatchingAssistantPage() {
   const fixedCount = assistant.proposals.filter((p) => p.fixed).length;
   const unmatched = assistant.candidates.filter((c) => c.unmatchedBecause);
   const gradeOf = new Map(assistant.candidates.map((c) => [c.person.id, c]));
+  const inFixedProposals = new Set(assistant.proposals.filter((p) => p.fixed).flatMap((p) => [p.senior.id, p.junior.id]));
 
   async function apply(result: Promise<{ assistant?: Assistant | null; userErrors: readonly { message: string }[] } | null>) {
     const payload = await result;
@@ -256,14 +258,17 @@ export function MatchingAssistantPage() {
                   key={proposal.id}
                   proposal={proposal}
                   grade={(personId) => gradeOf.get(personId)?.grade ?? null}
-                  juniors={assistant.candidates.filter((c) => c.side === 'JUNIOR' && c.person.id !== proposal.junior.id && c.unmatchedBecause !== 'Already in a pair in this programme.')}
+                  juniors={assistant.candidates.filter(
+                    (c) => c.side === 'JUNIOR' && c.person.id !== proposal.junior.id && !inFixedProposals.has(c.person.id) && c.unmatchedBecause !== 'Already in a pair in this programme.',
+                  )}
                   adjusting={adjusting === proposal.id}
-                  busy={action.busy}
+                  busy={action.busy || adjustment.busy}
+                  problems={<FormProblems userErrors={adjustment.userErrors} problem={adjustment.problem} />}
                   onAdjust={() => setAdjusting(adjusting === proposal.id ? null : proposal.id)}
                   onFix={(fixed) => apply(action.run(() => setFixed({ variables: { input: { proposalId: proposal.id, fixed } } }), (d) => d.setMatchingProposalFixed))}
                   onChoose={async (juniorId) => {
                     const done = await apply(
-                      action.run(
+                      adjustment.run(
                         () => fixCouple({ variables: { input: { programmeId: programme.id, seniorId: proposal.senior.id, juniorId, replacesProposalId: proposal.id } } }),
                         (d) => d.fixMatchingCouple,
                       ),
@@ -302,6 +307,7 @@ function ProposalRow({
   juniors,
   adjusting,
   busy,
+  problems,
   onAdjust,
   onFix,
   onChoose,
@@ -311,6 +317,7 @@ function ProposalRow({
   juniors: Assistant['candidates'];
   adjusting: boolean;
   busy: boolean;
+  problems: ReactNode;
   onAdjust(): void;
   onFix(fixed: boolean): void;
   onChoose(juniorId: string): void;
@@ -362,6 +369,7 @@ function ProposalRow({
                   </option>
                 ))}
               </SelectField>
+              {problems}
               <div className="actions">
                 <button type="submit" className="button button--primary button--small" disabled={busy || !juniorId}>
                   Fix this couple
