@@ -81,6 +81,12 @@ describe('matching profiles', () => {
     expect((await t.api.as(outsider.token).ok(NODE, { id: saved.profile.id })).node).toBeNull();
     const bad = await t.api.as(jo.token).mutation(SAVE_PROFILE, { programmeId, topics: ['x'], availability: [], hopes: '', volunteeredCharacteristics: [], useCharacteristics: false });
     expect(bad.userErrors[0]).toMatchObject({ code: 'INVALID_INPUT', field: ['input', 'topics'] });
+    // An owner who is not a co-learner cannot opt in; opting out removes the profile.
+    const owner = await t.make.person({ organisation, roles: [Role.OWNER] });
+    expect(Api.codes(await t.api.as(owner.token).request(SAVE_PROFILE, { input: { programmeId, topics: [], availability: [], volunteeredCharacteristics: [], useCharacteristics: false } }))).toEqual(['FORBIDDEN']);
+    const WITHDRAW = `mutation ($input: ProgrammeMatchingInput!) { withdrawMatchingProfile(input: $input) { withdrawn userErrors { code } } }`;
+    expect(await t.api.as(jo.token).mutation(WITHDRAW, { programmeId })).toEqual({ withdrawn: true, userErrors: [] });
+    expect((await t.api.as(jo.token).ok(MY_PROFILE, { id: programmeId })).node.viewerMatchingProfile).toBeNull();
   });
 });
 
