@@ -96,6 +96,25 @@ describe('importing people from a CSV', () => {
     expect(members.node).toEqual({ grade: 3, lineManager: { person: { displayName: 'Lee Lead' } } });
   });
 
+  it('a newcomer who has not taken up their invitation can be invited again from the Members page; a member who has cannot', async () => {
+    const { as, organisationId, organisation } = await managed();
+    const result = await as.mutation(IMPORT, { organisationId, csv: `${HEADER}\nnia@again.example,Nia,,,4,,CO_LEARNER`, dryRun: false });
+    expect(result.imported).toBe(true);
+    const INVITE = `mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { issued { acceptUrl } userErrors { code } } }`;
+    const again = await as.mutation(INVITE, { organisationId, email: 'nia@again.example', displayName: 'Nia', roles: ['CO_LEARNER'] });
+    expect(again.userErrors).toEqual([]);
+    const invitations = await t.server.db.getRepository(InvitationEntity).findBy({ organisationId: organisation.id, email: 'nia@again.example' });
+    expect(invitations).toHaveLength(2);
+    expect(invitations.filter((i) => i.expiresAt > new Date())).toHaveLength(1); // the first one lapsed
+    // Nia accepts the new one: she keeps the imported membership, grade and all.
+    const token = new URL(again.issued.acceptUrl).searchParams.get('token');
+    const ACCEPT = `mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token userErrors { code } } }`;
+    expect((await t.api.mutation(ACCEPT, { token, password: 'a long enough password' })).userErrors).toEqual([]);
+    const nia = await t.server.db.getRepository(MembershipEntity).findOneOrFail({ where: { organisationId: organisation.id, person: { email: 'nia@again.example' } }, relations: { person: true } });
+    expect(nia.grade).toBe(4);
+    expect((await as.mutation(INVITE, { organisationId, email: 'nia@again.example', displayName: 'Nia', roles: ['CO_LEARNER'] })).userErrors).toEqual([{ code: 'ALREADY_EXISTS' }]);
+  });
+
   it('imports 300 people from an HR export (BOM, CRLF, quoted commas) in seconds', async () => {
     const { as, organisationId, organisation } = await managed();
     const people = cohort(300, 'bulk');

@@ -42,11 +42,17 @@ export class InvitationService {
     return this.ctx.db.transaction(async (tx) => {
       if (!(await tx.getRepository(OrganisationEntity).existsBy({ id: organisationId }))) throw notFound('That organisation');
       const email = normaliseEmail(request.email);
+      // A member added by an import who has never taken up their invitation (it may have expired)
+      // can be invited again; anyone else who is a member already cannot.
       const alreadyMember = await tx
         .getRepository(MembershipEntity)
         .createQueryBuilder('m')
         .innerJoin(PersonEntity, 'p', 'p.id = m.person_id')
         .where('m.organisation_id = :organisationId AND p.email = :email', { organisationId, email })
+        .andWhere(
+          `NOT (p.password_hash IS NULL AND EXISTS (SELECT 1 FROM invitation i WHERE i.organisation_id = m.organisation_id AND i.email = p.email)
+                AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.organisation_id = m.organisation_id AND i.email = p.email AND i.accepted_at IS NOT NULL))`,
+        )
         .getExists();
       if (alreadyMember) {
         throw new DomainError(UserErrorCode.ALREADY_EXISTS, `${email} is already a member of this organisation.`, ['input', 'email']);
