@@ -34,6 +34,7 @@ const ProposeChangePage = lazyPage(() => import('./routes/changes/ProposeChangeP
 const DecisionsPage = lazyPage(() => import('./routes/decisions/DecisionsPage'), 'DecisionsPage');
 const ProgrammesPage = lazyPage(() => import('./routes/programmes/ProgrammesPage'), 'ProgrammesPage');
 const ProgrammePage = lazyPage(() => import('./routes/programmes/ProgrammePage'), 'ProgrammePage');
+const MatchingAssistantPage = lazyPage(() => import('./routes/matching/MatchingAssistantPage'), 'MatchingAssistantPage');
 const NotificationsPage = lazyPage(() => import('./routes/notifications/NotificationsPage'), 'NotificationsPage');
 const LibraryPage = lazyPage(() => import('./routes/library/LibraryPage'), 'LibraryPage');
 const ShareCasePage = lazyPage(() => import('./routes/library/ShareCasePage'), 'ShareCasePage');
@@ -91,6 +92,7 @@ function SignedInArea() {
         <Route path="decisions" element={<DecisionsPage />} />
         <Route path="programmes" element={<ProgrammesPage viewer={viewer} />} />
         <Route path="programmes/:id" element={<ProgrammePage />} />
+        <Route path="programmes/:id/matching" element={<MatchingAssistantPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="library" element={<LibraryPage viewer={viewer} />} />
         <Route path="library/share" element={<ShareCasePage viewer={viewer} />} />

@@ -25,6 +25,7 @@ import { createUnsubscribeRouter } from './modules/mail/unsubscribe.router';
 import { createMyDataRouter } from './modules/my-data/my-data.router';
 import { createSsoRouter } from './modules/identity/sso.router';
 import { createScimRouter } from './modules/scim/scim.router';
+import { createImportTemplateRouter } from './modules/member-import/member-import.router';
 import { createSchema } from './schema';
 
 export const SESSION_COOKIE = 'cg_session';
@@ -179,6 +180,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
   // Single sign-on through the organisation's identity provider, and SCIM provisioning.
   app.use('/auth/sso', createSsoRouter(db, config, log, cookie));
   app.use('/scim/v2', createScimRouter(db, config, log));
+  app.use('/templates', createImportTemplateRouter());
 
   const indexHtml = path.join(config.clientDir, 'index.html');
   // The client's assets go out compressed (a first visit is about a third of its size); the API's

@@ -43,6 +43,8 @@ import {
   TrainingModuleResolver,
   TrainingStatusResolver,
 } from './modules/training/training.resolver';
+import { MemberImportResolver } from './modules/member-import/member-import.resolver';
+import { MatchingCandidateResolver, MatchingProfileResolver, MatchingProposalResolver, MatchingResolver, ProgrammeMatchingResolver } from './modules/matching/matching.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -93,6 +95,12 @@ export const resolvers = [
   TrainingCompletionResolver,
   TrainingStatusResolver,
   PairTrainingResolver,
+  MemberImportResolver,
+  MatchingResolver,
+  MatchingProposalResolver,
+  MatchingCandidateResolver,
+  MatchingProfileResolver,
+  ProgrammeMatchingResolver,
 ] as const;
 
 export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');

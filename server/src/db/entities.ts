@@ -17,6 +17,7 @@ import { MembershipAuditEntity } from '../modules/membership-audit/membership-au
 import { MembershipEntity } from '../modules/person/membership.entity';
 import { PersonEntity } from '../modules/person/person.entity';
 import { IdentityProviderDomainEntity, IdentityProviderEntity, SsoAttemptEntity } from '../modules/identity/identity-provider.entity';
+import { MatchingProfileEntity, MatchingProposalEntity, MatchingRunEntity } from '../modules/matching/matching.entity';
 import { ScimTokenEntity } from '../modules/scim/scim-token.entity';
 import { CurriculumMonthEntity } from '../modules/curriculum/curriculum.entity';
 import { GuideStepEntity } from '../modules/programme-guide/guide.entity';
@@ -64,4 +65,7 @@ export const entities = [
   TrainingModuleEntity,
   TrainingCompletionEntity,
   GuideStepEntity,
+  MatchingProfileEntity,
+  MatchingProposalEntity,
+  MatchingRunEntity,
 ];

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client';
 import { useState, type FormEvent } from 'react';
 import { FormProblems } from '../../components/FormProblems';
-import { CheckboxGroup, fieldError, TextField } from '../../components/forms';
+import { CheckboxGroup, fieldError, SelectField, TextField } from '../../components/forms';
 import { graphql } from '../../gql';
 import type { Role } from '../../gql/graphql';
 import { useFormAction } from '../../hooks/useFormAction';
@@ -15,6 +15,14 @@ const UpdateMembershipMutation = graphql(`
         roles
         jobTitle
         division
+        grade
+        lineManager {
+          id
+          person {
+            id
+            displayName
+          }
+        }
       }
       userErrors {
         ...UserErrorFields
@@ -41,6 +49,8 @@ export interface EditableMember {
   roles: readonly Role[];
   jobTitle?: string | null;
   division?: string | null;
+  grade?: number | null;
+  lineManager?: { id: string; person: { displayName: string } } | null;
   person: { displayName: string };
 }
 
@@ -48,11 +58,24 @@ export interface EditableMember {
  * For programme managers: a member's roles, job title and division, and removing them from the
  * organisation. The server refuses what would strand a pair, a change or the organisation.
  */
-export function MemberEditor({ member, organisationName, onDone }: { member: EditableMember; organisationName: string; onDone(message: string): void }) {
+export function MemberEditor({
+  member,
+  colleagues,
+  organisationName,
+  onDone,
+}: {
+  member: EditableMember;
+  /** Who may be chosen as line manager: the members listed on the page. */
+  colleagues: readonly (EditableMember & { id: string })[];
+  organisationName: string;
+  onDone(message: string): void;
+}) {
   const name = member.person.displayName;
   const [roles, setRoles] = useState<Role[]>([...member.roles]);
   const [jobTitle, setJobTitle] = useState(member.jobTitle ?? '');
   const [division, setDivision] = useState(member.division ?? '');
+  const [grade, setGrade] = useState(member.grade?.toString() ?? '');
+  const [lineManagerId, setLineManagerId] = useState(member.lineManager?.id ?? '');
   const [confirmingRemoval, setConfirmingRemoval] = useState(false);
   const save = useFormAction();
   const removal = useFormAction();
@@ -63,7 +86,11 @@ export function MemberEditor({ member, organisationName, onDone }: { member: Edi
   async function handleSave(event: FormEvent) {
     event.preventDefault();
     if (roles.length === 0) return save.fail([{ field: ['input', 'roles'], message: 'Choose at least one role.' }]);
-    const input = { membershipId: member.id, roles, jobTitle: jobTitle.trim() || null, division: division.trim() || null };
+    const gradeNumber = grade.trim() === '' ? null : Number(grade);
+    if (gradeNumber !== null && !(Number.isInteger(gradeNumber) && gradeNumber >= 1 && gradeNumber <= 20)) {
+      return save.fail([{ field: ['input', 'grade'], message: 'Give a grade from 1 (most junior) to 20 (most senior).' }]);
+    }
+    const input = { membershipId: member.id, roles, jobTitle: jobTitle.trim() || null, division: division.trim() || null, grade: gradeNumber, lineManagerId: lineManagerId || null };
     const saved = await save.run(() => update({ variables: { input } }), (data) => data.updateMembership);
     if (saved) onDone(`${name}'s roles and details are saved.`);
   }
@@ -78,6 +105,24 @@ export function MemberEditor({ member, organisationName, onDone }: { member: Edi
       <form onSubmit={handleSave} noValidate className="form-grid" aria-label={`Edit ${name}`}>
         <TextField label="Job title" value={jobTitle} onChange={(event) => setJobTitle(event.target.value)} error={fieldError(save.userErrors, 'jobTitle')} />
         <TextField label="Division" value={division} onChange={(event) => setDivision(event.target.value)} error={fieldError(save.userErrors, 'division')} />
+        <TextField
+          label="Grade"
+          hint="1 (most junior) to 20 (most senior); the matching assistant pairs by it."
+          inputMode="numeric"
+          value={grade}
+          onChange={(event) => setGrade(event.target.value)}
+          error={fieldError(save.userErrors, 'grade')}
+        />
+        <SelectField label="Line manager" value={lineManagerId} onChange={(event) => setLineManagerId(event.target.value)} error={fieldError(save.userErrors, 'lineManagerId')}>
+          <option value="">No line manager</option>
+          {[...(member.lineManager && !colleagues.some((c) => c.id === member.lineManager?.id) ? [member.lineManager] : []), ...colleagues]
+            .filter((colleague) => colleague.id !== member.id)
+            .map((colleague) => (
+              <option key={colleague.id} value={colleague.id}>
+                {colleague.person.displayName}
+              </option>
+            ))}
+        </SelectField>
         <CheckboxGroup legend="Roles" className="field--wide" options={roleOptions} value={roles} onChange={setRoles} error={fieldError(save.userErrors, 'roles')} />
         <div className="field--wide">
           <FormProblems userErrors={save.userErrors} problem={save.problem} />

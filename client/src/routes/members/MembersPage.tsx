@@ -9,6 +9,7 @@ import { useShowMore } from '../../hooks/useShowMore';
 import { useTitle } from '../../hooks/useTitle';
 import type { SignedInViewer } from '../../hooks/useViewer';
 import { formatDate, roleList } from '../../labels';
+import { ImportMembersForm } from './ImportMembersForm';
 import { InviteMemberForm } from './InviteMemberForm';
 import { MemberEditor } from './MemberEditor';
 import { MembershipHistory } from './MembershipHistory';
@@ -33,6 +34,14 @@ export const OrganisationMembersQuery = graphql(`
               roles
               jobTitle
               division
+              grade
+              lineManager {
+                id
+                person {
+                  id
+                  displayName
+                }
+              }
               viewerCanManage
               person {
                 id
@@ -132,6 +141,7 @@ function OrganisationMembers({ orgId, isManager }: { orgId: string; isManager: b
         </p>
       )}
       {isManager && <InviteMemberForm organisationId={orgId} organisationName={organisation.name} />}
+      {isManager && <ImportMembersForm organisationId={orgId} />}
 
       <section aria-labelledby="members-heading" className="card">
         <h2 id="members-heading">
@@ -150,6 +160,8 @@ function OrganisationMembers({ orgId, isManager }: { orgId: string; isManager: b
                 <th scope="col">Name</th>
                 <th scope="col">Job title</th>
                 <th scope="col">Division</th>
+                <th scope="col">Grade</th>
+                <th scope="col">Line manager</th>
                 <th scope="col">Roles</th>
                 {canManage && (
                   <th scope="col">
@@ -168,6 +180,8 @@ function OrganisationMembers({ orgId, isManager }: { orgId: string; isManager: b
                     </th>
                     <td data-label="Job title">{member.jobTitle ?? <span className="muted">Not given</span>}</td>
                     <td data-label="Division">{member.division ?? <span className="muted">Not given</span>}</td>
+                    <td data-label="Grade">{member.grade ?? <span className="muted">Not given</span>}</td>
+                    <td data-label="Line manager">{member.lineManager?.person.displayName ?? <span className="muted">None</span>}</td>
                     <td data-label="Roles">{roleList(member.roles)}</td>
                     {canManage && (
                       <td data-label="">
@@ -189,9 +203,10 @@ function OrganisationMembers({ orgId, isManager }: { orgId: string; isManager: b
                   </tr>
                   {editing === member.id && (
                     <tr className="table__detail">
-                      <td colSpan={5}>
+                      <td colSpan={7}>
                         <MemberEditor
                           member={member}
+                          colleagues={members}
                           organisationName={organisation.name}
                           onDone={(message) => {
                             setEditing(null);

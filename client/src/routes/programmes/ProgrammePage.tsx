@@ -15,6 +15,7 @@ import { ProgrammeForm, programmeInput, type ProgrammeValues } from './Programme
 import { NotFoundPage } from '../NotFoundPage';
 import { NudgePair } from './NudgePair';
 import { ProgrammeDesignSections } from './ProgrammeDesign';
+import { MatchingProfileCard } from '../matching/MatchingProfileCard';
 
 const ProgrammeQuery = graphql(`
   query Programme($id: ID!) {
@@ -30,6 +31,16 @@ const ProgrammeQuery = graphql(`
         sessionCadence
         viewerCanManage
         viewerCanEdit
+        viewerCanRunMatching
+        viewerCanOptIn
+        viewerMatchingProfile {
+          id
+          topics
+          availability
+          hopes
+          volunteeredCharacteristics
+          useCharacteristics
+        }
         organisation {
           id
           name
@@ -190,6 +201,7 @@ export function ProgrammePage() {
   const { id = '' } = useParams();
   const location = useLocation();
   const flash = (location.state as { flash?: string } | null)?.flash;
+  const matched = (location.state as { matched?: string } | null)?.matched;
   const { data, loading, error, refetch } = useQuery(ProgrammeQuery, { variables: { id } });
   const programme = data?.node?.__typename === 'Programme' ? data.node : null;
   useTitle(programme?.name ?? 'Programme');
@@ -307,6 +319,20 @@ export function ProgrammePage() {
           </table>
         )}
       </section>
+
+      {matched && (
+        <div className="notice notice--success" role="status">
+          <p>{matched}</p>
+        </div>
+      )}
+      {programme.viewerCanRunMatching && programme.status !== 'CLOSED' && (
+        <p>
+          <Link className="button button--secondary" to={`/programmes/${encodeURIComponent(programme.id)}/matching`}>
+            Matching assistant
+          </Link>
+        </p>
+      )}
+      {programme.viewerCanOptIn && <MatchingProfileCard key={programme.id} programmeId={programme.id} profile={programme.viewerMatchingProfile ?? null} />}
 
       {programme.viewerCanManage && programme.status !== 'CLOSED' && (
         <CreatePairForm programmeId={programme.id} organisationId={programme.organisation.id} pairs={programme.pairs.nodes} wording={programme.design} />

@@ -10,6 +10,7 @@ import { IdentifierKind, normaliseIdentifier, OrganisationIdentifierEntity } fro
 import { seedDemoLibrary } from '../../modules/library/library.seed';
 import { seedDemoMail } from '../../modules/mail/mail.seed';
 import { seedDemoProgrammeDesign } from '../../modules/programme-template/programme-template.seed';
+import { seedDemoMatching } from '../../modules/matching/matching.seed';
 import { seedStory } from './demo-story';
 
 export const DEMO_PASSWORD = 'commonground';
@@ -139,4 +140,5 @@ export async function seedDemo(db: DataSource, notesKey: Buffer): Promise<void> 
   await seedDemoInsight(db);
   await seedDemoMail(db);
   await seedDemoProgrammeDesign(db);
+  await seedDemoMatching(db);
 }

@@ -1,4 +1,4 @@
-import { IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { In, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
 import { findForUpdate } from '../../common/locking';
 import type { Context } from '../../context';
@@ -10,8 +10,8 @@ import { PersonEntity } from '../person/person.entity';
 import { identityPolicy } from '../person/person.policy';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { MembershipAuditKind, MembershipAuditVia } from '../membership-audit/membership-audit.entity';
-import { recordMembershipAudit } from '../membership-audit/membership-audit.service';
-import { mailInvitation } from '../mail/invitation-mail';
+import { recordMembershipAudit, recordMembershipAudits } from '../membership-audit/membership-audit.service';
+import { mailInvitations } from '../mail/invitation-mail';
 import { InvitationEntity } from './invitation.entity';
 
 export interface InvitationRequest {
@@ -42,11 +42,17 @@ export class InvitationService {
     return this.ctx.db.transaction(async (tx) => {
       if (!(await tx.getRepository(OrganisationEntity).existsBy({ id: organisationId }))) throw notFound('That organisation');
       const email = normaliseEmail(request.email);
+      // A member added by an import who has never taken up their invitation (it may have expired)
+      // can be invited again; anyone else who is a member already cannot.
       const alreadyMember = await tx
         .getRepository(MembershipEntity)
         .createQueryBuilder('m')
         .innerJoin(PersonEntity, 'p', 'p.id = m.person_id')
         .where('m.organisation_id = :organisationId AND p.email = :email', { organisationId, email })
+        .andWhere(
+          `NOT (p.password_hash IS NULL AND EXISTS (SELECT 1 FROM invitation i WHERE i.organisation_id = m.organisation_id AND i.email = p.email)
+                AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.organisation_id = m.organisation_id AND i.email = p.email AND i.accepted_at IS NOT NULL))`,
+        )
         .getExists();
       if (alreadyMember) {
         throw new DomainError(UserErrorCode.ALREADY_EXISTS, `${email} is already a member of this organisation.`, ['input', 'email']);
@@ -57,35 +63,44 @@ export class InvitationService {
 
   /** Writes an invitation inside the caller's transaction; an earlier pending one for the same person lapses. */
   async issue(tx: EntityManager, organisationId: string, request: InvitationRequest): Promise<IssuedInvitation> {
-    const email = normaliseEmail(request.email);
+    return (await this.issueMany(tx, organisationId, [request]))[0];
+  }
+
+  /**
+   * Writes invitations to one organisation inside the caller's transaction, a few statements for
+   * any number of them (a bulk import): earlier pending ones for the same people lapse, each is
+   * recorded in the membership history and gets its email.
+   */
+  async issueMany(tx: EntityManager, organisationId: string, requests: InvitationRequest[]): Promise<IssuedInvitation[]> {
+    if (requests.length === 0) return [];
+    const emails = requests.map((request) => normaliseEmail(request.email));
     const invitations = tx.getRepository(InvitationEntity);
-    await invitations.update({ organisationId, email, acceptedAt: IsNull(), expiresAt: MoreThan(new Date()) }, { expiresAt: new Date() });
-    const { token, hash } = newToken();
-    const invitation = await invitations.save(
+    await invitations.update({ organisationId, email: In(emails), acceptedAt: IsNull(), expiresAt: MoreThan(new Date()) }, { expiresAt: new Date() });
+    const expiresAt = new Date(Date.now() + this.ctx.config.invitationDays * 86_400_000);
+    const tokens = requests.map(() => newToken());
+    const created = requests.map((request, i) =>
       invitations.create({
         organisationId,
-        email,
+        email: emails[i],
         displayName: request.displayName.trim(),
         roles: [...new Set(request.roles)],
         jobTitle: request.jobTitle ?? null,
         division: request.division ?? null,
-        tokenHash: hash,
+        tokenHash: tokens[i].hash,
         invitedById: this.ctx.viewer?.personId ?? null,
-        expiresAt: new Date(Date.now() + this.ctx.config.invitationDays * 86_400_000),
+        expiresAt,
       }),
     );
+    const saved = await invitations.save(created, { chunk: 500 });
     if (this.ctx.viewer) {
-      await recordMembershipAudit(tx, {
-        organisationId,
-        kind: MembershipAuditKind.INVITED,
-        actorId: this.ctx.viewer.personId,
-        subject: invitation,
-        rolesAfter: invitation.roles,
-      });
+      await recordMembershipAudits(
+        tx,
+        saved.map((invitation) => ({ organisationId, kind: MembershipAuditKind.INVITED, actorId: this.ctx.viewer!.personId, subject: invitation, rolesAfter: invitation.roles })),
+      );
     }
-    const acceptUrl = `${this.ctx.config.publicUrl}/accept-invitation?token=${token}`;
-    await mailInvitation(tx, invitation, acceptUrl, this.ctx.viewer?.personId ?? null);
-    return { invitation, acceptUrl };
+    const issued = saved.map((invitation, i) => ({ invitation, acceptUrl: `${this.ctx.config.publicUrl}/accept-invitation?token=${tokens[i].token}` }));
+    await mailInvitations(tx, issued, this.ctx.viewer?.personId ?? null);
+    return issued;
   }
 
   /** What an invitation offers, for the acceptance page; null for an unknown token. */

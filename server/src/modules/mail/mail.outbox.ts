@@ -18,24 +18,32 @@ export interface NewMail {
 
 /** Writes a message unless one with its key exists; true when written. */
 export async function queueMail(tx: EntityManager, mail: NewMail): Promise<boolean> {
+  return (await queueMails(tx, [mail])) > 0;
+}
+
+/** Writes several messages in one statement (a bulk import's invitations), skipping keys that exist; returns how many were written. */
+export async function queueMails(tx: EntityManager, mails: NewMail[]): Promise<number> {
+  if (mails.length === 0) return 0;
   const result = await tx
     .createQueryBuilder()
     .insert()
     .into(MailMessageEntity)
-    .values({
-      key: mail.key,
-      kind: mail.kind,
-      recipientId: mail.recipientId,
-      organisationId: mail.organisationId,
-      toAddress: mail.toAddress,
-      subject: mail.content.subject,
-      content: mail.content,
-      ...(mail.createdAt ? { createdAt: mail.createdAt } : {}),
-    })
+    .values(
+      mails.map((mail) => ({
+        key: mail.key,
+        kind: mail.kind,
+        recipientId: mail.recipientId,
+        organisationId: mail.organisationId,
+        toAddress: mail.toAddress,
+        subject: mail.content.subject,
+        content: mail.content,
+        ...(mail.createdAt ? { createdAt: mail.createdAt } : {}),
+      })),
+    )
     .orIgnore()
     .returning(['id'])
     .execute();
-  return (result.raw as unknown[]).length > 0;
+  return (result.raw as unknown[]).length;
 }
 
 /** Every kind is sent at once until the person chooses otherwise. */

@@ -20,16 +20,24 @@ export interface MembershipAuditRecord {
 
 /** Appends one entry inside the caller's transaction, so the entry and what it records commit together. */
 export async function recordMembershipAudit(tx: EntityManager, record: MembershipAuditRecord): Promise<void> {
-  await tx.getRepository(MembershipAuditEntity).insert({
-    organisationId: record.organisationId,
-    kind: record.kind,
-    actorId: record.actorId,
-    via: record.via ?? null,
-    subjectName: record.subject.displayName,
-    subjectEmail: record.subject.email,
-    rolesBefore: record.rolesBefore ?? null,
-    rolesAfter: record.rolesAfter ?? null,
-  });
+  await recordMembershipAudits(tx, [record]);
+}
+
+/** Appends several entries in one statement (a bulk import), inside the caller's transaction. */
+export async function recordMembershipAudits(tx: EntityManager, records: MembershipAuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await tx.getRepository(MembershipAuditEntity).insert(
+    records.map((record) => ({
+      organisationId: record.organisationId,
+      kind: record.kind,
+      actorId: record.actorId,
+      via: record.via ?? null,
+      subjectName: record.subject.displayName,
+      subjectEmail: record.subject.email,
+      rolesBefore: record.rolesBefore ?? null,
+      rolesAfter: record.rolesAfter ?? null,
+    })),
+  );
 }
 
 /** An organisation's membership history, newest first, for its programme managers. */

@@ -35,11 +35,22 @@ import { identityPolicy } from '../person/person.policy';
 import { programmePolicy } from '../programme/programme.policy';
 import { Programme } from '../programme/programme.type';
 import { Membership, Person } from '../person/person.type';
+import { MatchingProfileEntity, MatchingProposalEntity } from '../matching/matching.entity';
+import { matchingPolicy } from '../matching/matching.policy';
+import { MatchingProfile, MatchingProposal } from '../matching/matching.type';
 
 /** Fetches one record by database id if the viewer may see it, else null (existence is not revealed). */
 export type NodeFetcher = (ctx: Context, viewer: Viewer, id: string) => Promise<Node | null>;
 
 export const nodeFetchers: Record<string, NodeFetcher> = {
+  async MatchingProfile(ctx, viewer, id) {
+    const entity = await ctx.db.getRepository(MatchingProfileEntity).findOneBy({ id });
+    return entity && matchingPolicy.canReadProfile(viewer, entity) ? MatchingProfile.from(entity) : null;
+  },
+  async MatchingProposal(ctx, viewer, id) {
+    const entity = await ctx.db.getRepository(MatchingProposalEntity).findOneBy({ id });
+    return entity && matchingPolicy.canRunAssistant(viewer, entity.organisationId) ? MatchingProposal.from(entity) : null;
+  },
   async MailMessage(ctx, viewer, id) {
     const entity = mailPolicy.canReadOutbox(viewer) ? await ctx.db.getRepository(MailMessageEntity).findOneBy({ id }) : null;
     return entity ? MailMessage.from(entity) : null;

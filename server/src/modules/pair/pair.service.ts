@@ -52,32 +52,38 @@ export class PairService {
       if (programme.status === ProgrammeStatus.CLOSED) {
         throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'This programme is closed.', ['input', 'programmeId']);
       }
-      const seniorId = idOf(input.seniorId, 'Person');
-      const juniorId = idOf(input.juniorId, 'Person');
-      if (seniorId === juniorId) throw new DomainError(UserErrorCode.INVALID_INPUT, 'Pair two different people.', ['input', 'juniorId']);
-
-      const memberships = await shareLockMemberships(tx, programme.organisationId, [seniorId, juniorId]);
-      for (const [field, personId] of [['seniorId', seniorId], ['juniorId', juniorId]] as const) {
-        const membership = memberships.find((m) => m.personId === personId);
-        if (!membership?.roles.includes(Role.CO_LEARNER)) {
-          throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose a co-learner of this organisation.', ['input', field]);
-        }
-      }
-      const busy = await tx
-        .getRepository(PairEntity)
-        .createQueryBuilder('p')
-        .where('p.programme_id = :programmeId AND p.status IN (:...open)', { programmeId: programme.id, open: OPEN_PAIR })
-        .andWhere('(p.senior_id IN (:...people) OR p.junior_id IN (:...people))', { people: [seniorId, juniorId] })
-        .getOne();
-      if (busy) {
-        const field = busy.seniorId === seniorId || busy.juniorId === seniorId ? 'seniorId' : 'juniorId';
-        throw new DomainError(UserErrorCode.ALREADY_EXISTS, 'This person is already in an active pair in this programme.', ['input', field]);
-      }
-      const pairs = tx.getRepository(PairEntity);
-      const pair = await pairs.save(pairs.create({ programmeId: programme.id, organisationId: programme.organisationId, seniorId, juniorId }));
-      await notify(tx, [seniorId, juniorId], { organisationId: pair.organisationId, kind: NotificationKind.PAIR_MATCHED, actorId: this.viewer.personId, pairId: pair.id });
-      return pair;
+      return this.pairWithin(tx, programme, idOf(input.seniorId, 'Person'), idOf(input.juniorId, 'Person'));
     });
+  }
+
+  /**
+   * Pairs two people inside the caller's transaction, which has locked the programme and checked
+   * that the viewer manages it: the rules and notifications of every pairing, whether one at a time
+   * or a whole cohort the manager confirmed from the matching assistant.
+   */
+  async pairWithin(tx: EntityManager, programme: ProgrammeEntity, seniorId: string, juniorId: string): Promise<PairEntity> {
+    if (seniorId === juniorId) throw new DomainError(UserErrorCode.INVALID_INPUT, 'Pair two different people.', ['input', 'juniorId']);
+    const memberships = await shareLockMemberships(tx, programme.organisationId, [seniorId, juniorId]);
+    for (const [field, personId] of [['seniorId', seniorId], ['juniorId', juniorId]] as const) {
+      const membership = memberships.find((m) => m.personId === personId);
+      if (!membership?.roles.includes(Role.CO_LEARNER)) {
+        throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose a co-learner of this organisation.', ['input', field]);
+      }
+    }
+    const busy = await tx
+      .getRepository(PairEntity)
+      .createQueryBuilder('p')
+      .where('p.programme_id = :programmeId AND p.status IN (:...open)', { programmeId: programme.id, open: OPEN_PAIR })
+      .andWhere('(p.senior_id IN (:...people) OR p.junior_id IN (:...people))', { people: [seniorId, juniorId] })
+      .getOne();
+    if (busy) {
+      const field = busy.seniorId === seniorId || busy.juniorId === seniorId ? 'seniorId' : 'juniorId';
+      throw new DomainError(UserErrorCode.ALREADY_EXISTS, 'This person is already in an active pair in this programme.', ['input', field]);
+    }
+    const pairs = tx.getRepository(PairEntity);
+    const pair = await pairs.save(pairs.create({ programmeId: programme.id, organisationId: programme.organisationId, seniorId, juniorId }));
+    await notify(tx, [seniorId, juniorId], { organisationId: pair.organisationId, kind: NotificationKind.PAIR_MATCHED, actorId: this.viewer.personId, pairId: pair.id });
+    return pair;
   }
 
   async end(input: EndPairInput): Promise<PairEntity> {

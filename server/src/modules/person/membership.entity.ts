@@ -43,6 +43,23 @@ export class MembershipEntity {
   division: string | null;
 
   /**
+   * The person's grade as an ordered level, 1 (most junior) to 20 (most senior): the organisation's
+   * own bands map onto it (e.g. NHS Agenda for Change band 2 → 2, 8a → 9). The matching assistant
+   * pairs a senior with a junior by it.
+   */
+  @Column({ type: 'smallint', nullable: true })
+  grade: number | null;
+
+  /** The membership of the person's line manager in the same organisation; the chain is the reporting line. */
+  @Index('membership_line_manager_idx')
+  @Column({ name: 'line_manager_id', type: 'uuid', nullable: true })
+  lineManagerId: string | null;
+
+  @ManyToOne(() => MembershipEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'line_manager_id' })
+  lineManager?: MembershipEntity;
+
+  /**
    * Set when the organisation's provisioning client (SCIM) deactivated the person: they have no
    * access to the organisation until reactivated; their roles stay as a manager leaves them.
    */

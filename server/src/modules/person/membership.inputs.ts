@@ -1,5 +1,5 @@
-import { ArrayMinSize, IsOptional, Length } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { ArrayMinSize, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { Role } from './membership.entity';
 
 @InputType()
@@ -20,6 +20,17 @@ export class UpdateMembershipInput {
   @IsOptional()
   @Length(0, 120, { message: 'Keep the division under 120 characters.' })
   division?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Ordered level from 1 (most junior) to 20 (most senior); null clears it, leaving it out keeps it.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1, { message: 'Give a grade from 1 (most junior) to 20 (most senior).' })
+  @Max(20, { message: 'Give a grade from 1 (most junior) to 20 (most senior).' })
+  grade?: number | null;
+
+  @Field(() => ID, { nullable: true, description: "The line manager's Membership id; null clears it, leaving it out keeps it." })
+  @IsOptional()
+  lineManagerId?: string | null;
 }
 
 @InputType()

@@ -7,10 +7,11 @@ import { ChangeEntity } from '../change/change.entity';
 import { FINISHED } from '../change/change.workflow';
 import { OPEN_PAIR, PairEntity } from '../pair/pair.entity';
 import { MembershipAuditKind, MembershipAuditVia } from '../membership-audit/membership-audit.entity';
-import { recordMembershipAudit } from '../membership-audit/membership-audit.service';
+import { recordMembershipAudit, recordMembershipAudits } from '../membership-audit/membership-audit.service';
 import { MembershipEntity, Role } from './membership.entity';
 import { PersonEntity } from './person.entity';
 import { identityPolicy } from './person.policy';
+import { wouldCloseCircle } from './reporting-line';
 
 /** Who acted, when it was not a signed-in manager: the organisation's provisioning client (SCIM). */
 const PROVISIONING = { actorId: null, via: MembershipAuditVia.PROVISIONING } as const;
@@ -21,12 +22,25 @@ export interface ProvisionedMember {
   division: string | null;
   externalId: string | null;
   active: boolean;
+  grade?: number | null;
 }
 
 export interface MembershipUpdate {
   roles: Role[];
   jobTitle?: string | null;
   division?: string | null;
+  /** Undefined keeps it, null clears it. */
+  grade?: number | null;
+  /** The line manager's membership id; undefined keeps it, null clears it. */
+  lineManagerId?: string | null;
+}
+
+/** What an import changes on an existing member: details it gives, and roles it adds (never removes). */
+export interface ImportedDetails {
+  roles: Role[];
+  jobTitle: string | null;
+  division: string | null;
+  grade: number | null;
 }
 
 /**
@@ -76,13 +90,59 @@ export class MembershipService {
       const roles = Object.values(Role).filter((role) => update.roles.includes(role)); // one of each, always in the same order
       const jobTitle = update.jobTitle === undefined ? membership.jobTitle : update.jobTitle?.trim() || null;
       const division = update.division === undefined ? membership.division : update.division?.trim() || null;
-      const unchanged = [...roles].sort().join() === [...membership.roles].sort().join() && jobTitle === membership.jobTitle && division === membership.division;
+      const grade = update.grade === undefined ? membership.grade : update.grade;
+      const lineManagerId = update.lineManagerId === undefined ? membership.lineManagerId : update.lineManagerId;
+      const unchanged =
+        [...roles].sort().join() === [...membership.roles].sort().join() &&
+        jobTitle === membership.jobTitle &&
+        division === membership.division &&
+        grade === membership.grade &&
+        lineManagerId === membership.lineManagerId;
       if (unchanged) return membership; // nothing to save, nothing for the history
+      if (lineManagerId && lineManagerId !== membership.lineManagerId) await this.assertLineManager(tx, membership, lineManagerId);
       await this.assertNothingLeftBehind(tx, membership, membership.roles.filter((role) => !roles.includes(role)));
       await this.audit(tx, membership, MembershipAuditKind.DETAILS_CHANGED, roles);
-      Object.assign(membership, { roles, jobTitle, division });
+      Object.assign(membership, { roles, jobTitle, division, grade, lineManagerId });
       return tx.getRepository(MembershipEntity).save(membership);
     });
+  }
+
+  /** A line manager is another member of the same organisation, and the chain above them does not lead back. */
+  private async assertLineManager(tx: EntityManager, membership: MembershipEntity, lineManagerId: string): Promise<void> {
+    const manager = await tx.getRepository(MembershipEntity).findOneBy({ id: lineManagerId });
+    if (!manager || manager.organisationId !== membership.organisationId) {
+      throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose a line manager who is a member of this organisation.', ['input', 'lineManagerId']);
+    }
+    if (await wouldCloseCircle(tx, membership.id, lineManagerId)) {
+      throw new DomainError(UserErrorCode.INVALID_INPUT, 'That would make line management go round in a circle: they report to this person already.', ['input', 'lineManagerId']);
+    }
+  }
+
+  /**
+   * An import's changes to an existing member, inside the import's transaction: the details it
+   * gives replace theirs, empty ones keep theirs, and its roles are added to theirs. Roles are
+   * never taken away by an import, so nothing can be left without someone responsible.
+   */
+  async applyImported(tx: EntityManager, membership: MembershipEntity, details: ImportedDetails): Promise<MembershipEntity> {
+    const locked = await findForUpdate(tx, MembershipEntity, membership.id);
+    if (!locked) throw notFound('That membership');
+    const roles = Object.values(Role).filter((role) => locked.roles.includes(role) || details.roles.includes(role));
+    const next = { roles, jobTitle: details.jobTitle ?? locked.jobTitle, division: details.division ?? locked.division, grade: details.grade ?? locked.grade };
+    const changed = roles.length !== locked.roles.length || next.jobTitle !== locked.jobTitle || next.division !== locked.division || next.grade !== locked.grade;
+    if (!changed) return locked;
+    await this.audit(tx, locked, MembershipAuditKind.DETAILS_CHANGED, roles);
+    return tx.getRepository(MembershipEntity).save(Object.assign(locked, next));
+  }
+
+  /** Sets line managers in bulk inside the caller's transaction (which has checked that no circle results). */
+  async setLineManagers(tx: EntityManager, organisationId: string, links: { membershipId: string; lineManagerId: string }[]): Promise<void> {
+    if (links.length === 0) return;
+    await tx.query(
+      `UPDATE membership m SET line_manager_id = link.manager_id
+         FROM unnest($1::uuid[], $2::uuid[]) AS link (membership_id, manager_id)
+        WHERE m.id = link.membership_id AND m.organisation_id = $3`,
+      [links.map((l) => l.membershipId), links.map((l) => l.lineManagerId), organisationId],
+    );
   }
 
   /** Ends the person's membership: from the next request they see nothing of the organisation. */
@@ -135,23 +195,42 @@ export class MembershipService {
     organisationId: string,
     person: PersonEntity,
     member: ProvisionedMember,
-    actor: { actorId: string | null; via: MembershipAuditVia } = PROVISIONING,
+    actor: { actorId: string | null; via: MembershipAuditVia | null } = PROVISIONING,
   ): Promise<MembershipEntity> {
+    return (await this.provisionMany(tx, organisationId, [{ person, member }], actor))[0];
+  }
+
+  /** Adds several people to the organisation at once (a bulk import), in a few statements, inside the caller's transaction. */
+  async provisionMany(
+    tx: EntityManager,
+    organisationId: string,
+    entries: { person: PersonEntity; member: ProvisionedMember }[],
+    actor: { actorId: string | null; via: MembershipAuditVia | null },
+  ): Promise<MembershipEntity[]> {
+    if (entries.length === 0) return [];
     const memberships = tx.getRepository(MembershipEntity);
-    const membership = await memberships.save(
-      memberships.create({
-        personId: person.id,
-        organisationId,
-        roles: member.roles,
-        jobTitle: member.jobTitle,
-        division: member.division,
-        externalId: member.externalId,
-        deactivatedAt: member.active ? null : new Date(),
-      }),
+    const saved = await memberships.save(
+      entries.map(({ person, member }) =>
+        memberships.create({
+          personId: person.id,
+          organisationId,
+          roles: member.roles,
+          jobTitle: member.jobTitle,
+          division: member.division,
+          grade: member.grade ?? null,
+          externalId: member.externalId,
+          deactivatedAt: member.active ? null : new Date(),
+        }),
+      ),
+      { chunk: 500 },
     );
-    await recordMembershipAudit(tx, { organisationId, kind: MembershipAuditKind.JOINED, ...actor, subject: person, rolesAfter: membership.roles });
-    if (!member.active) await recordMembershipAudit(tx, { organisationId, kind: MembershipAuditKind.DEACTIVATED, ...actor, subject: person, rolesBefore: membership.roles });
-    return membership;
+    await recordMembershipAudits(tx, [
+      ...entries.map(({ person }, i) => ({ organisationId, kind: MembershipAuditKind.JOINED, ...actor, subject: person, rolesAfter: saved[i].roles })),
+      ...entries
+        .filter(({ member }) => !member.active)
+        .map(({ person, member }) => ({ organisationId, kind: MembershipAuditKind.DEACTIVATED, ...actor, subject: person, rolesBefore: member.roles })),
+    ]);
+    return saved;
   }
 
   /**

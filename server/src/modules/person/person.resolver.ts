@@ -45,6 +45,14 @@ export class MembershipResolver {
   }
 
   @Authorized()
+  @FieldResolver(() => Membership, { nullable: true, description: "The line manager's membership in the same organisation; the chain upwards is the reporting line." })
+  async lineManager(@Root() membership: Membership, @Ctx() ctx: Context): Promise<Membership | null> {
+    if (!membership.entity.lineManagerId) return null;
+    const manager = await ctx.loaders.identity.membership.load(membership.entity.lineManagerId);
+    return manager ? Membership.from(manager) : null;
+  }
+
+  @Authorized()
   @FieldResolver(() => Boolean, { description: 'Whether the viewer may change these roles or remove the person (programme managers of the organisation).' })
   viewerCanManage(@Root() membership: Membership, @Ctx() ctx: Context): boolean {
     return identityPolicy.canManageMembersOf(ctx.viewer as Viewer, membership.entity.organisationId);
@@ -54,7 +62,8 @@ export class MembershipResolver {
   @Mutation(() => MembershipPayload, { description: "Change a member's roles, job title or division." })
   updateMembership(@InputArg(UpdateMembershipInput) input: UpdateMembershipInput, @Ctx() ctx: Context) {
     return mutate(MembershipPayload, input, async () => {
-      const membership = await new MembershipService(ctx).update(idOf(input.membershipId, 'Membership'), input);
+      const lineManagerId = input.lineManagerId ? idOf(input.lineManagerId, 'Membership') : input.lineManagerId;
+      const membership = await new MembershipService(ctx).update(idOf(input.membershipId, 'Membership'), { ...input, lineManagerId });
       return { membership: Membership.from(membership) };
     });
   }

@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, Node, toGlobalId } from '../../common/relay';
 import { type MembershipEntity, Role } from './membership.entity';
 import type { PersonEntity } from './person.entity';
@@ -43,6 +43,9 @@ export class Membership extends Node {
   @Field(() => String, { nullable: true, description: 'The part of the organisation they work in.' })
   division: string | null;
 
+  @Field(() => Int, { nullable: true, description: 'Ordered level from 1 (most junior) to 20 (most senior); the matching assistant pairs by it.' })
+  grade: number | null;
+
   @Field()
   joinedAt: Date;
 
@@ -53,6 +56,7 @@ export class Membership extends Node {
       roles: entity.roles,
       jobTitle: entity.jobTitle,
       division: entity.division,
+      grade: entity.grade,
       joinedAt: entity.createdAt,
     });
   }
