@@ -8,6 +8,7 @@ import { createHistoryLoaders } from './modules/history/history.loaders';
 import { createPairLoaders } from './modules/pair/pair.loaders';
 import { createEvaluationLoaders } from './modules/evaluation/evaluation.loaders';
 import { createIdentityLoaders } from './modules/person/person.loaders';
+import { createSustainmentLoaders } from './modules/sustainment/sustainment.loaders';
 
 /** Every domain's per-request DataLoaders, one namespace per domain. */
 export function createLoaders(db: DataSource) {
@@ -20,6 +21,7 @@ export function createLoaders(db: DataSource) {
     comment: createCommentLoaders(db),
     history: createHistoryLoaders(db),
     evaluation: createEvaluationLoaders(db),
+    sustainment: createSustainmentLoaders(db),
   };
   return { ...loaders, changeRelations: changeRelationsLoader(db, loaders) };
 }

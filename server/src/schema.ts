@@ -32,6 +32,7 @@ import { MentoringSessionResolver, PairResolver, ProgrammePairsResolver } from '
 import { MembershipAuditEntryResolver, OrganisationMembershipAuditResolver } from './modules/membership-audit/membership-audit.resolver';
 import { MembershipResolver, PersonResolver } from './modules/person/person.resolver';
 import { ProgrammeResolver } from './modules/programme/programme.resolver';
+import { ChangeSustainmentResolver, HistorySustainmentResolver } from './modules/sustainment/sustainment.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -53,6 +54,8 @@ export const resolvers = [
   ProgrammePairsResolver,
   BarrierResolver,
   ChangeResolver,
+  ChangeSustainmentResolver,
+  HistorySustainmentResolver,
   SessionPromptsResolver,
   CommentResolver,
   HistoryEventResolver,

@@ -18,6 +18,7 @@ import { MembershipEntity } from '../modules/person/membership.entity';
 import { PersonEntity } from '../modules/person/person.entity';
 import { IdentityProviderDomainEntity, IdentityProviderEntity, SsoAttemptEntity } from '../modules/identity/identity-provider.entity';
 import { ScimTokenEntity } from '../modules/scim/scim-token.entity';
+import { MeasureValueEntity, SustainmentReviewEntity } from '../modules/sustainment/sustainment.entity';
 
 /** Every entity, listed so the data source never depends on file globs. */
 export const entities = [
@@ -54,4 +55,6 @@ export const entities = [
   IdentityProviderDomainEntity,
   SsoAttemptEntity,
   ScimTokenEntity,
+  SustainmentReviewEntity,
+  MeasureValueEntity,
 ];
