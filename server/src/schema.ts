@@ -33,6 +33,8 @@ import { MembershipAuditEntryResolver, OrganisationMembershipAuditResolver } fro
 import { MembershipResolver, PersonResolver } from './modules/person/person.resolver';
 import { ProgrammeResolver } from './modules/programme/programme.resolver';
 import { ChangeSustainmentResolver, HistorySustainmentResolver } from './modules/sustainment/sustainment.resolver';
+import { AdoptedChangeSustainmentResolver, DashboardSustainmentResolver } from './modules/sustainment/sustainment.insight';
+import { SharedCaseSustainmentResolver } from './modules/sustainment/sustainment.library';
 
 export const resolvers = [
   AuthResolver,
@@ -56,6 +58,9 @@ export const resolvers = [
   ChangeResolver,
   ChangeSustainmentResolver,
   HistorySustainmentResolver,
+  DashboardSustainmentResolver,
+  AdoptedChangeSustainmentResolver,
+  SharedCaseSustainmentResolver,
   SessionPromptsResolver,
   CommentResolver,
   HistoryEventResolver,
