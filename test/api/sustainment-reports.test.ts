@@ -85,7 +85,7 @@ describe('library cases show whether their change is still in force', () => {
 describe("the board report's sustainment index per cohort", () => {
   async function cohort(organisation: OrganisationEntity, name: string, size: number, owner: { person: any }) {
     const programme = await t.co.programme(organisation, { name });
-    const pairs = [];
+    const pairs: Awaited<ReturnType<typeof t.co.pair>>[] = [];
     for (let i = 0; i < size; i++) pairs.push(await t.co.pair(programme, (await t.make.person({ organisation })).person, (await t.make.person({ organisation })).person));
     return { programme, pairs, adopt: async (anonymous: boolean) => {
       const barrier = await t.co.barrier(pairs[0], anonymous ? { attribution: Attribution.ANONYMOUS } : {});

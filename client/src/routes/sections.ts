@@ -15,7 +15,7 @@ export const sectionInfo: Record<SectionKey, { title: string; path: string; summ
     title: 'Changes',
     path: '/changes',
     summary: 'Propose a change to a barrier, link it to the owner who can make it happen, and follow it until it is adopted.',
-    forRoles: ['CO_LEARNER', 'OWNER', 'PROGRAMME_MANAGER'],
+    forRoles: ['CO_LEARNER', 'OWNER', 'PROGRAMME_MANAGER', 'SPONSOR'],
     ready: true,
   },
   decisions: {
