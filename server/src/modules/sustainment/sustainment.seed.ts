@@ -10,7 +10,8 @@ import { MembershipEntity, Role } from '../person/membership.entity';
 import { PersonEntity } from '../person/person.entity';
 import { Cadence, ProgrammeEntity, ProgrammeStatus } from '../programme/programme.entity';
 import { MeasureValueEntity, MeasureValueSource, SustainmentReviewEntity } from './sustainment.entity';
-import { addMonths } from './sustainment.service';
+import type { Context } from '../../context';
+import { addMonths, SustainmentService } from './sustainment.service';
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
@@ -78,6 +79,13 @@ export async function seedDemoSustainment(db: DataSource, password: string): Pro
       adoptedAgo: 330,
       reviews: [{ inForce: false, note: "The networks' new terms of reference quietly dropped bank and agency staff again." }],
     });
+
+    // The story's other adopted changes were confirmed recently: their reviews are scheduled, not due yet.
+    const recent = await tx.query(`SELECT c.id FROM change_proposal c WHERE c.status = 'ADOPTED' AND NOT EXISTS (SELECT 1 FROM sustainment_review r WHERE r.change_id = c.id)`);
+    for (const { id } of recent as { id: string }[]) {
+      const change = await tx.getRepository(ChangeEntity).findOneByOrFail({ id });
+      await new SustainmentService({} as Context).startInTransaction(tx, change, change.ownerId);
+    }
   });
 }
 

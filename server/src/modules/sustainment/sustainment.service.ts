@@ -60,7 +60,7 @@ export class SustainmentService {
     const values = change.successMeasures.filter((m) => m.current != null);
     if (values.length) {
       await tx.getRepository(MeasureValueEntity).insert(
-        values.map((m) => ({ organisationId: change.organisationId, changeId: change.id, metric: m.metric, value: m.current!, source: MeasureValueSource.ADOPTION, recordedById: actorId })),
+        values.map((m) => ({ organisationId: change.organisationId, changeId: change.id, metric: m.metric, value: m.current!, source: MeasureValueSource.ADOPTION, recordedById: actorId, recordedAt: change.adoptedAt ?? new Date() })),
       );
     }
   }
