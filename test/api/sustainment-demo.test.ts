@@ -24,7 +24,7 @@ describe('the demo sustainment story', () => {
     const lapsed = byTitle['Staff networks open to bank and agency staff'];
     expect(lapsed.sustainment).toMatchObject({ state: 'LAPSED', reviews: [{ months: 6, inForce: false }, { months: 12, isCancelled: true }] });
     expect(lapsed.barrier.status).toBe('OPEN');
-    expect(lapsed.barrier.history.find((e: { toStatus: string }) => e.toStatus === 'OPEN' && e.note)).toMatchObject({ kind: 'BARRIER_STATUS_CHANGED', toStatus: 'OPEN', note: expect.stringContaining('no longer in force') });
+    expect(lapsed.barrier.history.find((e: { toStatus: string; note: string | null }) => e.toStatus === 'OPEN' && e.note)).toMatchObject({ kind: 'BARRIER_STATUS_CHANGED', toStatus: 'OPEN', note: expect.stringContaining('no longer in force') });
     // The sponsor can sign in and follow changes.
     const sid = await login('sid.sponsor@northshore.example');
     const viewer = await t.api.as(sid).ok(`{ viewer { memberships { roles } } }`);
