@@ -1,5 +1,9 @@
 import { ChartFigure } from '../routes/insight/ChartFigure';
+import { formatDay, formatMonth } from '../labels';
 import { formatMeasure } from './Measures';
+
+/** A point's date: a day (YYYY-MM-DD) on the change page, a month (YYYY-MM) in the library. */
+const when = (on: string | null | undefined) => (!on ? '—' : on.length === 7 ? formatMonth(`${on}-01`) : formatDay(on));
 
 export interface SeriesPoint {
   label: string;
@@ -24,7 +28,7 @@ const PAD = { left: 48, right: 96, top: 16, bottom: 40 };
  * A small SVG, no chart library; the same figures are in the table (ChartFigure keeps the table in
  * the accessibility tree and the chart out of it).
  */
-export function MeasureSeriesChart({ series, when = 'When' }: { series: Series; when?: string }) {
+export function MeasureSeriesChart({ series, whenHeading = 'When' }: { series: Series; whenHeading?: string }) {
   const values = [...series.points.map((p) => p.value), series.target, series.baseline];
   let [low, high] = [Math.min(...values), Math.max(...values)];
   if (low === high) [low, high] = [low - 1, high + 1];
@@ -68,7 +72,7 @@ export function MeasureSeriesChart({ series, when = 'When' }: { series: Series; 
           <thead>
             <tr>
               <th scope="col">Point</th>
-              <th scope="col">{when}</th>
+              <th scope="col">{whenHeading}</th>
               <th scope="col" className="num">
                 Value
               </th>
@@ -81,7 +85,7 @@ export function MeasureSeriesChart({ series, when = 'When' }: { series: Series; 
             {series.points.map((p, i) => (
               <tr key={`${p.label}-${i}`}>
                 <th scope="row">{p.label}</th>
-                <td>{p.on ?? '—'}</td>
+                <td>{when(p.on)}</td>
                 <td className="num">{formatMeasure(p.value, series.unit)}</td>
                 <td className="num">{formatMeasure(series.target, series.unit)}</td>
               </tr>

@@ -178,7 +178,7 @@ export function CasePage({ viewer }: { viewer: SignedInViewer }) {
                 {s.lastReviewedIn && <span className="muted">{` Last reviewed ${formatMonth(`${s.lastReviewedIn}-01`)}.`}</span>}
               </p>
               {s.measures.map((series) => (
-                <MeasureSeriesChart key={series.metric} series={series} when="Month" />
+                <MeasureSeriesChart key={series.metric} series={series} whenHeading="Month" />
               ))}
             </section>
           ))}
