@@ -1,4 +1,5 @@
 import { Api } from '../helpers/api';
+import { gid } from '../helpers/factories';
 import { changeScenario } from '../helpers/change-setup';
 import { apiSuite } from '../helpers/suite';
 import { Attribution, BarrierEntity } from '../../server/src/modules/barrier/barrier.entity';
@@ -90,9 +91,15 @@ describe('adoption that someone accountable confirms', () => {
     expect(await t.server.db.getRepository(NotificationEntity).countBy({ changeId: s.change.id, kind: NotificationKind.CHANGE_ADOPTED })).toBe(2);
   });
 
-  it('schedules the reviews the programme sets', async () => {
+  it('schedules the reviews the programme sets (its managers choose the months)', async () => {
     const s = await changeScenario(t.make, ChangeStatus.IN_PROGRESS);
-    await t.server.db.query(`UPDATE programme SET review_months = '{3,9,24}' WHERE id = (SELECT programme_id FROM pair WHERE id = $1)`, [s.pair.id]);
+    const manager = await t.make.person({ organisation: s.organisation, roles: [Role.PROGRAMME_MANAGER] });
+    const UPDATE = `mutation ($input: UpdateProgrammeInput!) { updateProgramme(input: $input) { programme { reviewMonths } userErrors { field code } } }`;
+    const programmeId = gid('Programme', s.pair.programmeId);
+    const wrong = await t.api.as(manager.token).request(UPDATE, { input: { programmeId, reviewMonths: [0, 6, 6] } });
+    expect(JSON.stringify(wrong)).toMatch(/INVALID_INPUT|BAD_USER_INPUT/);
+    const set = await t.api.as(manager.token).mutation(UPDATE, { programmeId, reviewMonths: [24, 3, 9] });
+    expect(set).toEqual({ programme: { reviewMonths: [3, 9, 24] }, userErrors: [] });
     await requestAdoption(s);
     const confirmed = await t.api.as(s.owner.token).mutation(M.confirm, { changeId: s.id });
     expect(confirmed.change.sustainment.reviews.map((r: { months: number }) => r.months)).toEqual([3, 9, 24]);

@@ -234,7 +234,7 @@ function PanelForm({ title, children, onSubmit }: { title: string; children: Rea
   );
 }
 
-function Buttons({ busy, label, busyLabel, onCancel }: { busy: boolean; label: string; busyLabel: string; onCancel(): void }) {
+export function Buttons({ busy, label, busyLabel, onCancel }: { busy: boolean; label: string; busyLabel: string; onCancel(): void }) {
   return (
     <div className="actions">
       <button type="submit" className="button button--primary" disabled={busy}>

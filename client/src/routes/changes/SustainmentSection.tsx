@@ -8,6 +8,7 @@ import { Flag } from '../../components/StatusBadge';
 import type { ChangeDetailFragment, SustainmentState } from '../../gql/graphql';
 import { useFormAction } from '../../hooks/useFormAction';
 import { formatDay } from '../../labels';
+import { Buttons } from './ChangeActions';
 import { RecordSustainmentReviewMutation } from './changeFragments';
 
 export const sustainmentStateLabels: Record<SustainmentState, string> = {
@@ -131,14 +132,7 @@ function ReviewForm({ change, onDone, onCancel, onReload }: { change: ChangeDeta
         <TextAreaField className="field--wide" label={inForce === 'no' ? 'Why it is no longer in force' : 'Note'} required={inForce === 'no'} rows={3} value={note} onChange={(event) => setNote(event.target.value)} error={fieldError(action.userErrors, 'note')} />
       </div>
       <FormProblems userErrors={action.userErrors} problem={action.problem} onReload={onReload} />
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={action.busy}>
-          {action.busy ? 'Recording…' : 'Record review'}
-        </button>
-        <button type="button" className="button button--link" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <Buttons busy={action.busy} label="Record review" busyLabel="Recording…" onCancel={onCancel} />
     </form>
   );
 }

@@ -30,14 +30,22 @@ export class CreateProgrammeInput {
   sessionCadence: Cadence = Cadence.MONTHLY;
 
   @Field(() => [Int], { nullable: true, description: 'When adopted changes are reviewed, in months after adoption (default 6 and 12).' })
-  @IsOptional()
-  @ArrayMinSize(1, { message: 'Choose at least one review month.' })
-  @ArrayMaxSize(6, { message: 'Choose at most six review months.' })
-  @ArrayUnique({ message: 'Give each review month once.' })
-  @IsInt({ each: true })
-  @Min(1, { each: true, message: 'Review months are from 1 to 60.' })
-  @Max(60, { each: true, message: 'Review months are from 1 to 60.' })
+  @ReviewMonthsRules()
   reviewMonths?: number[] | null;
+}
+
+/** When adopted changes are reviewed: one to six different months, each from 1 to 60. */
+function ReviewMonthsRules(): PropertyDecorator {
+  const rules = [
+    IsOptional(),
+    ArrayMinSize(1, { message: 'Choose at least one review month.' }),
+    ArrayMaxSize(6, { message: 'Choose at most six review months.' }),
+    ArrayUnique({ message: 'Give each review month once.' }),
+    IsInt({ each: true }),
+    Min(1, { each: true, message: 'Review months are from 1 to 60.' }),
+    Max(60, { each: true, message: 'Review months are from 1 to 60.' }),
+  ];
+  return (target, key) => rules.forEach((rule) => rule(target, key as string));
 }
 
 @InputType({ description: 'Corrects a programme that has not closed; fields left out keep their value.' })
@@ -70,13 +78,7 @@ export class UpdateProgrammeInput {
   sessionCadence?: Cadence | null;
 
   @Field(() => [Int], { nullable: true, description: 'When adopted changes are reviewed, in months after adoption; applies to adoptions confirmed from now on.' })
-  @IsOptional()
-  @ArrayMinSize(1, { message: 'Choose at least one review month.' })
-  @ArrayMaxSize(6, { message: 'Choose at most six review months.' })
-  @ArrayUnique({ message: 'Give each review month once.' })
-  @IsInt({ each: true })
-  @Min(1, { each: true, message: 'Review months are from 1 to 60.' })
-  @Max(60, { each: true, message: 'Review months are from 1 to 60.' })
+  @ReviewMonthsRules()
   reviewMonths?: number[] | null;
 }
 
