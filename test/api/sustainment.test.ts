@@ -239,3 +239,41 @@ describe('sustainment reviews', () => {
     expect((await t.api.as(s.owner.token).mutation(M.review, { changeId: s.id, inForce: true, measures: [] })).userErrors[0].code).toBe('INVALID_TRANSITION');
   });
 });
+
+describe('privacy of what sustainment adds', () => {
+  it('another organisation sees nothing and can record nothing; a sponsor elsewhere cannot confirm', async () => {
+    const s = await adoptedChange();
+    const elsewhere = await t.make.organisation();
+    const outsider = await t.make.person({ organisation: elsewhere, roles: [Role.OWNER, Role.SPONSOR, Role.PROGRAMME_MANAGER] });
+    expect((await t.api.as(outsider.token).ok(CHANGE, { id: s.id })).node).toBeNull();
+    expect(Api.codes(await t.api.as(outsider.token).request(M.review, { input: { changeId: s.id, inForce: false, note: 'Trying from outside.', measures: [] } }))).toEqual(['NOT_FOUND']);
+    expect(await t.server.db.getRepository(SustainmentReviewEntity).countBy({ changeId: s.change.id, inForce: false })).toBe(0);
+
+    const pending = await changeScenario(t.make, ChangeStatus.IN_PROGRESS);
+    await requestAdoption(pending);
+    expect(Api.codes(await t.api.as(outsider.token).request(M.confirm, { input: { changeId: pending.id } }))).toEqual(['NOT_FOUND']);
+    // The email asking for confirmation names the change, never the barrier or its evidence.
+    const mail = await t.server.db.getRepository(MailMessageEntity).findBy({ recipientId: pending.owner.person.id, kind: NotificationKind.CHANGE_ADOPTION_REQUESTED });
+    expect(mail).toHaveLength(1);
+    expect(JSON.stringify(mail[0].content)).toContain(pending.change.title);
+    expect(JSON.stringify(mail[0].content)).not.toContain(pending.barrier.title);
+  });
+
+  it('an anonymous barrier hides the pair that put a change forward, in the history and its dates, from the owner and the sponsor', async () => {
+    const organisation = await t.make.organisation();
+    const { pair, senior } = await t.make.pair(organisation);
+    const owner = await t.make.person({ organisation, roles: [Role.OWNER], name: 'Olu Owner' });
+    const barrier = await t.make.barrier(pair, { attribution: Attribution.ANONYMOUS });
+    await t.make.change(barrier, owner.person.id, { status: ChangeStatus.IN_PROGRESS });
+    const id = (await t.api.as(senior.token).ok(`{ changes(first: 5, filter: { mine: true }) { nodes { id } } }`)).changes.nodes[0].id;
+    await t.api.as(senior.token).mutation(M.adopt, { changeId: id, evidence, measures: [] });
+    const Q = `query ($id: ID!) { node(id: $id) { ... on Change { history { kind actorName at } } } }`;
+    const seen = (await t.api.as(owner.token).ok(Q, { id })).node.history.at(-1);
+    expect(seen).toMatchObject({ kind: 'CHANGE_ADOPTION_REQUESTED', actorName: 'A co-learning pair' });
+    expect(seen.at).toMatch(/T00:00:00\.000Z$/);
+    const notice = await t.api.as(owner.token).ok(`{ notifications(first: 5) { nodes { message } } }`);
+    expect(notice.notifications.nodes[0].message).toContain('A co-learning pair asks you to confirm');
+    expect(JSON.stringify(notice)).not.toContain('Senior');
+  });
+});
+

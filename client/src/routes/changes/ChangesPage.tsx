@@ -214,7 +214,7 @@ export function ChangeCard({ change, showBarrier = true }: { change: ChangeCardD
         <span>Owner: {change.owner.displayName}</span>
         <span>Target {formatDay(change.targetDate)}</span>
       </p>
-      {(change.status === 'IN_PROGRESS' || change.status === 'ADOPTED') && <ProgressBar value={change.progress} compact label={`Progress of ${change.title}`} />}
+      {(change.status === 'IN_PROGRESS' || change.status === 'ADOPTION_REQUESTED' || change.status === 'ADOPTED') && <ProgressBar value={change.progress} compact label={`Progress of ${change.title}`} />}
     </article>
   );
 }
