@@ -27,6 +27,13 @@ const M = {
 };
 const CHANGE = `query ($id: ID!) { node(id: $id) { ... on Change { status viewerCanConfirmAdoption viewerCanRecordReview ${PAYLOAD.slice('change { '.length, PAYLOAD.indexOf('userErrors') - 4)} } } }`;
 const METRIC = 'Part-time applicants interviewed';
+const TO_CONFIRM = `{ adoptionsToConfirm(first: 50) { totalCount nodes { id viewerCanConfirmAdoption } } }`;
+/** The ids the viewer is asked to confirm; each offers the confirmation (the list and the hint agree). */
+async function toConfirm(token: string): Promise<string[]> {
+  const { adoptionsToConfirm } = await t.api.as(token).ok(TO_CONFIRM);
+  for (const node of adoptionsToConfirm.nodes) expect(node.viewerCanConfirmAdoption).toBe(true);
+  return adoptionsToConfirm.nodes.map((n: { id: string }) => n.id);
+}
 const evidence = { policyOrProcess: 'Recruitment policy 4.3', effectiveFrom: '2026-06-01' };
 
 type Scenario = Awaited<ReturnType<typeof changeScenario>>;
@@ -68,6 +75,8 @@ describe('adoption that someone accountable confirms', () => {
     }
     expect((await t.server.db.getRepository(ChangeEntity).findOneByOrFail({ id: s.change.id })).status).toBe('ADOPTION_REQUESTED');
     expect((await t.api.as(s.owner.token).ok(CHANGE, { id: s.id })).node.viewerCanConfirmAdoption).toBe(true);
+    expect(await toConfirm(s.owner.token)).toEqual([s.id]);
+    expect(await toConfirm(sponsor.token)).toEqual([]);
 
     const confirmed = await t.api.as(s.owner.token).mutation(M.confirm, { changeId: s.id, note: 'Checked the policy and two panels.' });
     expect(confirmed.userErrors).toEqual([]);
@@ -122,6 +131,9 @@ describe('adoption that someone accountable confirms', () => {
       expect(Api.codes(await t.api.as(who.token).request(M.confirm, { input: { changeId: s.id } }))).toEqual(['FORBIDDEN']);
     }
     expect((await t.api.as(sponsor.token).ok(CHANGE, { id: s.id })).node.viewerCanConfirmAdoption).toBe(true);
+    expect(await toConfirm(sponsor.token)).toEqual([s.id]);
+    expect(await toConfirm(s.senior.token)).toEqual([]);
+    expect(await toConfirm(sponsorInPair.token)).toEqual([]);
     const confirmed = await t.api.as(sponsor.token).mutation(M.confirm, { changeId: s.id });
     expect(confirmed.userErrors).toEqual([]);
     expect(confirmed.change.history.at(-1)).toMatchObject({ kind: 'CHANGE_ADOPTED', actorName: 'Sade Sponsor', confirmedAs: 'SPONSOR', sponsorReason: 'OWNER_IN_PAIR' });
@@ -139,6 +151,8 @@ describe('adoption that someone accountable confirms', () => {
     const requested = await t.api.as(senior.token).mutation(M.adopt, { changeId: id, evidence, measures: [] });
     expect(requested.change.adoptionConfirmation).toEqual({ confirmer: 'SPONSOR', reason: 'OWNER_AREA' });
     expect(Api.codes(await t.api.as(owner.token).request(M.confirm, { input: { changeId: id } }))).toEqual(['FORBIDDEN']);
+    expect(await toConfirm(owner.token)).toEqual([]);
+    expect(await toConfirm(sponsor.token)).toEqual([id]);
     // Outside the pair, an anonymous barrier's pair stays hidden: the reason is only "conflict of interest".
     expect((await t.api.as(manager.token).ok(CHANGE, { id })).node.adoptionConfirmation).toEqual({ confirmer: 'SPONSOR', reason: 'CONFLICT_OF_INTEREST' });
     const confirmed = await t.api.as(sponsor.token).mutation(M.confirm, { changeId: id });

@@ -39,6 +39,19 @@ export function confirmationRule(change: ChangeEntity, pair: PairEntity, divisio
   return { confirmer: Confirmer.OWNER, reason: null };
 }
 
+/**
+ * The same rule in SQL, for listing what awaits a viewer's confirmation: true where change `c` needs
+ * a sponsor. Kept beside confirmationRule; sustainment.test.ts checks the list against the hint.
+ */
+export const CONFLICT_SQL = `EXISTS (
+    SELECT 1 FROM pair cp
+    WHERE cp.id = c.pair_id AND (
+      c.owner_id IN (cp.senior_id, cp.junior_id)
+      OR EXISTS (
+        SELECT 1 FROM membership om JOIN membership pm ON pm.organisation_id = om.organisation_id AND pm.person_id IN (cp.senior_id, cp.junior_id)
+        WHERE om.organisation_id = c.organisation_id AND om.person_id = c.owner_id
+          AND nullif(lower(trim(om.division)), '') = lower(trim(pm.division)))))`;
+
 /** Reads the three divisions the rule needs (one statement) and applies it. */
 export async function adoptionConfirmation(db: Pick<EntityManager, 'query'>, change: ChangeEntity, pair: PairEntity): Promise<AdoptionConfirmation> {
   const rows: { person_id: string; division: string | null }[] = await db.query(

@@ -1,4 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../common/relay';
 import { InputArg, mutate } from '../../common/errors';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
@@ -6,7 +7,7 @@ import { hidesIdentity } from '../barrier/barrier.masking';
 import { ChangeStatus, type ChangeEntity } from '../change/change.entity';
 import { ChangePayload } from '../change/change.payloads';
 import { changePolicy } from '../change/change.policy';
-import { Change } from '../change/change.type';
+import { Change, ChangeConnection } from '../change/change.type';
 import { ChangeAction } from '../change/change.workflow';
 import { HistoryEvent } from '../history/history.type';
 import { adoptionConfirmation, Confirmer, SponsorReason, type AdoptionConfirmation } from './adoption-confirmation';
@@ -36,6 +37,12 @@ const maskedReason = async (ctx: Context, change: ChangeEntity, reason: SponsorR
 
 @Resolver(() => Change)
 export class ChangeSustainmentResolver {
+  @Authorized()
+  @Query(() => ChangeConnection, { description: "Adoptions awaiting the viewer's confirmation (as owner, or as sponsor where the owner has a conflict of interest), oldest first." })
+  adoptionsToConfirm(@Args() args: ConnectionArgs, @Ctx() ctx: Context) {
+    return new SustainmentService(ctx).adoptionsToConfirm(args);
+  }
+
   @Authorized()
   @Mutation(() => ChangePayload, { description: "The owner's sustainment review of an adopted change: in force or not, the measures now, a note." })
   recordSustainmentReview(@InputArg(RecordSustainmentReviewInput) input: RecordSustainmentReviewInput, @Ctx() ctx: Context) {

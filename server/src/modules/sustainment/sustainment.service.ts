@@ -2,7 +2,10 @@ import type { EntityManager } from 'typeorm';
 
 import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
 import { findForUpdate } from '../../common/locking';
-import { idOf } from '../../common/relay';
+import { idOf, paginate } from '../../common/relay';
+import { In } from 'typeorm';
+import { Change } from '../change/change.type';
+import { CONFLICT_SQL } from './adoption-confirmation';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
 import { BarrierEntity, BarrierStatus } from '../barrier/barrier.entity';
@@ -135,6 +138,31 @@ export class SustainmentService {
       changeId: change.id,
       detail: { months: review.months, reason },
     });
+  }
+
+  /**
+   * Adoptions awaiting the viewer's confirmation, oldest request first: as owner where the owner has
+   * no conflict of interest, as sponsor (outside the pair and not the owner) where the owner has one.
+   */
+  adoptionsToConfirm(args: { first: number; after?: string | null }) {
+    const sponsorOf = this.viewer.memberships.filter((m) => m.roles.includes(Role.SPONSOR)).map((m) => m.organisationId);
+    const query = this.ctx.db
+      .getRepository(ChangeEntity)
+      .createQueryBuilder('c')
+      .where({ status: ChangeStatus.ADOPTION_REQUESTED })
+      .andWhere(this.viewer.organisationIds.length ? { organisationId: In(this.viewer.organisationIds) } : '1 = 0')
+      .andWhere(
+        `((c.owner_id = :me AND NOT ${CONFLICT_SQL})
+          OR (c.organisation_id = ANY(:sponsorOf::uuid[]) AND c.owner_id <> :me AND ${CONFLICT_SQL}
+              AND NOT EXISTS (SELECT 1 FROM pair mp WHERE mp.id = c.pair_id AND :me IN (mp.senior_id, mp.junior_id))))`,
+        { me: this.viewer.personId, sponsorOf },
+      );
+    return paginate(
+      query,
+      { name: 'confirm', direction: 'ASC', keys: [{ sql: 'c.updated_at', value: (c) => c.updatedAt }, { sql: 'c.id', value: (c) => c.id }] },
+      { first: args.first, after: args.after },
+      Change.from,
+    );
   }
 
   private checkedValues(change: ChangeEntity, values: RecordSustainmentReviewInput['measures']): { metric: string; value: number }[] {
