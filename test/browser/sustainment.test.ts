@@ -42,8 +42,12 @@ test('the pair puts a change forward, the owner confirms it, records a review an
   await jo.locator('.title-row').getByText('Adoption to confirm').waitFor();
   await jo.context().close();
 
-  const page = await suite.signedIn('olu.owner@northshore.example', viewports.laptop, url);
+  // Olu finds it among the adoptions to confirm, beside his decision queue.
+  const page = await suite.signedIn('olu.owner@northshore.example', viewports.laptop, '/decisions');
+  const toConfirm = page.locator('section', { has: page.getByRole('heading', { name: /adoptions? to confirm/ }) });
+  await toConfirm.getByRole('link', { name: title }).click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  expect(new URL(page.url()).pathname).toBe(url);
   await page.getByRole('button', { name: 'Confirm adoption' }).click();
   await page.getByText('Adoption confirmed.').waitFor();
   await page.getByRole('list', { name: 'History of this change' }).getByText('Olu Owner confirmed the adoption').waitFor();

@@ -21,8 +21,8 @@ export const sectionInfo: Record<SectionKey, { title: string; path: string; summ
   decisions: {
     title: 'Decisions',
     path: '/decisions',
-    summary: 'Changes waiting for your decision: approve, reject or ask for changes, always with a reason.',
-    forRoles: ['OWNER'],
+    summary: 'Changes waiting for your decision: approve, reject or ask for changes, always with a reason; and adoptions to confirm.',
+    forRoles: ['OWNER', 'SPONSOR'],
     ready: true,
   },
   programmes: {

@@ -32,7 +32,7 @@ export function ChangeActions({ change, onReload }: { change: ChangeDetailFragme
   const simple = useFormAction();
   const [submit] = useMutation(SubmitChangeMutation, { refetchQueries: refetchAfterAction });
   const [start] = useMutation(StartChangeMutation, { refetchQueries: refetchAfterAction });
-  const [confirm] = useMutation(ConfirmAdoptionMutation, { refetchQueries: [...refetchAfterAction, 'Barriers'] });
+  const [confirm] = useMutation(ConfirmAdoptionMutation, { refetchQueries: [...refetchAfterAction, 'Barriers', 'AdoptionsToConfirm'] });
   const expected = { changeId: change.id, expectedVersion: change.version };
 
   const any =
