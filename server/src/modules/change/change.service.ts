@@ -96,7 +96,9 @@ const ORDERINGS: Record<ChangeOrder, Ordering<ChangeEntity>> = {
 };
 
 /** What one action does to a locked change, beyond moving its status; returns facts for the history. */
-type Apply = (change: ChangeEntity, tx: EntityManager, confirmation: AdoptionConfirmation) => Promise<Facts | void>;
+type Apply = (change: ChangeEntity, tx: EntityManager, confirmation?: AdoptionConfirmation) => Promise<Facts | void>;
+
+const ADOPTION_ACTIONS = [ChangeAction.ADOPT, ChangeAction.CONFIRM_ADOPTION, ChangeAction.DECLINE_ADOPTION];
 
 export class ChangeService {
   constructor(private readonly ctx: Context) {}
@@ -224,8 +226,8 @@ export class ChangeService {
       }
       await new SustainmentService(this.ctx).startInTransaction(tx, change, this.viewer.personId);
       return {
-        confirmedAs: confirmation.confirmer,
-        sponsorReason: confirmation.reason,
+        confirmedAs: confirmation!.confirmer,
+        sponsorReason: confirmation!.reason,
         note: input.note?.trim() || (change.adoptionEvidence?.policyOrProcess ?? null),
       };
     });
@@ -276,7 +278,8 @@ export class ChangeService {
       const change = await findForUpdate(tx, ChangeEntity, idOf(input.changeId, 'Change'));
       if (!change || !changePolicy.canSee(this.viewer, change)) throw notFound('That change');
       const pair = await tx.getRepository(PairEntity).findOneByOrFail({ id: change.pairId });
-      const confirmation = await adoptionConfirmation(tx, change, pair);
+      // Who confirms an adoption (owner, or a sponsor where the owner has a conflict of interest) matters only around adoption.
+      const confirmation = ADOPTION_ACTIONS.includes(action) ? await adoptionConfirmation(tx, change, pair) : undefined;
       if (!changePolicy.mayAct(this.viewer, change, pair, action, confirmation)) throw forbidden(ACTOR_REFUSAL[actorsOf(action)]);
       if (input.expectedVersion != null && input.expectedVersion !== change.version) {
         throw new DomainError(
@@ -310,7 +313,7 @@ export class ChangeService {
             : notice.to === 'pair'
               ? pairMembers
               : notice.to === 'confirmers'
-                ? await this.confirmers(tx, change, pairMembers, confirmation)
+                ? await this.confirmers(tx, change, pairMembers, confirmation!)
                 : [...pairMembers, change.ownerId];
         await notify(tx, to, {
           organisationId: change.organisationId,
