@@ -138,6 +138,6 @@ export async function seedDemo(db: DataSource, notesKey: Buffer): Promise<void> 
   // The library is published through the library's own rules (redaction, consent, approval).
   await seedDemoLibrary(db);
   await seedDemoInsight(db);
-  await seedDemoSustainment(db, DEMO_PASSWORD);
+  await seedDemoSustainment(db);
   await seedDemoMail(db);
 }

@@ -1,5 +1,4 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { hashPassword } from '../auth/tokens';
 import { AffectedGroup, Attribution, BarrierCategory, BarrierEntity, BarrierStatus } from '../barrier/barrier.entity';
 import { ChangeEntity, ChangeStatus, DecisionEntity, DecisionOutcome } from '../change/change.entity';
 import { EventEntity, EventKind, type Facts } from '../history/event.entity';
@@ -23,11 +22,12 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10);
  * found no longer in force at its 6-month review, which reopened its barrier. Sid Sponsor, a
  * non-executive director, confirms adoptions where an owner has a conflict of interest.
  */
-export async function seedDemoSustainment(db: DataSource, password: string): Promise<void> {
+export async function seedDemoSustainment(db: DataSource): Promise<void> {
   await db.transaction(async (tx) => {
     const northshore = await tx.getRepository(OrganisationEntity).findOneByOrFail({ slug: 'northshore' });
     const org = northshore.id;
-    const passwordHash = await hashPassword(password);
+    // The demo's shared password, hashed once already (argon2 is slow on purpose).
+    const { passwordHash } = await tx.getRepository(PersonEntity).findOneByOrFail({ email: 'pat.manager@northshore.example' });
     const person = async (email: string, displayName: string, roles: Role[], jobTitle: string, division: string) => {
       const p = await tx.getRepository(PersonEntity).save({ email, displayName, passwordHash, isPlatformAdmin: false });
       await tx.getRepository(MembershipEntity).save({ personId: p.id, organisationId: org, roles, jobTitle, division });
