@@ -162,6 +162,21 @@ describe('adoption that someone accountable confirms', () => {
     expect((await t.server.db.getRepository(ChangeEntity).findOneByOrFail({ id: change.id })).status).toBe('ADOPTED');
   });
 
+  it('a programme manager grants the sponsor role as any other; the new sponsor then confirms where the owner has a conflict', async () => {
+    const s = await changeScenario(t.make, ChangeStatus.IN_PROGRESS);
+    await t.server.db.getRepository(ChangeEntity).update({ id: s.change.id }, { ownerId: s.junior.person.id });
+    await t.server.db.getRepository(MembershipEntity).update({ personId: s.junior.person.id, organisationId: s.organisation.id }, { roles: [Role.CO_LEARNER, Role.OWNER] });
+    const manager = await t.make.person({ organisation: s.organisation, roles: [Role.PROGRAMME_MANAGER] });
+    const board = await t.make.person({ organisation: s.organisation, roles: [Role.COMMUNITY_MEMBER], name: 'Bea Board' });
+    await requestAdoption(s);
+    expect(Api.codes(await t.api.as(board.token).request(M.confirm, { input: { changeId: s.id } }))).toEqual(['FORBIDDEN']);
+    const UPDATE = `mutation ($input: UpdateMembershipInput!) { updateMembership(input: $input) { membership { roles } userErrors { code } } }`;
+    const granted = await t.api.as(manager.token).mutation(UPDATE, { membershipId: gid('Membership', board.membership!.id), roles: [Role.COMMUNITY_MEMBER, Role.SPONSOR] });
+    expect(granted).toEqual({ membership: { roles: [Role.COMMUNITY_MEMBER, Role.SPONSOR] }, userErrors: [] });
+    const confirmed = await t.api.as(board.token).mutation(M.confirm, { changeId: s.id });
+    expect(confirmed.change.history.at(-1)).toMatchObject({ actorName: 'Bea Board', confirmedAs: 'SPONSOR', sponsorReason: 'OWNER_IN_PAIR' });
+  });
+
   it('the confirmer can send a request back, with a reason; the wrong person cannot, and nothing is written', async () => {
     const s = await changeScenario(t.make, ChangeStatus.IN_PROGRESS);
     await requestAdoption(s);
