@@ -15,6 +15,7 @@ import type {
   ProgrammeStatus,
   Role,
   Sector,
+  SponsorReason,
 } from './gql/graphql';
 
 /** Words people read, for the codes the API speaks. */
@@ -23,6 +24,7 @@ export const roleLabels: Record<Role, string> = {
   OWNER: 'Owner',
   PROGRAMME_MANAGER: 'Programme manager',
   COMMUNITY_MEMBER: 'Community member',
+  SPONSOR: 'Sponsor',
 };
 
 export const roleDescriptions: Record<Role, string> = {
@@ -30,9 +32,10 @@ export const roleDescriptions: Record<Role, string> = {
   OWNER: 'A leader who can make a change happen; decides the changes assigned to them.',
   PROGRAMME_MANAGER: 'Runs programmes, invites people, matches pairs, approves cases.',
   COMMUNITY_MEMBER: 'Browses and adapts cases in the community library.',
+  SPONSOR: 'A board member who confirms an adoption when its owner proposed the change or it lies in their own division.',
 };
 
-export const allRoles: Role[] = ['CO_LEARNER', 'OWNER', 'PROGRAMME_MANAGER', 'COMMUNITY_MEMBER'];
+export const allRoles: Role[] = ['CO_LEARNER', 'OWNER', 'PROGRAMME_MANAGER', 'COMMUNITY_MEMBER', 'SPONSOR'];
 
 export const sectorLabels: Record<Sector, string> = {
   HEALTH: 'Health',
@@ -144,15 +147,16 @@ export const changeStatusLabels: Record<ChangeStatus, string> = {
   SUBMITTED: 'Awaiting decision',
   APPROVED: 'Approved',
   IN_PROGRESS: 'In progress',
+  ADOPTION_REQUESTED: 'Adoption to confirm',
   ADOPTED: 'Adopted',
   REJECTED: 'Rejected',
   WITHDRAWN: 'Withdrawn',
 };
 
-export const allChangeStatuses: ChangeStatus[] = ['DRAFT', 'SUBMITTED', 'APPROVED', 'IN_PROGRESS', 'ADOPTED', 'REJECTED', 'WITHDRAWN'];
+export const allChangeStatuses: ChangeStatus[] = ['DRAFT', 'SUBMITTED', 'APPROVED', 'IN_PROGRESS', 'ADOPTION_REQUESTED', 'ADOPTED', 'REJECTED', 'WITHDRAWN'];
 
 /** Changes that are still moving: what a pair talks about in its next session. */
-export const openChangeStatuses: ChangeStatus[] = ['DRAFT', 'SUBMITTED', 'APPROVED', 'IN_PROGRESS'];
+export const openChangeStatuses: ChangeStatus[] = ['DRAFT', 'SUBMITTED', 'APPROVED', 'IN_PROGRESS', 'ADOPTION_REQUESTED'];
 
 export const changeOrderLabels: Record<ChangeOrder, string> = {
   NEWEST: 'Newest first',
@@ -208,6 +212,9 @@ export function describeEvent(event: {
   progress?: number | null;
   toStatus?: string | null;
   newOwner?: { displayName: string } | null;
+  confirmedAs?: string | null;
+  sponsorReason?: SponsorReason | null;
+  inForce?: boolean | null;
 }): string {
   const who = event.actorName;
   switch (event.kind) {
@@ -240,8 +247,18 @@ export function describeEvent(event: {
       return `${who} started work`;
     case 'CHANGE_PROGRESS_REPORTED':
       return event.progress != null ? `${who} reported progress: ${event.progress}%` : `${who} reported progress`;
+    case 'CHANGE_ADOPTION_REQUESTED':
+      return `${who} asked for the adoption to be confirmed`;
+    case 'CHANGE_ADOPTION_DECLINED':
+      return `${who} did not confirm the adoption yet`;
     case 'CHANGE_ADOPTED':
-      return `${who} marked the change adopted`;
+      return event.confirmedAs === 'SPONSOR'
+        ? `${who}, as sponsor, confirmed the adoption (${sponsorReasonLabels[event.sponsorReason ?? 'CONFLICT_OF_INTEREST']})`
+        : `${who} confirmed the adoption`;
+    case 'CHANGE_REVIEW_RECORDED':
+      return event.inForce === false ? `${who} recorded a review: no longer in force` : `${who} recorded a review: still in force`;
+    case 'CHANGE_REVIEW_MISSED':
+      return 'A sustainment review was missed';
     case 'CHANGE_WITHDRAWN':
       return `${who} withdrew the change`;
     case 'CHANGE_OWNER_CHANGED':
@@ -252,6 +269,13 @@ export function describeEvent(event: {
       return who;
   }
 }
+
+/** Why a sponsor, not the owner, confirms an adoption. */
+export const sponsorReasonLabels: Record<SponsorReason, string> = {
+  OWNER_IN_PAIR: 'the owner is in the pair that proposed it',
+  OWNER_AREA: "the change lies in the owner's own division",
+  CONFLICT_OF_INTEREST: 'the owner has a conflict of interest',
+};
 
 /** "1 pair", "3 pairs". */
 export function plural(count: number, one: string, many = `${one}s`): string {

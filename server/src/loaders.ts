@@ -13,6 +13,7 @@ import { createProgrammeTemplateLoaders } from './modules/programme-template/pro
 import { createCurriculumLoaders } from './modules/curriculum/curriculum.loaders';
 import { createTrainingLoaders } from './modules/training/training.loaders';
 import { createGuideLoaders } from './modules/programme-guide/guide.loaders';
+import { createSustainmentLoaders } from './modules/sustainment/sustainment.loaders';
 
 /** Every domain's per-request DataLoaders, one namespace per domain. */
 export function createLoaders(db: DataSource) {
@@ -30,6 +31,7 @@ export function createLoaders(db: DataSource) {
     curriculum: createCurriculumLoaders(db),
     training: createTrainingLoaders(db),
     guide: createGuideLoaders(db),
+    sustainment: createSustainmentLoaders(db),
   };
   return { ...loaders, changeRelations: changeRelationsLoader(db, loaders) };
 }

@@ -45,6 +45,9 @@ import {
 } from './modules/training/training.resolver';
 import { MemberImportResolver } from './modules/member-import/member-import.resolver';
 import { MatchingCandidateResolver, MatchingProfileResolver, MatchingProposalResolver, MatchingResolver, ProgrammeMatchingResolver } from './modules/matching/matching.resolver';
+import { ChangeSustainmentResolver, HistorySustainmentResolver } from './modules/sustainment/sustainment.resolver';
+import { AdoptedChangeSustainmentResolver, DashboardSustainmentResolver } from './modules/sustainment/sustainment.insight';
+import { SharedCaseSustainmentResolver } from './modules/sustainment/sustainment.library';
 
 export const resolvers = [
   AuthResolver,
@@ -67,6 +70,11 @@ export const resolvers = [
   ProgrammePairsResolver,
   BarrierResolver,
   ChangeResolver,
+  ChangeSustainmentResolver,
+  HistorySustainmentResolver,
+  DashboardSustainmentResolver,
+  AdoptedChangeSustainmentResolver,
+  SharedCaseSustainmentResolver,
   SessionPromptsResolver,
   CommentResolver,
   HistoryEventResolver,

@@ -18,12 +18,13 @@ const M = {
   start: `mutation ($input: ChangeActionInput!) { startChange(input: $input) { ${FIELDS} } }`,
   progress: `mutation ($input: ReportChangeProgressInput!) { reportChangeProgress(input: $input) { ${FIELDS} } }`,
   adopt: `mutation ($input: AdoptChangeInput!) { adoptChange(input: $input) { ${FIELDS} } }`,
+  confirm: `mutation ($input: ConfirmAdoptionInput!) { confirmAdoption(input: $input) { ${FIELDS} } }`,
   withdraw: `mutation ($input: WithdrawChangeInput!) { withdrawChange(input: $input) { ${FIELDS} } }`,
 };
 const evidence = { policyOrProcess: 'Recruitment policy 4.3', effectiveFrom: '2026-06-01', link: 'https://intranet.example/policy' };
 
 describe('the change workflow, legal path', () => {
-  it('goes DRAFT → SUBMITTED → APPROVED → IN_PROGRESS → ADOPTED with a decision, evidence and a full history', async () => {
+  it('goes DRAFT → SUBMITTED → APPROVED → IN_PROGRESS → ADOPTION_REQUESTED → ADOPTED with a decision, evidence, confirmation and a full history', async () => {
     const s = await changeScenario(t.make);
     const proposed = await t.api.as(s.senior.token).mutation(M.propose, {
       barrierId: s.barrierId,
@@ -49,7 +50,9 @@ describe('the change workflow, legal path', () => {
     expect((await step(s.senior.token, M.start, {})).status).toBe('IN_PROGRESS');
     const progressed = await step(s.owner.token, M.progress, { progress: 60, note: 'Two directorates done.', measures: [{ metric: 'part-time applicants interviewed', current: 14 }] });
     expect(progressed).toMatchObject({ progress: 60, successMeasures: [{ metric: 'Part-time applicants interviewed', current: 14 }] });
-    const adopted = await step(s.junior.token, M.adopt, { evidence, measures: [{ metric: 'Part-time applicants interviewed', current: 21 }] });
+    const requested = await step(s.junior.token, M.adopt, { evidence, measures: [{ metric: 'Part-time applicants interviewed', current: 21 }] });
+    expect(requested).toMatchObject({ status: 'ADOPTION_REQUESTED', progress: 100, adoptionEvidence: evidence, successMeasures: [{ current: 21 }] });
+    const adopted = await step(s.owner.token, M.confirm, {});
     expect(adopted).toMatchObject({ status: 'ADOPTED', progress: 100, adoptionEvidence: evidence, successMeasures: [{ current: 21 }] });
     expect(adopted.history.map((e: { kind: string; fromStatus: string; toStatus: string }) => [e.kind, e.fromStatus, e.toStatus])).toEqual([
       ['CHANGE_PROPOSED', null, 'DRAFT'],
@@ -57,7 +60,8 @@ describe('the change workflow, legal path', () => {
       ['CHANGE_DECIDED', 'SUBMITTED', 'APPROVED'],
       ['CHANGE_STARTED', 'APPROVED', 'IN_PROGRESS'],
       ['CHANGE_PROGRESS_REPORTED', 'IN_PROGRESS', 'IN_PROGRESS'],
-      ['CHANGE_ADOPTED', 'IN_PROGRESS', 'ADOPTED'],
+      ['CHANGE_ADOPTION_REQUESTED', 'IN_PROGRESS', 'ADOPTION_REQUESTED'],
+      ['CHANGE_ADOPTED', 'ADOPTION_REQUESTED', 'ADOPTED'],
     ]);
     expect(adopted.history[2]).toMatchObject({ actorName: 'Olu Owner', outcome: 'APPROVE', rationale: 'Clear evidence and a cheap fix.' });
     expect(adopted.history[4]).toMatchObject({ progress: 60, note: 'Two directorates done.' });
@@ -89,7 +93,7 @@ describe('the change workflow, legal path', () => {
   });
 
   it('withdraws from any state before adoption, with a reason', async () => {
-    for (const status of [ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.APPROVED, ChangeStatus.IN_PROGRESS]) {
+    for (const status of [ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.APPROVED, ChangeStatus.IN_PROGRESS, ChangeStatus.ADOPTION_REQUESTED]) {
       const s = await changeScenario(t.make, status);
       const payload = await t.api.as(s.senior.token).mutation(M.withdraw, { changeId: s.id, reason: 'Superseded by a wider policy review.' });
       expect(payload.userErrors).toEqual([]);
@@ -109,6 +113,7 @@ describe('illegal transitions', () => {
     ['start', M.start, 'owner', {}],
     ['report progress', M.progress, 'owner', { progress: 10, note: 'Begun.' }],
     ['adopt', M.adopt, 'owner', { evidence }],
+    ['confirm adoption', M.confirm, 'owner', {}],
     ['withdraw', M.withdraw, 'pair', { reason: 'No longer needed.' }],
   ];
   const legal: Record<string, ChangeStatus[]> = {
@@ -120,7 +125,8 @@ describe('illegal transitions', () => {
     start: [ChangeStatus.APPROVED],
     'report progress': [ChangeStatus.IN_PROGRESS],
     adopt: [ChangeStatus.IN_PROGRESS],
-    withdraw: [ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.APPROVED, ChangeStatus.IN_PROGRESS],
+    'confirm adoption': [ChangeStatus.ADOPTION_REQUESTED],
+    withdraw: [ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.APPROVED, ChangeStatus.IN_PROGRESS, ChangeStatus.ADOPTION_REQUESTED],
   };
 
   it('refuses every action from every state the workflow does not allow, with INVALID_TRANSITION and no write', async () => {
@@ -138,7 +144,7 @@ describe('illegal transitions', () => {
       expect([after.status, after.version]).toEqual([status, 1]);
       expect(await t.server.db.getRepository(EventEntity).countBy({ changeId: s.change.id })).toBe(0);
     }
-    expect(refused).toHaveLength(7 * 9 - 12);
+    expect(refused).toHaveLength(8 * 10 - 14);
   });
 
   it('explains the refusal in words', async () => {

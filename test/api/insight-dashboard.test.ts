@@ -136,7 +136,7 @@ describe('programme dashboard: every figure against the hand-computed story', ()
       ['CHANGES', 'Changes adopted'],
     ]);
     expect(dashboard.funnel).toMatchObject({ rejected: 1, withdrawn: 2, adoptionRate: 0.222 });
-    expect(counts(dashboard.funnel.byStatus, 'status', 'count')).toEqual({ DRAFT: 1, SUBMITTED: 1, APPROVED: 1, REJECTED: 1, IN_PROGRESS: 1, ADOPTED: 2, WITHDRAWN: 2 });
+    expect(counts(dashboard.funnel.byStatus, 'status', 'count')).toEqual({ DRAFT: 1, SUBMITTED: 1, APPROVED: 1, REJECTED: 1, IN_PROGRESS: 1, ADOPTION_REQUESTED: 0, ADOPTED: 2, WITHDRAWN: 2 });
   });
 
   it('time to adoption: median days in each stage and end to end', () => {

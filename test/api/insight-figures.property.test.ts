@@ -42,6 +42,7 @@ function momentsOf(status: ChangeStatus, withdrawnAfterSubmit: boolean, target: 
     APPROVED: ['submitted', 'decided'],
     REJECTED: ['submitted', 'decided'],
     IN_PROGRESS: ['submitted', 'decided', 'started'],
+    ADOPTION_REQUESTED: ['submitted', 'decided', 'started'],
     ADOPTED: ['submitted', 'decided', 'started', 'adopted'],
     WITHDRAWN: withdrawnAfterSubmit ? ['submitted'] : [],
   }[status] as string[];
@@ -157,7 +158,7 @@ async function expectedFigures(organisationId: string, programmeId: string | nul
   const scopedChanges = changes.filter(inScope);
   const allChangesOn = (barrierId: string) => changes.filter((c) => c.barrier_id === barrierId);
   const countOf = <T>(rows: T[], test: (row: T) => boolean) => rows.filter(test).length;
-  const approved = (c: any) => ['APPROVED', 'IN_PROGRESS', 'ADOPTED'].includes(c.status) || (c.status === 'WITHDRAWN' && c.started_at !== null);
+  const approved = (c: any) => ['APPROVED', 'IN_PROGRESS', 'ADOPTION_REQUESTED', 'ADOPTED'].includes(c.status) || (c.status === 'WITHDRAWN' && c.started_at !== null);
   const scopedPairs = pairs.filter(inScope);
   const perProgramme = (id: string) => ({
     programmeId: gid('Programme', id),

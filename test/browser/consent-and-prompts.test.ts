@@ -135,7 +135,7 @@ test('a change sent back shows "Sent back" with the owner\'s reason; measure val
   await main(page).locator('.title-row').getByText('Sent back', { exact: true }).waitFor();
   const steps = await page.getByRole('list', { name: 'Workflow' }).getByRole('listitem').allInnerTexts();
   // It was proposed and submitted: it stands at "Sent back", not back at the first step.
-  expect(steps.map((text) => text.replace(/\s+/g, ''))).toEqual(['✓Proposed(done)', '2Sentback(current)', '3Approved', '4Inprogress', '5Adopted']);
+  expect(steps.map((text) => text.replace(/\s+/g, ''))).toEqual(['✓Proposed(done)', '2Sentback(current)', '3Approved', '4Inprogress', '5Putforward', '6Adopted']);
   await expectNoRawCodes(page);
   await shot(page, 'change-sent-back-laptop');
 

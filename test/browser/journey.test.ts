@@ -181,14 +181,14 @@ test('Olu approves the change from the decision queue, with a rationale', async 
   await page.context().close();
 });
 
-test('the pair starts the change, reports progress and marks it adopted; the history shows every step', async () => {
+test('the pair starts the change, reports progress and puts it forward; Olu confirms the adoption; the history shows every step', async () => {
   expect(changeUrl).not.toBe('');
   const page = await signedIn(SAM, viewports.laptop, changeUrl);
   await page.getByRole('heading', { level: 1, name: CHANGE }).waitFor();
   // Only the actions Sam may take now are offered: start or withdraw, not decide or adopt.
   await page.getByRole('button', { name: 'Start work' }).waitFor();
   expect(await page.getByRole('button', { name: 'Record decision' }).count()).toBe(0);
-  expect(await page.getByRole('button', { name: 'Mark adopted' }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Put forward for adoption' }).count()).toBe(0);
   await page.getByRole('button', { name: 'Start work' }).click();
   await page.getByText('Work has started.').waitFor();
 
@@ -203,19 +203,28 @@ test('the pair starts the change, reports progress and marks it adopted; the his
   await page.getByRole('table', { name: 'Success measures' }).getByRole('cell', { name: '58%' }).waitFor();
   await shot(page, 'change-in-progress-laptop');
 
-  await page.getByRole('button', { name: 'Mark adopted' }).click();
-  const adopt = page.getByRole('form', { name: 'Mark adopted' });
+  await page.getByRole('button', { name: 'Put forward for adoption' }).click();
+  const adopt = page.getByRole('form', { name: 'Put forward for adoption' });
   await adopt.getByLabel('Policy or process that changed').fill('Recruitment and Selection Policy, section 5.2 (interview scheduling)');
   await adopt.getByLabel('Link to the policy').fill('https://intranet.northshore.example/policies/recruitment-selection');
   await adopt.getByLabel('Summary').fill('Every band 5–7 interview now offers an evening slot and a remote option.');
   await adopt.getByLabel(`${MEASURE} (%)`).fill('66');
-  await adopt.getByRole('button', { name: 'Mark adopted' }).click();
-  await page.getByText('The change is adopted').waitFor();
+  await adopt.getByRole('button', { name: 'Put forward for adoption' }).click();
+  await page.getByText('Put forward for adoption: it is adopted once confirmed').waitFor();
+
+  // Olu, the owner, confirms it (he is neither in the pair nor in its division).
+  const olu = await signedIn(OLU, viewports.laptop, changeUrl);
+  await olu.getByRole('button', { name: 'Confirm adoption' }).click();
+  await olu.getByText('Adoption confirmed.').waitFor();
+  await olu.context().close();
+
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: CHANGE }).waitFor();
   await main(page).getByText('Adopted', { exact: true }).first().waitFor();
   await section(page, 'Adopted').getByText('Recruitment and Selection Policy, section 5.2').waitFor();
 
   const history = await historyItems(page);
-  const steps = ['Sam Senior proposed the change', 'Sam Senior submitted the change', 'Olu Owner approved the change', 'Sam Senior started work', 'Sam Senior reported progress: 60%', 'Sam Senior marked the change adopted'];
+  const steps = ['Sam Senior proposed the change', 'Sam Senior submitted the change', 'Olu Owner approved the change', 'Sam Senior started work', 'Sam Senior reported progress: 60%', 'Sam Senior asked for the adoption to be confirmed', 'Olu Owner confirmed the adoption'];
   let at = -1;
   for (const step of steps) {
     const index = history.findIndex((item, i) => i > at && item.includes(step));

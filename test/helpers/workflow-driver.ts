@@ -13,6 +13,7 @@ export const M = {
   start: `mutation ($input: ChangeActionInput!) { startChange(input: $input) { ${CHANGE} } }`,
   progress: `mutation ($input: ReportChangeProgressInput!) { reportChangeProgress(input: $input) { ${CHANGE} } }`,
   adopt: `mutation ($input: AdoptChangeInput!) { adoptChange(input: $input) { ${CHANGE} } }`,
+  confirmAdoption: `mutation ($input: ConfirmAdoptionInput!) { confirmAdoption(input: $input) { ${CHANGE} } }`,
   comment: `mutation ($input: AddCommentInput!) { addComment(input: $input) { userErrors { code } } }`,
   raise: `mutation ($input: RaiseBarrierInput!) { raiseBarrier(input: $input) { barrier { id } userErrors { code } } }`,
 };
@@ -89,7 +90,7 @@ function propose(url: string, w: Workflow, title: string) {
   }, w.pairToken);
 }
 
-/** One change through the whole workflow (approved changes are started, reported on and adopted), with a comment. */
+/** One change through the whole workflow (approved changes are started, reported on, put forward and confirmed adopted), with a comment. */
 export async function fullFlow(url: string, w: Workflow, title: string, outcome: 'APPROVE' | 'REJECT' | 'REQUEST_CHANGES'): Promise<void> {
   const change = await submittedChange(url, w, title);
   const decided = await gql(url, M.decide, { input: { changeId: change.id, expectedVersion: change.version, outcome, rationale: 'Decided during the crash test.' } }, w.ownerToken);
@@ -98,4 +99,5 @@ export async function fullFlow(url: string, w: Workflow, title: string, outcome:
   await gql(url, M.start, { input: { changeId: change.id } }, w.ownerToken);
   await gql(url, M.progress, { input: { changeId: change.id, progress: 60, note: 'Half the panels trained.', measures: [] } }, w.ownerToken);
   await gql(url, M.adopt, { input: { changeId: change.id, evidence: { policyOrProcess: 'Recruitment policy 4.2', effectiveFrom: '2026-01-01' }, measures: [] } }, w.ownerToken);
+  await gql(url, M.confirmAdoption, { input: { changeId: change.id } }, w.ownerToken);
 }

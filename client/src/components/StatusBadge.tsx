@@ -8,6 +8,7 @@ const changeTones: Record<ChangeStatus, Tone> = {
   SUBMITTED: 'waiting',
   APPROVED: 'go',
   IN_PROGRESS: 'active',
+  ADOPTION_REQUESTED: 'waiting',
   ADOPTED: 'done',
   REJECTED: 'stopped',
   WITHDRAWN: 'stopped',

@@ -15,14 +15,14 @@ export const sectionInfo: Record<SectionKey, { title: string; path: string; summ
     title: 'Changes',
     path: '/changes',
     summary: 'Propose a change to a barrier, link it to the owner who can make it happen, and follow it until it is adopted.',
-    forRoles: ['CO_LEARNER', 'OWNER', 'PROGRAMME_MANAGER'],
+    forRoles: ['CO_LEARNER', 'OWNER', 'PROGRAMME_MANAGER', 'SPONSOR'],
     ready: true,
   },
   decisions: {
     title: 'Decisions',
     path: '/decisions',
-    summary: 'Changes waiting for your decision: approve, reject or ask for changes, always with a reason.',
-    forRoles: ['OWNER'],
+    summary: 'Changes waiting for your decision: approve, reject or ask for changes, always with a reason; and adoptions to confirm.',
+    forRoles: ['OWNER', 'SPONSOR'],
     ready: true,
   },
   programmes: {

@@ -23,6 +23,7 @@ import { CurriculumMonthEntity } from '../modules/curriculum/curriculum.entity';
 import { GuideStepEntity } from '../modules/programme-guide/guide.entity';
 import { ProgrammeDesignEntity } from '../modules/programme-template/programme-design.entity';
 import { TrainingCompletionEntity, TrainingModuleEntity } from '../modules/training/training.entity';
+import { MeasureValueEntity, SustainmentReviewEntity } from '../modules/sustainment/sustainment.entity';
 
 /** Every entity, listed so the data source never depends on file globs. */
 export const entities = [
@@ -68,4 +69,6 @@ export const entities = [
   MatchingProfileEntity,
   MatchingProposalEntity,
   MatchingRunEntity,
+  SustainmentReviewEntity,
+  MeasureValueEntity,
 ];

@@ -124,7 +124,7 @@ const BarrierQuery = graphql(`
 `);
 
 /** Change statuses that make a barrier worth sharing as a library case (as the server decides). */
-const shareableChangeStatuses = new Set(['SUBMITTED', 'APPROVED', 'REJECTED', 'IN_PROGRESS', 'ADOPTED']);
+const shareableChangeStatuses = new Set(['SUBMITTED', 'APPROVED', 'REJECTED', 'IN_PROGRESS', 'ADOPTION_REQUESTED', 'ADOPTED']);
 
 const CloseBarrierMutation = graphql(`
   mutation CloseBarrier($input: CloseBarrierInput!) {
@@ -259,7 +259,7 @@ export function BarrierPage() {
                       <span>Owner: {change.owner.displayName}</span>
                       <span>Target {formatDay(change.targetDate)}</span>
                     </p>
-                    {(change.status === 'IN_PROGRESS' || change.status === 'ADOPTED') && <ProgressBar value={change.progress} compact label={`Progress of ${change.title}`} />}
+                    {(change.status === 'IN_PROGRESS' || change.status === 'ADOPTION_REQUESTED' || change.status === 'ADOPTED') && <ProgressBar value={change.progress} compact label={`Progress of ${change.title}`} />}
                   </li>
                 ))}
               </ul>

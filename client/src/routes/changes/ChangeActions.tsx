@@ -6,9 +6,11 @@ import { MeasureValues, measureValuesInput } from '../../components/Measures';
 import type { ChangeDetailFragment } from '../../gql/graphql';
 import { useFormAction } from '../../hooks/useFormAction';
 import { memberLabel, useMembers } from '../../hooks/useMembers';
-import { formatDay, today } from '../../labels';
+import { formatDay, sponsorReasonLabels, today } from '../../labels';
 import {
   AdoptChangeMutation,
+  ConfirmAdoptionMutation,
+  DeclineAdoptionMutation,
   ReassignChangeOwnerMutation,
   ReportProgressMutation,
   ReviseChangeMutation,
@@ -19,7 +21,7 @@ import {
 import { ChangeForm, changeInput } from './ChangeForm';
 import { DecideForm } from './DecideForm';
 
-type Panel = 'revise' | 'progress' | 'adopt' | 'withdraw' | 'reassign' | null;
+type Panel = 'revise' | 'progress' | 'adopt' | 'decline' | 'withdraw' | 'reassign' | null;
 
 const refetchAfterAction = ['DecisionQueue', 'UnreadCount', 'Changes', 'Barrier'];
 
@@ -30,6 +32,7 @@ export function ChangeActions({ change, onReload }: { change: ChangeDetailFragme
   const simple = useFormAction();
   const [submit] = useMutation(SubmitChangeMutation, { refetchQueries: refetchAfterAction });
   const [start] = useMutation(StartChangeMutation, { refetchQueries: refetchAfterAction });
+  const [confirm] = useMutation(ConfirmAdoptionMutation, { refetchQueries: [...refetchAfterAction, 'Barriers', 'AdoptionsToConfirm'] });
   const expected = { changeId: change.id, expectedVersion: change.version };
 
   const any =
@@ -39,6 +42,7 @@ export function ChangeActions({ change, onReload }: { change: ChangeDetailFragme
     change.viewerCanStart ||
     change.viewerCanReportProgress ||
     change.viewerCanAdopt ||
+    change.viewerCanConfirmAdoption ||
     change.viewerCanWithdraw ||
     change.viewerCanReassignOwner;
 
@@ -83,8 +87,34 @@ export function ChangeActions({ change, onReload }: { change: ChangeDetailFragme
         </>
       )}
 
+      {change.viewerCanConfirmAdoption && panel === null && (
+        <p>
+          {change.adoptionConfirmation?.confirmer === 'SPONSOR'
+            ? `As a sponsor, you are asked to confirm this adoption: ${sponsorReasonLabels[change.adoptionConfirmation.reason ?? 'CONFLICT_OF_INTEREST']}.`
+            : 'You are asked to confirm that this change is adopted: check the evidence below.'}
+        </p>
+      )}
+
       {panel === null && (
         <div className="actions">
+          {change.viewerCanConfirmAdoption && (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={simple.busy}
+              onClick={async () => {
+                const payload = await simple.run(() => confirm({ variables: { input: expected } }), (data) => data.confirmAdoption);
+                if (payload) finish('Adoption confirmed. The barrier is marked addressed, and the reviews are scheduled.');
+              }}
+            >
+              Confirm adoption
+            </button>
+          )}
+          {change.viewerCanConfirmAdoption && (
+            <button type="button" className="button button--secondary" onClick={() => setPanel('decline')}>
+              Not yet: send back
+            </button>
+          )}
           {change.viewerCanSubmit && (
             <button
               type="button"
@@ -118,7 +148,7 @@ export function ChangeActions({ change, onReload }: { change: ChangeDetailFragme
           )}
           {change.viewerCanAdopt && (
             <button type="button" className="button button--secondary" onClick={() => setPanel('adopt')}>
-              Mark adopted
+              Put forward for adoption
             </button>
           )}
           {change.viewerCanRevise && (
@@ -151,7 +181,10 @@ export function ChangeActions({ change, onReload }: { change: ChangeDetailFragme
 
       {panel === 'revise' && <ReviseForm change={change} onDone={() => finish('Your changes are saved.')} onCancel={() => setPanel(null)} onReload={onReload} />}
       {panel === 'progress' && <ProgressForm change={change} onDone={() => finish('Progress reported.')} onCancel={() => setPanel(null)} onReload={onReload} />}
-      {panel === 'adopt' && <AdoptForm change={change} onDone={() => finish('The change is adopted, and its barrier marked addressed.')} onCancel={() => setPanel(null)} onReload={onReload} />}
+      {panel === 'adopt' && (
+        <AdoptForm change={change} onDone={() => finish('Put forward for adoption: it is adopted once confirmed by the owner, or by a sponsor where the owner has a conflict of interest.')} onCancel={() => setPanel(null)} onReload={onReload} />
+      )}
+      {panel === 'decline' && <DeclineAdoptionForm change={change} onDone={() => finish('Sent back to in progress; the pair has been told why.')} onCancel={() => setPanel(null)} onReload={onReload} />}
       {panel === 'reassign' && (
         <ReassignOwnerForm change={change} onDone={(owner) => finish(`${owner} now owns this change; they, ${change.owner.displayName} and the pair have been told.`)} onCancel={() => setPanel(null)} onReload={onReload} />
       )}
@@ -169,9 +202,13 @@ function waitingFor(change: ChangeDetailFragment): string {
     case 'APPROVED':
       return 'Approved: the owner or the pair can start the work.';
     case 'IN_PROGRESS':
-      return 'In progress: the owner and the pair report progress and mark it adopted.';
+      return 'In progress: the owner and the pair report progress and put it forward for adoption.';
+    case 'ADOPTION_REQUESTED':
+      return change.adoptionConfirmation?.confirmer === 'SPONSOR'
+        ? `Put forward for adoption: a sponsor confirms it, because ${sponsorReasonLabels[change.adoptionConfirmation.reason ?? 'CONFLICT_OF_INTEREST']}.`
+        : `Put forward for adoption: waiting for ${change.owner.displayName} to confirm it.`;
     case 'ADOPTED':
-      return 'Adopted: nothing more to do.';
+      return 'Adopted: its owner reviews it at the scheduled months to confirm it is still in force.';
     case 'REJECTED':
       return 'Rejected: it will not go ahead.';
     case 'WITHDRAWN':
@@ -197,7 +234,7 @@ function PanelForm({ title, children, onSubmit }: { title: string; children: Rea
   );
 }
 
-function Buttons({ busy, label, busyLabel, onCancel }: { busy: boolean; label: string; busyLabel: string; onCancel(): void }) {
+export function Buttons({ busy, label, busyLabel, onCancel }: { busy: boolean; label: string; busyLabel: string; onCancel(): void }) {
   return (
     <div className="actions">
       <button type="submit" className="button button--primary" disabled={busy}>
@@ -330,8 +367,8 @@ function AdoptForm({ change, onDone, onCancel, onReload }: PanelProps) {
   }
 
   return (
-    <PanelForm title="Mark adopted" onSubmit={handleSubmit}>
-      <p className="muted">The evidence that the change is real: what changed, from when, and where to see it.</p>
+    <PanelForm title="Put forward for adoption" onSubmit={handleSubmit}>
+      <p className="muted">The evidence that the change is real: what changed, from when, and where to see it. The owner (or a sponsor, where the owner has a conflict of interest) confirms it.</p>
       <div className="form-grid">
         <TextField className="field--wide" label="Policy or process that changed" required value={policy} onChange={(event) => setPolicy(event.target.value)} error={fieldError(action.userErrors, 'evidence.policyOrProcess')} />
         <TextField label="Effective from" type="date" required value={effectiveFrom} onChange={(event) => setEffectiveFrom(event.target.value)} error={fieldError(action.userErrors, 'evidence.effectiveFrom')} />
@@ -340,7 +377,31 @@ function AdoptForm({ change, onDone, onCancel, onReload }: PanelProps) {
         <MeasureValues measures={change.successMeasures} values={values} onChange={setValues} errors={action.userErrors} />
       </div>
       <FormProblems userErrors={action.userErrors} problem={action.problem} onReload={onReload} />
-      <Buttons busy={action.busy} label="Mark adopted" busyLabel="Saving…" onCancel={onCancel} />
+      <Buttons busy={action.busy} label="Put forward for adoption" busyLabel="Saving…" onCancel={onCancel} />
+    </PanelForm>
+  );
+}
+
+function DeclineAdoptionForm({ change, onDone, onCancel, onReload }: PanelProps) {
+  const [reason, setReason] = useState('');
+  const [decline] = useMutation(DeclineAdoptionMutation, { refetchQueries: ['Changes'] });
+  const action = useFormAction();
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (reason.trim().length < 5) return action.fail([{ field: ['input', 'reason'], message: 'Say why the adoption is not confirmed yet.' }]);
+    const payload = await action.run(
+      () => decline({ variables: { input: { changeId: change.id, expectedVersion: change.version, reason: reason.trim() } } }),
+      (data) => data.declineAdoption,
+    );
+    if (payload) onDone();
+  }
+
+  return (
+    <PanelForm title="Send back: not adopted yet" onSubmit={handleSubmit}>
+      <TextAreaField label="What is missing" hint="The pair and the owner read it; it stays in the history." required rows={3} value={reason} onChange={(event) => setReason(event.target.value)} error={fieldError(action.userErrors, 'reason')} />
+      <FormProblems userErrors={action.userErrors} problem={action.problem} onReload={onReload} />
+      <Buttons busy={action.busy} label="Send back" busyLabel="Sending…" onCancel={onCancel} />
     </PanelForm>
   );
 }

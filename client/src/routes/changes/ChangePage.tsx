@@ -12,6 +12,7 @@ import { useTitle } from '../../hooks/useTitle';
 import { decisionOutcomeLabels, formatDate, formatDay } from '../../labels';
 import { NotFoundPage } from '../NotFoundPage';
 import { ChangeActions } from './ChangeActions';
+import { SustainmentSection } from './SustainmentSection';
 
 const ChangeQuery = graphql(`
   query Change($id: ID!) {
@@ -36,6 +37,7 @@ const steps: { status: ChangeStatus; label: string }[] = [
   { status: 'SUBMITTED', label: 'Submitted' },
   { status: 'APPROVED', label: 'Approved' },
   { status: 'IN_PROGRESS', label: 'In progress' },
+  { status: 'ADOPTION_REQUESTED', label: 'Put forward' },
   { status: 'ADOPTED', label: 'Adopted' },
 ];
 
@@ -84,7 +86,7 @@ export function ChangePage() {
   if (loading && !data) return <p className="loading">Loading the change…</p>;
   if (!change) return error ? <ProblemMessage error={error} onRetry={() => refetch()} /> : <NotFoundPage />;
 
-  const showProgress = change.status === 'IN_PROGRESS' || change.status === 'ADOPTED';
+  const showProgress = change.status === 'IN_PROGRESS' || change.status === 'ADOPTION_REQUESTED' || change.status === 'ADOPTED';
 
   return (
     <div className="page">
@@ -196,7 +198,7 @@ export function ChangePage() {
 
           {change.adoptionEvidence && (
             <section className="card card--success" aria-labelledby="adoption-heading">
-              <h2 id="adoption-heading">Adopted</h2>
+              <h2 id="adoption-heading">{change.status === 'ADOPTED' ? 'Adopted' : 'Evidence of adoption'}</h2>
               <dl className="facts facts--stacked">
                 <div>
                   <dt>Policy or process</dt>
@@ -221,6 +223,8 @@ export function ChangePage() {
               {change.adoptionEvidence.summary && <p className="prose">{change.adoptionEvidence.summary}</p>}
             </section>
           )}
+
+          <SustainmentSection change={change} onReload={() => refetch()} />
 
           <Comments subjectId={change.id} comments={change.comments} canComment={change.viewerCanComment} refetchQuery="Change" />
         </div>

@@ -7,7 +7,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { ShowMore } from '../../components/ShowMore';
 import { ChangeStatusBadge, Flag } from '../../components/StatusBadge';
 import { graphql } from '../../gql';
-import type { ChangeFilter, ChangeOrder, ChangeStatus } from '../../gql/graphql';
+import type { ChangeFilter, ChangeOrder, ChangeStatus, SustainmentState } from '../../gql/graphql';
 import { memberLabel, useMembers } from '../../hooks/useMembers';
 import { useShowMore } from '../../hooks/useShowMore';
 import { useFilterParams } from '../../hooks/useFilterParams';
@@ -27,6 +27,9 @@ export const ChangeSummaryFields = graphql(`
     isDecisionOverdue
     decisionDueOn
     commentCount
+    sustainment {
+      state
+    }
     owner {
       id
       displayName
@@ -191,6 +194,7 @@ interface ChangeCardData {
   targetDate: string;
   isOverdue: boolean;
   isDecisionOverdue: boolean;
+  sustainment?: { state: SustainmentState } | null;
   owner: { displayName: string };
   barrier: { id: string; title: string };
 }
@@ -207,6 +211,8 @@ export function ChangeCard({ change, showBarrier = true }: { change: ChangeCardD
           <ChangeStatusBadge status={change.status} sentBack={change.isSentBack} />
           {change.isOverdue && <Flag>Overdue</Flag>}
           {change.isDecisionOverdue && <Flag>Decision overdue</Flag>}
+          {change.sustainment?.state === 'REVIEW_MISSED' && <Flag>Review missed</Flag>}
+          {change.sustainment?.state === 'LAPSED' && <Flag>No longer in force</Flag>}
         </div>
       </div>
       {showBarrier && <p className="item__context">For: {change.barrier.title}</p>}
@@ -214,7 +220,7 @@ export function ChangeCard({ change, showBarrier = true }: { change: ChangeCardD
         <span>Owner: {change.owner.displayName}</span>
         <span>Target {formatDay(change.targetDate)}</span>
       </p>
-      {(change.status === 'IN_PROGRESS' || change.status === 'ADOPTED') && <ProgressBar value={change.progress} compact label={`Progress of ${change.title}`} />}
+      {(change.status === 'IN_PROGRESS' || change.status === 'ADOPTION_REQUESTED' || change.status === 'ADOPTED') && <ProgressBar value={change.progress} compact label={`Progress of ${change.title}`} />}
     </article>
   );
 }

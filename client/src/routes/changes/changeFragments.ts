@@ -75,6 +75,17 @@ export const ChangeDetailFields = graphql(`
         id
         displayName
       }
+      confirmedAs
+      sponsorReason
+      inForce
+    }
+    adoptionConfirmation {
+      confirmer
+      reason
+    }
+    adoptedAt
+    sustainment {
+      ...SustainmentDetail
     }
     comments {
       id
@@ -92,6 +103,68 @@ export const ChangeDetailFields = graphql(`
     viewerCanWithdraw
     viewerCanReassignOwner
     viewerCanComment
+    viewerCanConfirmAdoption
+    viewerCanRecordReview
+  }
+`);
+
+/** After adoption: the reviews and each measure's series, for the change page (and the board report). */
+export const SustainmentDetailFields = graphql(`
+  fragment SustainmentDetail on ChangeSustainment {
+    state
+    nextReviewDueOn
+    inForceAtMonths
+    reviews {
+      months
+      dueOn
+      recordedOn
+      inForce
+      note
+      isMissed
+      isCancelled
+    }
+    measures {
+      ...MeasureSeriesFields
+    }
+  }
+`);
+
+export const MeasureSeriesFields = graphql(`
+  fragment MeasureSeriesFields on MeasureSeries {
+    metric
+    unit
+    baseline
+    target
+    points {
+      kind
+      label
+      value
+      on
+    }
+  }
+`);
+
+export const ConfirmAdoptionMutation = graphql(`
+  mutation ConfirmAdoption($input: ConfirmAdoptionInput!) {
+    confirmAdoption(input: $input) {
+      ...ChangeActionResult
+    }
+  }
+`);
+
+export const DeclineAdoptionMutation = graphql(`
+  mutation DeclineAdoption($input: DeclineAdoptionInput!) {
+    declineAdoption(input: $input) {
+      ...ChangeActionResult
+    }
+  }
+`);
+
+export const RecordSustainmentReviewMutation = graphql(`
+  mutation RecordSustainmentReview($input: RecordSustainmentReviewInput!) {
+    recordSustainmentReview(input: $input) {
+      ...ChangeActionResult
+    }
   }
 `);
 

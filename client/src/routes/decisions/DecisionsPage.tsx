@@ -11,6 +11,7 @@ import { useShowMore } from '../../hooks/useShowMore';
 import { useTitle } from '../../hooks/useTitle';
 import { decisionOutcomeLabels, formatDate, formatDay, plural } from '../../labels';
 import { DecideForm } from '../changes/DecideForm';
+import { AdoptionsToConfirm } from './AdoptionsToConfirm';
 
 const DecisionQueueQuery = graphql(`
   query DecisionQueue($after: String) {
@@ -88,6 +89,7 @@ export function DecisionsPage() {
         </div>
       )}
       {error && <ProblemMessage error={error} onRetry={() => refetch()} />}
+      <AdoptionsToConfirm />
       {loading && !data && <p className="loading">Loading your queue…</p>}
 
       {data && (

@@ -110,6 +110,27 @@ export function BoardReportPage() {
                 ))}
               </ul>
             )}
+            {c.sustainment && (
+              <>
+                <p>
+                  <strong>
+                    {c.sustainment.state === 'LAPSED'
+                      ? 'No longer in force: a review found it had lapsed.'
+                      : c.sustainment.inForceAtMonths.length
+                        ? `In force at ${c.sustainment.inForceAtMonths.join(' / ')} months.`
+                        : 'Not reviewed yet.'}
+                  </strong>
+                  {c.sustainment.state === 'REVIEW_MISSED' && ' A review is overdue.'}
+                </p>
+                <ul className="plain-list" aria-label={`Measures over time: ${c.title}`}>
+                  {c.sustainment.measures.map((m) => (
+                    <li key={m.metric}>
+                      {m.metric}: {m.points.map((p) => `${p.label} ${withUnit(p.value, m.unit)}`).join(' → ')} (target {withUnit(m.target, m.unit)})
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </div>
         ))}
       </section>
@@ -120,6 +141,23 @@ export function BoardReportPage() {
           <ComparisonTable comparison={d.evaluationChange} />
         </section>
       )}
+
+      <section className="report__section">
+        <h2>Still in force: the sustainment index</h2>
+        <p>Adopted changes are reviewed by their owners at set months after adoption. The index is the share of those reviewed that were still in force.</p>
+        {(d.sustainment ?? []).map((cohort) =>
+          cohort.points.length === 0 ? (
+            <p key={cohort.programmeId}>No adopted change of {cohort.name} has a review scheduled yet.</p>
+          ) : (
+            <FigureTable
+              key={cohort.programmeId}
+              caption={`Sustainment index of ${cohort.name}`}
+              head={['Review', 'Reviewed', 'Still in force', 'Index', 'Missed']}
+              rows={cohort.points.map((p) => [`${p.months} months`, p.reviewed, p.inForce, p.index == null ? '–' : percent(p.index), p.missed])}
+            />
+          ),
+        )}
+      </section>
 
       <section className="report__section">
         <h2>What co-learners said</h2>

@@ -251,6 +251,25 @@ export const BoardReportQuery = graphql(`
           target
           current
         }
+        sustainment {
+          state
+          inForceAtMonths
+          measures {
+            ...MeasureSeriesFields
+          }
+        }
+      }
+      sustainment {
+        programmeId
+        name
+        adopted
+        points {
+          months
+          reviewed
+          inForce
+          missed
+          index
+        }
       }
       questionnaire {
         ...QuestionnaireFields

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorSummary, type UserErrorLike } from '../../components/forms';
+import { MeasureSeriesChart } from '../../components/MeasureSeriesChart';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { graphql } from '../../gql';
 import { useTitle } from '../../hooks/useTitle';
@@ -22,6 +23,12 @@ export const SharedCaseQuery = graphql(`
         whatChanged
         outcomeSummary
         measures { metric unit baseline target current }
+        sustainment {
+          state
+          inForceAtMonths
+          lastReviewedIn
+          measures { ...MeasureSeriesFields }
+        }
         sector
         organisationName
         category
@@ -162,6 +169,20 @@ export function CasePage({ viewer }: { viewer: SignedInViewer }) {
               </table>
             </section>
           )}
+          {sharedCase.sustainment.map((s, i) => (
+            <section className="card" key={i} aria-label={sharedCase.sustainment.length > 1 ? `Still in force? Change ${i + 1}` : 'Still in force?'}>
+              <h2>Still in force?</h2>
+              <p>
+                {s.inForceAtMonths.length > 0 && <strong>{`In force at ${s.inForceAtMonths.join(' / ')} months`}</strong>}
+                {s.state === 'LAPSED' && <strong>No longer in force: a later review found it had lapsed, and the barrier was reopened.</strong>}
+                {s.inForceAtMonths.length === 0 && s.state !== 'LAPSED' && 'Adopted; not reviewed yet.'}
+                {s.lastReviewedIn && <span className="muted">{` Last reviewed ${formatMonth(`${s.lastReviewedIn}-01`)}.`}</span>}
+              </p>
+              {s.measures.map((series) => (
+                <MeasureSeriesChart key={series.metric} series={series} whenHeading="Month" />
+              ))}
+            </section>
+          ))}
           {sharedCase.tags.length > 0 && (
             <p className="tags" aria-label="Tags">
               {sharedCase.tags.map((tag) => (

@@ -40,6 +40,7 @@ export const changeStatusLabels: Record<ChangeStatus, string> = {
   APPROVED: 'Approved',
   REJECTED: 'Rejected',
   IN_PROGRESS: 'In progress',
+  ADOPTION_REQUESTED: 'Adoption to confirm',
   ADOPTED: 'Adopted',
   WITHDRAWN: 'Withdrawn',
 };

@@ -99,7 +99,7 @@ const PairHomeQuery = graphql(`
         viewerCanLogSession
       }
     }
-    openChanges: changes(filter: { pairId: $id, status: [DRAFT, SUBMITTED, APPROVED, IN_PROGRESS] }, orderBy: RECENTLY_UPDATED, first: 20) {
+    openChanges: changes(filter: { pairId: $id, status: [DRAFT, SUBMITTED, APPROVED, IN_PROGRESS, ADOPTION_REQUESTED] }, orderBy: RECENTLY_UPDATED, first: 20) {
       totalCount
       edges {
         cursor

@@ -235,12 +235,22 @@ export async function seedStory(tx: EntityManager, orgs: { northshore: string; r
           notice = NotificationKind.CHANGE_PROGRESSED;
           break;
         case 'ADOPT':
+          // Put forward by the pair the day before, then confirmed by the owner (issue 15).
+          await event({
+            kind: EventKind.CHANGE_ADOPTION_REQUESTED,
+            actorId: pairMembers[1],
+            ...ids,
+            fromStatus: ChangeStatus.IN_PROGRESS,
+            toStatus: ChangeStatus.ADOPTION_REQUESTED,
+            detail: { policyOrProcess: c.adoption!.policyOrProcess, effectiveFrom: c.adoption!.effectiveFrom },
+            at: new Date(at.getTime() - 86_400_000),
+          });
           status = ChangeStatus.ADOPTED;
           update.adoptedAt = at;
           update.progress = 100;
           update.adoptionEvidence = c.adoption!;
           kind = EventKind.CHANGE_ADOPTED;
-          detail = { policyOrProcess: c.adoption!.policyOrProcess, effectiveFrom: c.adoption!.effectiveFrom };
+          detail = { confirmedAs: 'OWNER', note: c.adoption!.policyOrProcess };
           notice = NotificationKind.CHANGE_ADOPTED;
           break;
         case 'WITHDRAW':
@@ -250,7 +260,7 @@ export async function seedStory(tx: EntityManager, orgs: { northshore: string; r
           detail = { reason: c.withdrawnReason! };
           break;
       }
-      await event({ kind, actorId: step.by, ...ids, fromStatus: from, toStatus: status, detail, at });
+      await event({ kind, actorId: step.by, ...ids, fromStatus: step.action === 'ADOPT' ? ChangeStatus.ADOPTION_REQUESTED : from, toStatus: status, detail, at });
       if (notice) {
         const to = notice === NotificationKind.CHANGE_SUBMITTED ? [c.ownerId] : [...pairMembers, ...(notice === NotificationKind.CHANGE_DECIDED ? [] : [c.ownerId])];
         const recipients = to.filter((id) => id !== step.by);

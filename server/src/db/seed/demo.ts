@@ -11,6 +11,7 @@ import { seedDemoLibrary } from '../../modules/library/library.seed';
 import { seedDemoMail } from '../../modules/mail/mail.seed';
 import { seedDemoProgrammeDesign } from '../../modules/programme-template/programme-template.seed';
 import { seedDemoMatching } from '../../modules/matching/matching.seed';
+import { seedDemoSustainment } from '../../modules/sustainment/sustainment.seed';
 import { seedStory } from './demo-story';
 
 export const DEMO_PASSWORD = 'commonground';
@@ -23,6 +24,7 @@ export const DEMO_ACCOUNTS = [
   { email: 'jo.junior@northshore.example', role: 'junior co-learner (paired with Sam), Northshore' },
   { email: 'olu.owner@northshore.example', role: 'owner (Director of People), Northshore' },
   { email: 'dee.owner@northshore.example', role: 'owner (Chief Nurse), Northshore' },
+  { email: 'sid.sponsor@northshore.example', role: 'sponsor (non-executive director: confirms adoptions where an owner has a conflict of interest), Northshore' },
   { email: 'kit.junior@northshore.example', role: 'junior co-learner (paired with Rae; gone quiet), Northshore' },
   { email: 'casey.member@riverside.example', role: 'community-of-practice member, Riverside Council' },
 ];
@@ -138,6 +140,7 @@ export async function seedDemo(db: DataSource, notesKey: Buffer): Promise<void> 
   // The library is published through the library's own rules (redaction, consent, approval).
   await seedDemoLibrary(db);
   await seedDemoInsight(db);
+  await seedDemoSustainment(db);
   await seedDemoMail(db);
   await seedDemoProgrammeDesign(db);
   await seedDemoMatching(db);

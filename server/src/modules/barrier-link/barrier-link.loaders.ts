@@ -4,7 +4,7 @@ import { type AlikeOrganisation, alikeOrganisations, changesInForceAtTwelveMonth
 
 export interface CaseReachRows {
   organisations: AlikeOrganisation[];
-  inForce: Set<string> | null;
+  inForce: Set<string>;
 }
 
 export function createBarrierLinkLoaders(db: DataSource) {

@@ -55,13 +55,10 @@ export async function alikeOrganisations(db: DataSource, caseIds: readonly strin
  * Which of these adopted changes were still in force at 12 months: a change counts when its
  * sustainment review at 12 months was recorded with the change in force.
  *
- * The reviews belong to the sustainment module (issue 15, part 1: table `sustainment_review`,
- * one row per change and review month, `in_force` recorded by the owner). Until that table exists
- * in the database there is nothing to count, and the figure is omitted (null), never guessed.
+ * The reviews belong to the sustainment module (`sustainment_review`: one row per change and
+ * review month, `in_force` recorded by the owner; a review not yet recorded counts for nothing).
  */
-export async function changesInForceAtTwelveMonths(db: DataSource, adoptedChangeIds: string[]): Promise<Set<string> | null> {
-  const [{ reviews }]: { reviews: boolean }[] = await db.query(`SELECT to_regclass('public.sustainment_review') IS NOT NULL AS reviews`);
-  if (!reviews) return null;
+export async function changesInForceAtTwelveMonths(db: DataSource, adoptedChangeIds: string[]): Promise<Set<string>> {
   if (adoptedChangeIds.length === 0) return new Set();
   const rows: { change_id: string }[] = await db.query(
     `SELECT DISTINCT change_id FROM sustainment_review
@@ -84,7 +81,7 @@ export async function changesInForceAtTwelveMonths(db: DataSource, adoptedChange
  *   page, nor on which case list they are read from, so no filter can cut them down to fewer than
  *   five organisations; no list is sorted or filtered by them; and no organisation is ever named.
  */
-export function reachFor(viewer: Viewer, organisations: AlikeOrganisation[], inForce: Set<string> | null): Reach {
+export function reachFor(viewer: Viewer, organisations: AlikeOrganisation[], inForce: Set<string>): Reach {
   const own = new Set(viewer.organisationIds);
   const others = organisations.filter((o) => !own.has(o.organisationId)).length;
   if (others < K_ANONYMITY) return { shown: false, organisations: null, withAdoptedChange: null, inForceAtTwelveMonths: null };
@@ -92,6 +89,6 @@ export function reachFor(viewer: Viewer, organisations: AlikeOrganisation[], inF
     shown: true,
     organisations: organisations.length,
     withAdoptedChange: organisations.filter((o) => o.adoptedChangeIds.length > 0).length,
-    inForceAtTwelveMonths: inForce === null ? null : organisations.filter((o) => o.adoptedChangeIds.some((id) => inForce.has(id))).length,
+    inForceAtTwelveMonths: organisations.filter((o) => o.adoptedChangeIds.some((id) => inForce.has(id))).length,
   };
 }

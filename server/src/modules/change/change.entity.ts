@@ -10,6 +10,8 @@ export enum ChangeStatus {
   APPROVED = 'APPROVED',
   REJECTED = 'REJECTED',
   IN_PROGRESS = 'IN_PROGRESS',
+  /** Adoption asked for, with evidence; awaits the owner's (or a sponsor's) confirmation. */
+  ADOPTION_REQUESTED = 'ADOPTION_REQUESTED',
   ADOPTED = 'ADOPTED',
   WITHDRAWN = 'WITHDRAWN',
 }

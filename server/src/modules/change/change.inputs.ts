@@ -236,3 +236,18 @@ export class ChangesArgs extends ConnectionArgs {
   @Field(() => ChangeOrder, { defaultValue: ChangeOrder.NEWEST })
   orderBy: ChangeOrder = ChangeOrder.NEWEST;
 }
+
+@InputType()
+export class ConfirmAdoptionInput extends ChangeActionInput {
+  @Field(() => String, { nullable: true, description: 'Anything the confirmer wants on the record.' })
+  @IsOptional()
+  @Length(0, 2000)
+  note?: string | null;
+}
+
+@InputType()
+export class DeclineAdoptionInput extends ChangeActionInput {
+  @Field({ description: 'Why the adoption is not confirmed yet: the pair and the owner read it.' })
+  @Length(5, 2000, { message: 'Say why the adoption is not confirmed.' })
+  reason: string;
+}

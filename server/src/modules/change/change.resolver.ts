@@ -15,6 +15,8 @@ import { Person } from '../person/person.type';
 import { type ChangeEntity, ChangeStatus, DecisionOutcome } from './change.entity';
 import {
   AdoptChangeInput,
+  ConfirmAdoptionInput,
+  DeclineAdoptionInput,
   ChangeActionInput,
   ChangesArgs,
   DecideChangeInput,
@@ -107,9 +109,21 @@ export class ChangeResolver {
   }
 
   @Authorized()
-  @Mutation(() => ChangePayload, { description: 'IN_PROGRESS → ADOPTED, with evidence of what changed and from when.' })
+  @Mutation(() => ChangePayload, { description: 'IN_PROGRESS → ADOPTION_REQUESTED: ask for adoption to be confirmed, with evidence of what changed and from when.' })
   adoptChange(@InputArg(AdoptChangeInput) input: AdoptChangeInput, @Ctx() ctx: Context) {
     return mutate(ChangePayload, input, () => payload(new ChangeService(ctx).adopt(input)));
+  }
+
+  @Authorized()
+  @Mutation(() => ChangePayload, { description: 'ADOPTION_REQUESTED → ADOPTED: the owner confirms, or a sponsor where the owner is in the proposing pair or the change lies in their own division.' })
+  confirmAdoption(@InputArg(ConfirmAdoptionInput) input: ConfirmAdoptionInput, @Ctx() ctx: Context) {
+    return mutate(ChangePayload, input, () => payload(new ChangeService(ctx).confirmAdoption(input)));
+  }
+
+  @Authorized()
+  @Mutation(() => ChangePayload, { description: 'ADOPTION_REQUESTED → IN_PROGRESS: the confirmer is not satisfied yet, with a reason.' })
+  declineAdoption(@InputArg(DeclineAdoptionInput) input: DeclineAdoptionInput, @Ctx() ctx: Context) {
+    return mutate(ChangePayload, input, () => payload(new ChangeService(ctx).declineAdoption(input)));
   }
 
   @Authorized(Role.CO_LEARNER)
@@ -242,7 +256,7 @@ export class ChangeResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => Boolean, { description: 'Mark it adopted: the owner or the pair, while in progress.' })
+  @FieldResolver(() => Boolean, { description: 'Ask for it to be confirmed adopted: the owner or the pair, while in progress.' })
   viewerCanAdopt(@Root() change: Change, @Ctx() ctx: Context) {
     return viewerCan(ctx, change, ChangeAction.ADOPT);
   }

@@ -21,6 +21,8 @@ import { type ChangeRelations, readChangePage } from './change.relations';
 import {
   ChangeOrder,
   type AdoptChangeInput,
+  type ConfirmAdoptionInput,
+  type DeclineAdoptionInput,
   type ChangeActionInput,
   type ChangesArgs,
   type DecideChangeInput,
@@ -34,6 +36,8 @@ import {
 } from './change.inputs';
 import { ACTOR_REFUSAL, actorsOf, changePolicy } from './change.policy';
 import { Change } from './change.type';
+import { adoptionConfirmation, Confirmer, type AdoptionConfirmation } from '../sustainment/adoption-confirmation';
+import { SustainmentService } from '../sustainment/sustainment.service';
 import { canTransition, ChangeAction, FINISHED, OUTCOME_ACTION, refusal, TRANSITIONS } from './change.workflow';
 
 export interface NewChange {
@@ -57,20 +61,24 @@ const EVENT_OF: Record<ChangeAction, EventKind> = {
   REQUEST_CHANGES: EventKind.CHANGE_DECIDED,
   START: EventKind.CHANGE_STARTED,
   REPORT_PROGRESS: EventKind.CHANGE_PROGRESS_REPORTED,
-  ADOPT: EventKind.CHANGE_ADOPTED,
+  ADOPT: EventKind.CHANGE_ADOPTION_REQUESTED,
+  CONFIRM_ADOPTION: EventKind.CHANGE_ADOPTED,
+  DECLINE_ADOPTION: EventKind.CHANGE_ADOPTION_DECLINED,
   WITHDRAW: EventKind.CHANGE_WITHDRAWN,
   REASSIGN_OWNER: EventKind.CHANGE_OWNER_CHANGED,
 };
 
 /** Who hears about each action: the owner when a change is submitted to them; the pair (and owner) as it moves on. */
-const NOTIFICATION_OF: Partial<Record<ChangeAction, { kind: NotificationKind; to: 'owner' | 'pair' | 'both' }>> = {
+const NOTIFICATION_OF: Partial<Record<ChangeAction, { kind: NotificationKind; to: 'owner' | 'pair' | 'both' | 'confirmers' }>> = {
   SUBMIT: { kind: NotificationKind.CHANGE_SUBMITTED, to: 'owner' },
   APPROVE: { kind: NotificationKind.CHANGE_DECIDED, to: 'pair' },
   REJECT: { kind: NotificationKind.CHANGE_DECIDED, to: 'pair' },
   REQUEST_CHANGES: { kind: NotificationKind.CHANGE_DECIDED, to: 'pair' },
   START: { kind: NotificationKind.CHANGE_STARTED, to: 'both' },
   REPORT_PROGRESS: { kind: NotificationKind.CHANGE_PROGRESSED, to: 'both' },
-  ADOPT: { kind: NotificationKind.CHANGE_ADOPTED, to: 'both' },
+  ADOPT: { kind: NotificationKind.CHANGE_ADOPTION_REQUESTED, to: 'confirmers' },
+  CONFIRM_ADOPTION: { kind: NotificationKind.CHANGE_ADOPTED, to: 'both' },
+  DECLINE_ADOPTION: { kind: NotificationKind.CHANGE_ADOPTION_DECLINED, to: 'both' },
   REASSIGN_OWNER: { kind: NotificationKind.CHANGE_OWNER_CHANGED, to: 'both' },
 };
 
@@ -89,7 +97,9 @@ const ORDERINGS: Record<ChangeOrder, Ordering<ChangeEntity>> = {
 };
 
 /** What one action does to a locked change, beyond moving its status; returns facts for the history. */
-type Apply = (change: ChangeEntity, tx: EntityManager) => Promise<Facts | void>;
+type Apply = (change: ChangeEntity, tx: EntityManager, confirmation?: AdoptionConfirmation) => Promise<Facts | void>;
+
+const ADOPTION_ACTIONS = [ChangeAction.ADOPT, ChangeAction.CONFIRM_ADOPTION, ChangeAction.DECLINE_ADOPTION];
 
 export class ChangeService {
   constructor(private readonly ctx: Context) {}
@@ -185,14 +195,13 @@ export class ChangeService {
     });
   }
 
-  /** Adoption closes the loop: evidence of what changed, and the barrier is marked addressed. */
+  /** Asks for adoption with evidence of what changed; the owner (or a sponsor) confirms it. */
   adopt(input: AdoptChangeInput) {
     return this.act(input, ChangeAction.ADOPT, async (change, tx) => {
       if (!isIsoDate(input.evidence.effectiveFrom)) {
         throw new DomainError(UserErrorCode.INVALID_INPUT, 'That date does not exist.', ['input', 'evidence', 'effectiveFrom']);
       }
       change.progress = 100;
-      change.adoptedAt = new Date();
       change.successMeasures = this.withCurrentValues(change.successMeasures, input.measures);
       change.adoptionEvidence = {
         policyOrProcess: input.evidence.policyOrProcess.trim(),
@@ -200,11 +209,36 @@ export class ChangeService {
         link: input.evidence.link ?? null,
         summary: input.evidence.summary?.trim() || null,
       };
+      return { policyOrProcess: change.adoptionEvidence.policyOrProcess, effectiveFrom: input.evidence.effectiveFrom };
+    });
+  }
+
+  /**
+   * Adoption closes the loop once someone accountable confirms it: the owner, or a sponsor where the
+   * owner has a conflict of interest (the history records which, and why). The barrier is marked
+   * addressed, the measures' values at adoption start their series, and the reviews are scheduled.
+   */
+  confirmAdoption(input: ConfirmAdoptionInput) {
+    return this.act(input, ChangeAction.CONFIRM_ADOPTION, async (change, tx, confirmation) => {
+      change.adoptedAt = new Date();
       const barrier = await tx.getRepository(BarrierEntity).findOneByOrFail({ id: change.barrierId });
       if (barrier.status === BarrierStatus.OPEN) {
         await new BarrierService(this.ctx).moveInTransaction(tx, barrier, BarrierStatus.ADDRESSED, this.viewer.personId);
       }
-      return { policyOrProcess: change.adoptionEvidence.policyOrProcess, effectiveFrom: input.evidence.effectiveFrom };
+      await new SustainmentService(this.ctx).startInTransaction(tx, change, this.viewer.personId);
+      return {
+        confirmedAs: confirmation!.confirmer,
+        sponsorReason: confirmation!.reason,
+        note: input.note?.trim() || (change.adoptionEvidence?.policyOrProcess ?? null),
+      };
+    });
+  }
+
+  /** The confirmer is not satisfied yet: back to in progress, with a reason the pair reads. */
+  declineAdoption(input: DeclineAdoptionInput) {
+    return this.act(input, ChangeAction.DECLINE_ADOPTION, async (change) => {
+      change.progress = Math.min(change.progress, 90);
+      return { reason: input.reason.trim() };
     });
   }
 
@@ -245,7 +279,9 @@ export class ChangeService {
       const change = await findForUpdate(tx, ChangeEntity, idOf(input.changeId, 'Change'));
       if (!change || !changePolicy.canSee(this.viewer, change)) throw notFound('That change');
       const pair = await tx.getRepository(PairEntity).findOneByOrFail({ id: change.pairId });
-      if (!changePolicy.mayAct(this.viewer, change, pair, action)) throw forbidden(ACTOR_REFUSAL[actorsOf(action)]);
+      // Who confirms an adoption (owner, or a sponsor where the owner has a conflict of interest) matters only around adoption.
+      const confirmation = ADOPTION_ACTIONS.includes(action) ? await adoptionConfirmation(tx, change, pair) : undefined;
+      if (!changePolicy.mayAct(this.viewer, change, pair, action, confirmation)) throw forbidden(ACTOR_REFUSAL[actorsOf(action)]);
       if (input.expectedVersion != null && input.expectedVersion !== change.version) {
         throw new DomainError(
           UserErrorCode.CONFLICT,
@@ -256,7 +292,7 @@ export class ChangeService {
       if (!canTransition(change.status, action)) throw new DomainError(UserErrorCode.INVALID_TRANSITION, refusal(change.status, action));
 
       const from = change.status;
-      const facts = (await apply(change, tx)) ?? {};
+      const facts = (await apply(change, tx, confirmation)) ?? {};
       change.status = TRANSITIONS[action].to ?? change.status;
       const saved = await tx.getRepository(ChangeEntity).save(change);
       await recordEvent(tx, {
@@ -272,7 +308,14 @@ export class ChangeService {
       const notice = NOTIFICATION_OF[action];
       if (notice) {
         const pairMembers = [pair.seniorId, pair.juniorId];
-        const to = notice.to === 'owner' ? [change.ownerId] : notice.to === 'pair' ? pairMembers : [...pairMembers, change.ownerId];
+        const to =
+          notice.to === 'owner'
+            ? [change.ownerId]
+            : notice.to === 'pair'
+              ? pairMembers
+              : notice.to === 'confirmers'
+                ? await this.confirmers(tx, change, pairMembers, confirmation!)
+                : [...pairMembers, change.ownerId];
         await notify(tx, to, {
           organisationId: change.organisationId,
           kind: notice.kind,
@@ -284,6 +327,16 @@ export class ChangeService {
       }
       return saved;
     });
+  }
+
+  /** Who is asked to confirm an adoption: the owner, or every sponsor of the organisation outside the pair. */
+  private async confirmers(tx: EntityManager, change: ChangeEntity, pairMembers: string[], confirmation: AdoptionConfirmation): Promise<string[]> {
+    if (confirmation.confirmer === Confirmer.OWNER) return [change.ownerId];
+    const rows: { person_id: string }[] = await tx.query(
+      `SELECT person_id FROM membership WHERE organisation_id = $1 AND $2 = ANY(roles) AND deactivated_at IS NULL`,
+      [change.organisationId, Role.SPONSOR],
+    );
+    return rows.map((r) => r.person_id).filter((id) => id !== change.ownerId && !pairMembers.includes(id));
   }
 
   private withCurrentValues(measures: SuccessMeasure[], values: MeasureValueInput[]): SuccessMeasure[] {

@@ -14,7 +14,7 @@ import { FINISHED } from './change.workflow';
 
 registerEnumType(ChangeStatus, {
   name: 'ChangeStatus',
-  description: 'DRAFT → SUBMITTED → APPROVED → IN_PROGRESS → ADOPTED; or REJECTED, or WITHDRAWN before adoption.',
+  description: 'DRAFT → SUBMITTED → APPROVED → IN_PROGRESS → ADOPTION_REQUESTED → ADOPTED (once the owner, or a sponsor, confirms); or REJECTED, or WITHDRAWN before adoption.',
 });
 registerEnumType(DecisionOutcome, { name: 'DecisionOutcome', description: "An owner's decision on a submitted change." });
 

@@ -9,17 +9,23 @@ export enum ChangeAction {
   REQUEST_CHANGES = 'REQUEST_CHANGES',
   START = 'START',
   REPORT_PROGRESS = 'REPORT_PROGRESS',
+  /** Ask for adoption to be confirmed, with evidence (the pair or the owner). */
   ADOPT = 'ADOPT',
+  /** The owner, or a sponsor where the owner has a conflict of interest, confirms the adoption. */
+  CONFIRM_ADOPTION = 'CONFIRM_ADOPTION',
+  /** The same confirmer sends the request back to in progress, with a reason. */
+  DECLINE_ADOPTION = 'DECLINE_ADOPTION',
   WITHDRAW = 'WITHDRAW',
   /** A programme manager hands the change to another owner (the first one left, say). */
   REASSIGN_OWNER = 'REASSIGN_OWNER',
 }
 
-const BEFORE_ADOPTION = [ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.APPROVED, ChangeStatus.IN_PROGRESS];
+const BEFORE_ADOPTION = [ChangeStatus.DRAFT, ChangeStatus.SUBMITTED, ChangeStatus.APPROVED, ChangeStatus.IN_PROGRESS, ChangeStatus.ADOPTION_REQUESTED];
 
 /**
  * The workflow, as data:
- *   DRAFT --submit--> SUBMITTED --approve--> APPROVED --start--> IN_PROGRESS --adopt--> ADOPTED
+ *   DRAFT --submit--> SUBMITTED --approve--> APPROVED --start--> IN_PROGRESS --adopt--> ADOPTION_REQUESTED
+ *   ADOPTION_REQUESTED --confirm adoption--> ADOPTED;  ADOPTION_REQUESTED --decline adoption--> IN_PROGRESS
  *   SUBMITTED --request changes--> DRAFT;  SUBMITTED --reject--> REJECTED
  *   any state before ADOPTED --withdraw--> WITHDRAWN
  *   any state before ADOPTED --reassign owner--> the same state, with another owner
@@ -32,7 +38,9 @@ export const TRANSITIONS: Record<ChangeAction, { from: ChangeStatus[]; /** absen
   [ChangeAction.REQUEST_CHANGES]: { from: [ChangeStatus.SUBMITTED], to: ChangeStatus.DRAFT },
   [ChangeAction.START]: { from: [ChangeStatus.APPROVED], to: ChangeStatus.IN_PROGRESS },
   [ChangeAction.REPORT_PROGRESS]: { from: [ChangeStatus.IN_PROGRESS], to: ChangeStatus.IN_PROGRESS },
-  [ChangeAction.ADOPT]: { from: [ChangeStatus.IN_PROGRESS], to: ChangeStatus.ADOPTED },
+  [ChangeAction.ADOPT]: { from: [ChangeStatus.IN_PROGRESS], to: ChangeStatus.ADOPTION_REQUESTED },
+  [ChangeAction.CONFIRM_ADOPTION]: { from: [ChangeStatus.ADOPTION_REQUESTED], to: ChangeStatus.ADOPTED },
+  [ChangeAction.DECLINE_ADOPTION]: { from: [ChangeStatus.ADOPTION_REQUESTED], to: ChangeStatus.IN_PROGRESS },
   [ChangeAction.WITHDRAW]: { from: BEFORE_ADOPTION, to: ChangeStatus.WITHDRAWN },
   [ChangeAction.REASSIGN_OWNER]: { from: BEFORE_ADOPTION },
 };
@@ -56,12 +64,14 @@ const VERB: Record<ChangeAction, string> = {
   REQUEST_CHANGES: 'sent back for changes',
   START: 'started',
   REPORT_PROGRESS: 'given a progress report',
-  ADOPT: 'marked adopted',
+  ADOPT: 'put forward for adoption',
+  CONFIRM_ADOPTION: 'confirmed adopted',
+  DECLINE_ADOPTION: 'sent back from adoption',
   WITHDRAW: 'withdrawn',
   REASSIGN_OWNER: 'given another owner',
 };
 
 export function refusal(status: ChangeStatus, action: ChangeAction): string {
-  const allowed = TRANSITIONS[action].from.map((s) => s.toLowerCase().replace('_', ' ')).join(' or ');
-  return `A change that is ${status.toLowerCase().replace('_', ' ')} cannot be ${VERB[action]}; it must be ${allowed}.`;
+  const allowed = TRANSITIONS[action].from.map((s) => s.toLowerCase().replace(/_/g, ' ')).join(' or ');
+  return `A change that is ${status.toLowerCase().replace(/_/g, ' ')} cannot be ${VERB[action]}; it must be ${allowed}.`;
 }

@@ -15,7 +15,16 @@ export enum EventKind {
   CHANGE_DECIDED = 'CHANGE_DECIDED',
   CHANGE_STARTED = 'CHANGE_STARTED',
   CHANGE_PROGRESS_REPORTED = 'CHANGE_PROGRESS_REPORTED',
+  /** The pair or the owner asked for the change to be confirmed as adopted, with evidence. */
+  CHANGE_ADOPTION_REQUESTED = 'CHANGE_ADOPTION_REQUESTED',
+  /** The confirmer sent an adoption request back to in progress, with a reason. */
+  CHANGE_ADOPTION_DECLINED = 'CHANGE_ADOPTION_DECLINED',
+  /** Adoption confirmed (detail.confirmedAs: OWNER or SPONSOR, and detail.sponsorReason when a sponsor had to). */
   CHANGE_ADOPTED = 'CHANGE_ADOPTED',
+  /** The owner recorded a sustainment review (detail.inForce, detail.months). */
+  CHANGE_REVIEW_RECORDED = 'CHANGE_REVIEW_RECORDED',
+  /** A sustainment review's day passed without a record. */
+  CHANGE_REVIEW_MISSED = 'CHANGE_REVIEW_MISSED',
   CHANGE_WITHDRAWN = 'CHANGE_WITHDRAWN',
   CHANGE_OWNER_CHANGED = 'CHANGE_OWNER_CHANGED',
   /** A person completed a programme's training module (recorded by them or a programme manager). */

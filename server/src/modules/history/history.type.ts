@@ -25,7 +25,7 @@ export class HistoryEvent {
   @Field(() => Int, { nullable: true, description: 'A progress report\'s percentage.' })
   progress: number | null;
 
-  @Field(() => String, { nullable: true, description: 'A progress note, a withdrawal reason, or what was adopted.' })
+  @Field(() => String, { nullable: true, description: 'A progress note, a withdrawal reason, what was adopted, or a review note.' })
   note: string | null;
 
   @Field()

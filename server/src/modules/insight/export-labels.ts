@@ -38,6 +38,7 @@ export const changeStatusLabel: Record<ChangeStatus, string> = {
   SUBMITTED: 'Awaiting decision',
   APPROVED: 'Approved',
   IN_PROGRESS: 'In progress',
+  ADOPTION_REQUESTED: 'Adoption awaiting confirmation',
   ADOPTED: 'Adopted',
   REJECTED: 'Rejected',
   WITHDRAWN: 'Withdrawn',

@@ -42,6 +42,7 @@ export interface FunnelRow {
   now_submitted: number;
   now_approved: number;
   now_in_progress: number;
+  now_adoption_requested: number;
   drafting_days: number | null;
   drafting_n: number;
   deciding_days: number | null;

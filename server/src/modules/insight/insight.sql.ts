@@ -53,7 +53,7 @@ export const FUNNEL_SQL = `
       AS barriers_with_adopted_change,
     count(*)::int AS proposed,
     count(*) FILTER (WHERE c.submitted_at IS NOT NULL)::int AS submitted,
-    count(*) FILTER (WHERE c.status IN ('APPROVED', 'IN_PROGRESS', 'ADOPTED')
+    count(*) FILTER (WHERE c.status IN ('APPROVED', 'IN_PROGRESS', 'ADOPTION_REQUESTED', 'ADOPTED')
       OR (c.status = 'WITHDRAWN' AND (c.started_at IS NOT NULL
         OR EXISTS (SELECT 1 FROM event e WHERE e.change_id = c.id AND e.to_status = 'APPROVED'))))::int AS approved,
     count(*) FILTER (WHERE c.started_at IS NOT NULL)::int AS in_progress,
@@ -64,6 +64,7 @@ export const FUNNEL_SQL = `
     count(*) FILTER (WHERE c.status = 'SUBMITTED')::int AS now_submitted,
     count(*) FILTER (WHERE c.status = 'APPROVED')::int AS now_approved,
     count(*) FILTER (WHERE c.status = 'IN_PROGRESS')::int AS now_in_progress,
+    count(*) FILTER (WHERE c.status = 'ADOPTION_REQUESTED')::int AS now_adoption_requested,
     ${MEDIAN(DAYS('c.created_at', 'c.submitted_at'))} AS drafting_days,
     count(c.submitted_at)::int AS drafting_n,
     ${MEDIAN(`CASE WHEN c.decided_at >= c.submitted_at THEN ${DAYS('c.submitted_at', 'c.decided_at')} END`)} AS deciding_days,

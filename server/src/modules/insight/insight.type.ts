@@ -167,6 +167,7 @@ export class ChangeFunnel {
       APPROVED: row.now_approved,
       REJECTED: row.rejected,
       IN_PROGRESS: row.now_in_progress,
+      ADOPTION_REQUESTED: row.now_adoption_requested,
       ADOPTED: row.adopted,
       WITHDRAWN: row.withdrawn,
     };

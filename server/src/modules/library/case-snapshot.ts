@@ -18,6 +18,7 @@ export const SHAREABLE_CHANGE_STATUSES = [
   ChangeStatus.APPROVED,
   ChangeStatus.REJECTED,
   ChangeStatus.IN_PROGRESS,
+  ChangeStatus.ADOPTION_REQUESTED,
   ChangeStatus.ADOPTED,
 ];
 
@@ -25,7 +26,8 @@ export const SHAREABLE_CHANGE_STATUSES = [
 export function outcomeOf(changes: Pick<ChangeEntity, 'status'>[]): CaseOutcome {
   const has = (status: ChangeStatus) => changes.some((c) => c.status === status);
   if (has(ChangeStatus.ADOPTED)) return CaseOutcome.ADOPTED;
-  if (has(ChangeStatus.IN_PROGRESS)) return CaseOutcome.IN_PROGRESS;
+  // Adoption asked for but not yet confirmed by someone accountable is still in progress.
+  if (has(ChangeStatus.IN_PROGRESS) || has(ChangeStatus.ADOPTION_REQUESTED)) return CaseOutcome.IN_PROGRESS;
   if (has(ChangeStatus.APPROVED)) return CaseOutcome.APPROVED;
   if (has(ChangeStatus.SUBMITTED) || has(ChangeStatus.DRAFT)) return CaseOutcome.PROPOSED;
   return CaseOutcome.NOT_ADOPTED;
@@ -54,6 +56,9 @@ function describeOutcome(change: ChangeEntity, decisions: DecisionEntity[]): str
       if (evidence?.summary) parts.push(evidence.summary);
       break;
     }
+    case ChangeStatus.ADOPTION_REQUESTED:
+      parts.push(`Put forward for adoption, awaiting confirmation. Expected impact: ${change.expectedImpact}`);
+      break;
     case ChangeStatus.IN_PROGRESS:
       parts.push(`In progress (${change.progress}% done). Expected impact: ${change.expectedImpact}`);
       break;

@@ -63,6 +63,14 @@ function sentence(n: NotificationEntity, facts: Facts): string {
       return `${actor} reported ${Number(n.detail.progress) || 0}% progress on the change ${about}.`;
     case NotificationKind.CHANGE_ADOPTED:
       return `The change ${about} was adopted.`;
+    case NotificationKind.CHANGE_ADOPTION_REQUESTED:
+      return `${actor} asks you to confirm that the change ${about} is adopted.`;
+    case NotificationKind.CHANGE_ADOPTION_DECLINED:
+      return `The adoption of the change ${about} was not confirmed; it is in progress again.`;
+    case NotificationKind.SUSTAINMENT_REVIEW_MISSED:
+      return `The ${Number(n.detail.months) || ''}-month review of the change ${about} was due on ${String(n.detail.dueOn ?? '')} and has not been recorded.`;
+    case NotificationKind.CHANGE_LAPSED:
+      return `A review found the change ${about} no longer in force; its barrier is open again.`;
     case NotificationKind.COMMENT_ADDED:
       return `${actor} commented on ${about}.`;
     case NotificationKind.CHANGE_OWNER_CHANGED:

@@ -7,6 +7,14 @@ export enum NotificationKind {
   CHANGE_STARTED = 'CHANGE_STARTED',
   CHANGE_PROGRESSED = 'CHANGE_PROGRESSED',
   CHANGE_ADOPTED = 'CHANGE_ADOPTED',
+  /** Adoption of a change was asked for: the owner, or the sponsors, are asked to confirm it. */
+  CHANGE_ADOPTION_REQUESTED = 'CHANGE_ADOPTION_REQUESTED',
+  /** The confirmer sent an adoption request back, with a reason. */
+  CHANGE_ADOPTION_DECLINED = 'CHANGE_ADOPTION_DECLINED',
+  /** A sustainment review of an adopted change is overdue: the programme managers hear, once. */
+  SUSTAINMENT_REVIEW_MISSED = 'SUSTAINMENT_REVIEW_MISSED',
+  /** A review found an adopted change no longer in force: its barrier is open again; the pair hears. */
+  CHANGE_LAPSED = 'CHANGE_LAPSED',
   COMMENT_ADDED = 'COMMENT_ADDED',
   /** A programme manager handed a change to another owner: the new owner, the old one and the pair hear. */
   CHANGE_OWNER_CHANGED = 'CHANGE_OWNER_CHANGED',

@@ -103,7 +103,15 @@ export class NotificationResolver {
       case NotificationKind.CHANGE_PROGRESSED:
         return `${actor} reported ${n.detail.progress}% progress on ${title}.`;
       case NotificationKind.CHANGE_ADOPTED:
-        return `${title} was adopted (marked by ${actor}).`;
+        return `${title} was adopted (confirmed by ${actor}).`;
+      case NotificationKind.CHANGE_ADOPTION_REQUESTED:
+        return `${actor} asks you to confirm that ${title} is adopted.`;
+      case NotificationKind.CHANGE_ADOPTION_DECLINED:
+        return `${actor} did not confirm the adoption of ${title}: “${n.detail.reason ?? ''}” It is in progress again.`;
+      case NotificationKind.SUSTAINMENT_REVIEW_MISSED:
+        return `The ${n.detail.months}-month review of ${title} was due on ${n.detail.dueOn} and has not been recorded.`;
+      case NotificationKind.CHANGE_LAPSED:
+        return `${actor} found ${title} no longer in force: “${n.detail.reason ?? ''}” Its barrier is open again.`;
       case NotificationKind.COMMENT_ADDED:
         return `${actor} commented on ${title}.`;
       case NotificationKind.PAIR_NUDGED: {

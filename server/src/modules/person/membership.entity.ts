@@ -8,6 +8,8 @@ export enum Role {
   OWNER = 'OWNER',
   PROGRAMME_MANAGER = 'PROGRAMME_MANAGER',
   COMMUNITY_MEMBER = 'COMMUNITY_MEMBER',
+  /** A board member who confirms an adoption where the owner has a conflict of interest. */
+  SPONSOR = 'SPONSOR',
 }
 
 @Entity('membership')

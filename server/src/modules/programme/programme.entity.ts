@@ -47,6 +47,10 @@ export class ProgrammeEntity {
   @Column({ type: 'enum', enum: ProgrammeStatus, enumName: 'programme_status', default: ProgrammeStatus.PLANNED })
   status: ProgrammeStatus;
 
+  /** When adopted changes are reviewed: months after adoption is confirmed. */
+  @Column({ name: 'review_months', type: 'int', array: true, default: () => "'{6,12}'" })
+  reviewMonths: number[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 }

@@ -1,5 +1,5 @@
-import { IsOptional, Length, Matches } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { ISO_DATE } from '../../common/dates';
 import { ConnectionArgs } from '../../common/relay';
 import { Cadence, ProgrammeStatus } from './programme.entity';
@@ -28,6 +28,24 @@ export class CreateProgrammeInput {
 
   @Field(() => Cadence, { defaultValue: Cadence.MONTHLY })
   sessionCadence: Cadence = Cadence.MONTHLY;
+
+  @Field(() => [Int], { nullable: true, description: 'When adopted changes are reviewed, in months after adoption (default 6 and 12).' })
+  @ReviewMonthsRules()
+  reviewMonths?: number[] | null;
+}
+
+/** When adopted changes are reviewed: one to six different months, each from 1 to 60. */
+function ReviewMonthsRules(): PropertyDecorator {
+  const rules = [
+    IsOptional(),
+    ArrayMinSize(1, { message: 'Choose at least one review month.' }),
+    ArrayMaxSize(6, { message: 'Choose at most six review months.' }),
+    ArrayUnique({ message: 'Give each review month once.' }),
+    IsInt({ each: true }),
+    Min(1, { each: true, message: 'Review months are from 1 to 60.' }),
+    Max(60, { each: true, message: 'Review months are from 1 to 60.' }),
+  ];
+  return (target, key) => rules.forEach((rule) => rule(target, key as string));
 }
 
 @InputType({ description: 'Corrects a programme that has not closed; fields left out keep their value.' })
@@ -58,6 +76,10 @@ export class UpdateProgrammeInput {
   @Field(() => Cadence, { nullable: true })
   @IsOptional()
   sessionCadence?: Cadence | null;
+
+  @Field(() => [Int], { nullable: true, description: 'When adopted changes are reviewed, in months after adoption; applies to adoptions confirmed from now on.' })
+  @ReviewMonthsRules()
+  reviewMonths?: number[] | null;
 }
 
 @InputType()

@@ -48,6 +48,7 @@ export class ProgrammeService {
         startsOn: input.startsOn,
         endsOn: input.endsOn,
         sessionCadence: input.sessionCadence,
+        ...(input.reviewMonths ? { reviewMonths: [...input.reviewMonths].sort((a, b) => a - b) } : {}),
       }),
     );
   }
@@ -68,6 +69,7 @@ export class ProgrammeService {
         startsOn,
         endsOn,
         sessionCadence: input.sessionCadence ?? programme.sessionCadence,
+        reviewMonths: input.reviewMonths ? [...input.reviewMonths].sort((a, b) => a - b) : programme.reviewMonths,
       });
       return tx.getRepository(ProgrammeEntity).save(programme);
     });

@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, Node, toGlobalId } from '../../common/relay';
 import { Cadence, type ProgrammeEntity, ProgrammeStatus } from './programme.entity';
 
@@ -27,6 +27,9 @@ export class Programme extends Node {
   @Field(() => ProgrammeStatus)
   status: ProgrammeStatus;
 
+  @Field(() => [Int], { description: 'When adopted changes are reviewed: months after adoption is confirmed.' })
+  reviewMonths: number[];
+
   @Field()
   createdAt: Date;
 
@@ -40,6 +43,7 @@ export class Programme extends Node {
       endsOn: entity.endsOn,
       sessionCadence: entity.sessionCadence,
       status: entity.status,
+      reviewMonths: entity.reviewMonths,
       createdAt: entity.createdAt,
     });
   }

@@ -5,6 +5,7 @@ import { ReminderKind } from '../mail/mail.kinds';
 import { deliveriesOf, queueMail } from '../mail/mail.outbox';
 import { sendDigests } from '../mail/digest';
 import { PersonEntity } from '../person/person.entity';
+import { flagMissedReviews } from '../sustainment/sustainment.service';
 import {
   CONTRACT_PENDING_SQL,
   DECISION_DUE_SQL,
@@ -192,6 +193,8 @@ export async function runReminderSweep(db: DataSource, now: Date): Promise<numbe
       ...(await progressReminders(tx, now)),
       ...(await questionnaireReminders(tx, now)),
     ];
-    return (await send(tx, reminders)) + (await sendDigests(tx, now));
+    // Missed sustainment reviews are flagged and notified (in-app, and mailed by each manager's choice).
+    const missed = await flagMissedReviews(tx, now);
+    return missed + (await send(tx, reminders)) + (await sendDigests(tx, now));
   });
 }
