@@ -12,7 +12,7 @@ export class BoardReadPath1796800000000 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "public"."change_organisation_created_idx"`);
         await queryRunner.query(`CREATE INDEX "change_organisation_created_idx" ON "change_proposal" ("organisation_id", "created_at", "id") `);
         await queryRunner.query(`DROP INDEX "public"."decision_change_idx"`);
-        await queryRunner.query(`CREATE INDEX "decision_change_idx" ON "decision" ("change_id", "created_at") `);
+        await queryRunner.query(`CREATE INDEX "decision_change_idx" ON "decision" ("change_id", "created_at", "id") `);
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {

@@ -135,7 +135,7 @@ export class ChangeEntity {
 /** An owner's decision on a submitted change, always with a rationale. */
 @Entity('decision')
 // A change's decisions in order: "the latest decision" is the index's last entry for the change.
-@Index('decision_change_idx', ['changeId', 'createdAt'])
+@Index('decision_change_idx', ['changeId', 'createdAt', 'id'])
 export class DecisionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

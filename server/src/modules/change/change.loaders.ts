@@ -17,6 +17,7 @@ export function createChangeLoaders(db: DataSource) {
         .where({ changeId: In([...changeIds]) })
         .orderBy('d.change_id')
         .addOrderBy('d.created_at', 'DESC')
+        .addOrderBy('d.id', 'DESC') // two decisions in the same millisecond: the same one the board reads
         .getMany();
       const byChange = new Map(rows.map((d) => [d.changeId, d]));
       return changeIds.map((id) => byChange.get(id) ?? null);

@@ -1,18 +1,18 @@
-import DataLoader from "dataloader";
-import type { DataSource } from "typeorm";
-import { entityFromJson, rowAsJson } from "../../common/loader-utils";
-import { queryPrepared } from "../../db/prepared";
-import type { Viewer } from "../auth/viewer";
-import type { createBarrierLoaders } from "../barrier/barrier.loaders";
-import { BarrierEntity } from "../barrier/barrier.entity";
-import { barrierPolicy } from "../barrier/barrier.policy";
-import type { createCommentLoaders } from "../comment/comment.loaders";
-import type { createPairLoaders } from "../pair/pair.loaders";
-import { PairEntity } from "../pair/pair.entity";
-import type { createIdentityLoaders } from "../person/person.loaders";
-import { PersonEntity } from "../person/person.entity";
-import type { createChangeLoaders } from "./change.loaders";
-import { ChangeEntity, DecisionEntity } from "./change.entity";
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import { entityFromJson, rowAsJson } from '../../common/loader-utils';
+import { queryPrepared } from '../../db/prepared';
+import type { Viewer } from '../auth/viewer';
+import type { createBarrierLoaders } from '../barrier/barrier.loaders';
+import { BarrierEntity } from '../barrier/barrier.entity';
+import { barrierPolicy } from '../barrier/barrier.policy';
+import type { createCommentLoaders } from '../comment/comment.loaders';
+import type { createPairLoaders } from '../pair/pair.loaders';
+import { PairEntity } from '../pair/pair.entity';
+import type { createIdentityLoaders } from '../person/person.loaders';
+import { PersonEntity } from '../person/person.entity';
+import type { createChangeLoaders } from './change.loaders';
+import { ChangeEntity, DecisionEntity } from './change.entity';
 
 interface PrimedLoaders {
   identity: ReturnType<typeof createIdentityLoaders>;
@@ -38,19 +38,8 @@ export interface ChangeRelations {
  * Whether the viewer must not see `personId` as the author or actor of something on this change:
  * barrier.masking's hidesIdentity, answered from relations already read rather than by loading them.
  */
-export function hidesPersonOn(
-  viewer: Viewer,
-  relations: ChangeRelations,
-  personId: string,
-): boolean {
-  return relations.raisingPair
-    ? barrierPolicy.hidesPerson(
-        viewer,
-        relations.barrier,
-        relations.raisingPair,
-        personId,
-      )
-    : false;
+export function hidesPersonOn(viewer: Viewer, relations: ChangeRelations, personId: string): boolean {
+  return relations.raisingPair ? barrierPolicy.hidesPerson(viewer, relations.barrier, relations.raisingPair, personId) : false;
 }
 
 /*
@@ -66,11 +55,11 @@ export function hidesPersonOn(
  * see is decided before, by the page's or node()'s organisation check.
  */
 const relationColumns = (db: DataSource) => `
-           ${rowAsJson(db, BarrierEntity, "b")} AS barrier,
-           CASE WHEN rp.id IS NULL THEN NULL ELSE ${rowAsJson(db, PairEntity, "rp")} END AS raising_pair,
-           ${rowAsJson(db, PairEntity, "p")} AS pair,
-           ${rowAsJson(db, PersonEntity, "o")} AS owner,
-           (SELECT ${rowAsJson(db, DecisionEntity, "d")} FROM decision d WHERE d.change_id = c.id ORDER BY d.created_at DESC LIMIT 1) AS latest_decision,
+           ${rowAsJson(db, BarrierEntity, 'b')} AS barrier,
+           CASE WHEN rp.id IS NULL THEN NULL ELSE ${rowAsJson(db, PairEntity, 'rp')} END AS raising_pair,
+           ${rowAsJson(db, PairEntity, 'p')} AS pair,
+           ${rowAsJson(db, PersonEntity, 'o')} AS owner,
+           (SELECT ${rowAsJson(db, DecisionEntity, 'd')} FROM decision d WHERE d.change_id = c.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1) AS latest_decision,
            (SELECT count(*) FROM comment k WHERE k.change_id = c.id)::int AS comment_count`;
 const RELATION_JOINS = `
     JOIN barrier b ON b.id = c.barrier_id
@@ -89,28 +78,18 @@ interface Row {
   comment_count: number;
 }
 
-function relationsFromRow(
-  db: DataSource,
-  loaders: PrimedLoaders,
-  changeId: string,
-  row: Row,
-): ChangeRelations {
+function relationsFromRow(db: DataSource, loaders: PrimedLoaders, changeId: string, row: Row): ChangeRelations {
   const relations: ChangeRelations = {
     barrier: entityFromJson(db, BarrierEntity, row.barrier),
-    raisingPair: row.raising_pair
-      ? entityFromJson(db, PairEntity, row.raising_pair)
-      : null,
+    raisingPair: row.raising_pair ? entityFromJson(db, PairEntity, row.raising_pair) : null,
     pair: entityFromJson(db, PairEntity, row.pair),
     owner: entityFromJson(db, PersonEntity, row.owner),
-    latestDecision: row.latest_decision
-      ? entityFromJson(db, DecisionEntity, row.latest_decision)
-      : null,
+    latestDecision: row.latest_decision ? entityFromJson(db, DecisionEntity, row.latest_decision) : null,
     commentCount: row.comment_count,
   };
   loaders.barrier.barrier.prime(relations.barrier.id, relations.barrier);
   loaders.pair.pair.prime(relations.pair.id, relations.pair);
-  if (relations.raisingPair)
-    loaders.pair.pair.prime(relations.raisingPair.id, relations.raisingPair);
+  if (relations.raisingPair) loaders.pair.pair.prime(relations.raisingPair.id, relations.raisingPair);
   loaders.identity.person.prime(relations.owner.id, relations.owner);
   loaders.change.latestDecision.prime(changeId, relations.latestDecision);
   loaders.comment.countByChange.prime(changeId, relations.commentCount);
@@ -137,7 +116,7 @@ export async function readChangePage(
 ): Promise<ChangeWithRelations[]> {
   const rows = await queryPrepared<Row>(
     db,
-    `SELECT ${rowAsJson(db, ChangeEntity, "c")} AS change, ${relationColumns(db)}
+    `SELECT ${rowAsJson(db, ChangeEntity, 'c')} AS change, ${relationColumns(db)}
      FROM (${pageSql}) page
      JOIN change_proposal c ON c.id = page.id ${RELATION_JOINS}
      ORDER BY ${orderBy}`,
@@ -146,11 +125,7 @@ export async function readChangePage(
   return rows.map((row) => withRelations(db, loaders, row));
 }
 
-function withRelations(
-  db: DataSource,
-  loaders: PrimedLoaders,
-  row: Row,
-): ChangeWithRelations {
+function withRelations(db: DataSource, loaders: PrimedLoaders, row: Row): ChangeWithRelations {
   const entity = entityFromJson(db, ChangeEntity, row.change);
   loaders.change.change.prime(entity.id, entity);
   return { entity, relations: relationsFromRow(db, loaders, entity.id, row) };
@@ -162,19 +137,11 @@ function withRelations(
  */
 export function changeRelationsLoader(db: DataSource, loaders: PrimedLoaders) {
   const sql = `
-    SELECT ${rowAsJson(db, ChangeEntity, "c")} AS change, ${relationColumns(db)}
+    SELECT ${rowAsJson(db, ChangeEntity, 'c')} AS change, ${relationColumns(db)}
     FROM change_proposal c ${RELATION_JOINS}
     WHERE c.id = ANY($1::uuid[])`;
-  return new DataLoader<string, ChangeWithRelations | null>(
-    async (changeIds) => {
-      const rows = await queryPrepared<Row>(db, sql, [changeIds]);
-      const byId = new Map(
-        rows.map((row) => {
-          const read = withRelations(db, loaders, row);
-          return [read.entity.id, read];
-        }),
-      );
-      return changeIds.map((id) => byId.get(id) ?? null);
-    },
-  );
+  return new DataLoader<string, ChangeWithRelations | null>(async (changeIds) => {
+    const byId = new Map((await queryPrepared<Row>(db, sql, [changeIds])).map((row) => withRelations(db, loaders, row)).map((read) => [read.entity.id, read]));
+    return changeIds.map((id) => byId.get(id) ?? null);
+  });
 }
