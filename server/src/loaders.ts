@@ -8,6 +8,8 @@ import { createHistoryLoaders } from './modules/history/history.loaders';
 import { createPairLoaders } from './modules/pair/pair.loaders';
 import { createEvaluationLoaders } from './modules/evaluation/evaluation.loaders';
 import { createIdentityLoaders } from './modules/person/person.loaders';
+import { createSchedulingLoaders } from './modules/scheduling/scheduling.loaders';
+import { createGroupSessionLoaders } from './modules/group-session/group-session.loaders';
 
 /** Every domain's per-request DataLoaders, one namespace per domain. */
 export function createLoaders(db: DataSource) {
@@ -20,6 +22,8 @@ export function createLoaders(db: DataSource) {
     comment: createCommentLoaders(db),
     history: createHistoryLoaders(db),
     evaluation: createEvaluationLoaders(db),
+    scheduling: createSchedulingLoaders(db),
+    groupSession: createGroupSessionLoaders(db),
   };
   return { ...loaders, changeRelations: changeRelationsLoader(db, loaders) };
 }

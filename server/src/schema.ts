@@ -32,6 +32,9 @@ import { MentoringSessionResolver, PairResolver, ProgrammePairsResolver } from '
 import { MembershipAuditEntryResolver, OrganisationMembershipAuditResolver } from './modules/membership-audit/membership-audit.resolver';
 import { MembershipResolver, PersonResolver } from './modules/person/person.resolver';
 import { ProgrammeResolver } from './modules/programme/programme.resolver';
+import { PairSchedulingResolver, SchedulingResolver } from './modules/scheduling/scheduling.resolver';
+import { GroupSessionInviteeResolver, GroupSessionResolver } from './modules/group-session/group-session.resolver';
+import { JournalResolver, PairGoalsResolver, ProgrammeGoalsResolver } from './modules/journal/journal.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -72,6 +75,13 @@ export const resolvers = [
   OrganisationIdentityProviderResolver,
   ProvisioningResolver,
   OrganisationProvisioningResolver,
+  SchedulingResolver,
+  PairSchedulingResolver,
+  GroupSessionResolver,
+  GroupSessionInviteeResolver,
+  JournalResolver,
+  PairGoalsResolver,
+  ProgrammeGoalsResolver,
 ] as const;
 
 export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');

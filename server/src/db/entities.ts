@@ -18,6 +18,9 @@ import { MembershipEntity } from '../modules/person/membership.entity';
 import { PersonEntity } from '../modules/person/person.entity';
 import { IdentityProviderDomainEntity, IdentityProviderEntity, SsoAttemptEntity } from '../modules/identity/identity-provider.entity';
 import { ScimTokenEntity } from '../modules/scim/scim-token.entity';
+import { SessionBookingEntity } from '../modules/scheduling/scheduling.entity';
+import { GroupSessionEntity, GroupSessionInviteeEntity, GroupSessionLearningEntity } from '../modules/group-session/group-session.entity';
+import { GoalRatingEntity, JournalEntryEntity } from '../modules/journal/journal.entity';
 
 /** Every entity, listed so the data source never depends on file globs. */
 export const entities = [
@@ -54,4 +57,10 @@ export const entities = [
   IdentityProviderDomainEntity,
   SsoAttemptEntity,
   ScimTokenEntity,
+  SessionBookingEntity,
+  GroupSessionEntity,
+  GroupSessionInviteeEntity,
+  GroupSessionLearningEntity,
+  JournalEntryEntity,
+  GoalRatingEntity,
 ];

@@ -33,6 +33,11 @@ import { identityPolicy } from '../person/person.policy';
 import { programmePolicy } from '../programme/programme.policy';
 import { Programme } from '../programme/programme.type';
 import { Membership, Person } from '../person/person.type';
+import { SchedulingService } from '../scheduling/scheduling.service';
+import { SessionBooking } from '../scheduling/scheduling.type';
+import { GroupSessionService } from '../group-session/group-session.service';
+import { GroupSession } from '../group-session/group-session.type';
+import { JournalService } from '../journal/journal.service';
 
 /** Fetches one record by database id if the viewer may see it, else null (existence is not revealed). */
 export type NodeFetcher = (ctx: Context, viewer: Viewer, id: string) => Promise<Node | null>;
@@ -120,6 +125,18 @@ export const nodeFetchers: Record<string, NodeFetcher> = {
   async Notification(ctx, viewer, id) {
     const entity = await ctx.db.getRepository(NotificationEntity).findOneBy({ id });
     return entity && entity.recipientId === viewer.personId ? Notification.from(entity) : null;
+  },
+  async SessionBooking(ctx, _viewer, id) {
+    const entity = await new SchedulingService(ctx).visible(id);
+    return entity && SessionBooking.from(entity);
+  },
+  async GroupSession(ctx, _viewer, id) {
+    const entity = await new GroupSessionService(ctx).visible(id);
+    return entity && GroupSession.from(entity);
+  },
+  /** The author's alone: for anyone else it does not exist. */
+  JournalEntry(ctx, _viewer, id) {
+    return new JournalService(ctx).visible(id);
   },
   async Questionnaire(ctx, _viewer, id) {
     const entity = await new EvaluationService(ctx).visible(id);

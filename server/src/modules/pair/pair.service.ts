@@ -16,6 +16,8 @@ import { ContractVersionEntity, MentoringSessionEntity, OPEN_PAIR, PairEntity, P
 import type { AgreeContractInput, CreatePairInput, EndPairInput, LogSessionInput, NudgePairInput, PairsArgs, ProposeContractInput } from './pair.inputs';
 import { pairPolicy } from './pair.policy';
 import { MentoringSession, Pair } from './pair.type';
+import { SessionType } from '../scheduling/scheduling.entity';
+import { SchedulingService } from '../scheduling/scheduling.service';
 
 
 /** How long a pair is left in peace after a nudge. */
@@ -191,16 +193,20 @@ export class PairService {
         pairId: pair.id,
         detail: { heldOn: input.heldOn },
       });
-      return sessions.save(
+      const bookedType = input.bookingId ? await SchedulingService.typeOf(tx, input.bookingId) : null;
+      const session = await sessions.save(
         sessions.create({
           pairId: pair.id,
           heldOn: input.heldOn,
           topics: input.topics.map((t) => t.trim()),
           privateNotesCipher: notes ? encryptNotes(this.ctx.config.notesKey!, notes) : null,
           sharedTakeaways: input.sharedTakeaways?.trim() || null,
+          sessionType: input.sessionType ?? bookedType ?? SessionType.CONVERSATION,
           loggedById: this.viewer.personId,
         }),
       );
+      if (input.bookingId) await SchedulingService.markHeld(tx, pair, input.bookingId, session.id);
+      return session;
     });
   }
 
