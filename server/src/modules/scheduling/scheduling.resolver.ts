@@ -45,7 +45,7 @@ export class SchedulingResolver {
   }
 
   @Authorized()
-  @FieldResolver({ description: 'Whether the viewer may accept one of the times (the partner of whoever offered them).' })
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer may accept one of the times (the partner of whoever offered them).' })
   async viewerCanAccept(@Root() booking: SessionBooking, @Ctx() ctx: Context): Promise<boolean> {
     const pair = await ctx.loaders.pair.pair.load(booking.entity.pairId);
     return Boolean(pair && canMove(booking.entity.status, 'accept') && schedulingPolicy.canAccept(ctx.viewer as Viewer, pair, booking.entity));
