@@ -4,12 +4,13 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { PairStatusBadge } from '../../components/StatusBadge';
 import { graphql } from '../../gql';
 import { useTitle } from '../../hooks/useTitle';
-import { formatDay, plural } from '../../labels';
+import { formatDateTime, formatDay, plural } from '../../labels';
 import { BarrierCard } from '../barriers/BarriersPage';
 import { ChangeCard } from '../changes/ChangesPage';
 import { NotFoundPage } from '../NotFoundPage';
 import { ContractCard } from './ContractCard';
 import { SessionsCard } from './SessionsCard';
+import { BookingsCard } from '../scheduling/BookingsCard';
 
 const PairHomeQuery = graphql(`
   query PairHome($id: ID!) {
@@ -50,6 +51,25 @@ const PairHomeQuery = graphql(`
           focusTopics
         }
         lastSessionOn
+        nextSessionAt
+        bookings {
+          id
+          status
+          sessionType
+          proposedStarts
+          localStart
+          timeZone
+          durationMinutes
+          location
+          videoLink
+          sequence
+          calendarUrl
+          viewerCanAccept
+          proposedBy {
+            id
+            displayName
+          }
+        }
         sessions(first: 20) {
           totalCount
           nodes {
@@ -58,6 +78,7 @@ const PairHomeQuery = graphql(`
             topics
             privateNotes
             sharedTakeaways
+            sessionType
             loggedBy {
               id
               displayName
@@ -152,6 +173,10 @@ export function PairHome({ pairId, viewerId, heading }: { pairId: string; viewer
             <dt>Sessions</dt>
             <dd>{pair.sessions.totalCount}</dd>
           </div>
+          <div>
+            <dt>Next session</dt>
+            <dd>{pair.nextSessionAt ? formatDateTime(pair.nextSessionAt) : 'None booked'}</dd>
+          </div>
         </dl>
         {pair.endedReason && <p className="muted">Ended early: {pair.endedReason}</p>}
       </section>
@@ -195,7 +220,16 @@ export function PairHome({ pairId, viewerId, heading }: { pairId: string; viewer
             </section>
           )}
 
-          <SessionsCard pairId={pair.id} sessions={pair.sessions.nodes} total={pair.sessions.totalCount} canLog={pair.viewerCanLogSession} suggestedTopics={topics} />
+          {pair.viewerIsMember && <BookingsCard pairId={pair.id} bookings={pair.bookings} canPropose={pair.viewerCanLogSession} />}
+
+          <SessionsCard
+            pairId={pair.id}
+            sessions={pair.sessions.nodes}
+            total={pair.sessions.totalCount}
+            canLog={pair.viewerCanLogSession}
+            suggestedTopics={topics}
+            bookings={pair.bookings.filter((b) => b.status === 'ACCEPTED')}
+          />
 
           <section className="card" aria-labelledby="pair-barriers-heading">
             <div className="card-header">
