@@ -10,6 +10,7 @@ import { IdentifierKind, normaliseIdentifier, OrganisationIdentifierEntity } fro
 import { seedDemoLibrary } from '../../modules/library/library.seed';
 import { seedDemoMail } from '../../modules/mail/mail.seed';
 import { seedStory } from './demo-story';
+import { seedDemoScheduling } from '../../modules/scheduling/scheduling.seed';
 
 export const DEMO_PASSWORD = 'commonground';
 
@@ -137,4 +138,5 @@ export async function seedDemo(db: DataSource, notesKey: Buffer): Promise<void> 
   await seedDemoLibrary(db);
   await seedDemoInsight(db);
   await seedDemoMail(db);
+  await seedDemoScheduling(db, notesKey);
 }
