@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { accessibilityProblems } from '../helpers/axe';
 import { demoBrowserSuite } from '../helpers/browser';
 
 /**
@@ -111,4 +112,37 @@ test('a manager runs a group session for the cohort, with attendance and shared 
   const joCard = jo.getByRole('region', { name: 'Action-learning set: rotas' });
   await joCard.getByText('Rota swaps go faster when the whole month is visible.').waitFor();
   expect(await joCard.getByRole('form', { name: 'Attendance' }).count()).toBe(0);
+});
+
+test('goals are rated privately unless shared; the journal is written and kept; the new pages pass axe', async () => {
+  const jo = await signedIn(JO);
+  const goals = section(jo, 'Your goals');
+  const form = goals.getByRole('form', { name: 'Rate your goals' });
+  await form.getByLabel('When').selectOption('END');
+  await form.getByLabel('How far you have reached them (1 to 5)').selectOption('4');
+  await form.getByLabel('What you hope to learn').fill('Speak first in the ward meeting; understand promotion panels.');
+  await form.getByRole('button', { name: 'Save my rating' }).click();
+  await goals.getByRole('status').getByText('Rating saved.').waitFor();
+  await goals.getByText('At the end · 4 of 5 · only you see this').waitFor();
+  // Not shared: Sam sees Jo's shared start rating (demo) but not this one.
+  const sam = await signedIn(SAM);
+  const samGoals = section(sam, 'Your goals');
+  await samGoals.getByText('Jo Junior · At the start').waitFor();
+  expect(await samGoals.getByText('Jo Junior · At the end').count()).toBe(0);
+
+  await jo.goto(`${suite.server.url}/journal`);
+  await jo.getByRole('heading', { level: 1, name: 'Your journal' }).waitFor();
+  await jo.getByLabel('Reflection').fill('I spoke first today. It was easier than I feared.');
+  await jo.getByRole('button', { name: 'Keep this entry' }).click();
+  await jo.getByText('I spoke first today. It was easier than I feared.').waitFor();
+  expect(await accessibilityProblems(jo)).toEqual([]);
+  await jo.goto(`${suite.server.url}/group-sessions`);
+  await jo.getByRole('heading', { level: 1, name: 'Group sessions' }).waitFor();
+  await jo.getByRole('region', { name: 'Joint closing session with the board' }).waitFor();
+  expect(await accessibilityProblems(jo)).toEqual([]);
+  await sam.goto(`${suite.server.url}/journal`);
+  await sam.getByText('No entries yet.').waitFor();
+  const pat = await signedIn(PAT, undefined, '/group-sessions');
+  await pat.getByRole('heading', { level: 1, name: 'Group sessions' }).waitFor();
+  expect(await accessibilityProblems(pat)).toEqual([]);
 });

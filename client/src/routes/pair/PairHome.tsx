@@ -11,6 +11,7 @@ import { NotFoundPage } from '../NotFoundPage';
 import { ContractCard } from './ContractCard';
 import { SessionsCard } from './SessionsCard';
 import { BookingsCard } from '../scheduling/BookingsCard';
+import { GoalsCard } from '../journal/GoalsCard';
 
 const PairHomeQuery = graphql(`
   query PairHome($id: ID!) {
@@ -52,6 +53,13 @@ const PairHomeQuery = graphql(`
         }
         lastSessionOn
         nextSessionAt
+        goalRatings {
+          stage
+          goals
+          rating
+          sharedWithPartner
+          isMine
+        }
         bookings {
           id
           status
@@ -258,6 +266,7 @@ export function PairHome({ pairId, viewerId, heading }: { pairId: string; viewer
         </div>
         <div className="layout-split__side">
           <ContractCard pair={pair} viewerId={viewerId} />
+          {pair.viewerIsMember && partner && <GoalsCard programmeId={pair.programme.id} ratings={pair.goalRatings} partnerName={partner.displayName} />}
         </div>
       </div>
     </>
