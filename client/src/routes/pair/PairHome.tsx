@@ -10,7 +10,7 @@ import { ChangeCard } from '../changes/ChangesPage';
 import { NotFoundPage } from '../NotFoundPage';
 import { ContractCard } from './ContractCard';
 import { SessionsCard } from './SessionsCard';
-import { BookingsCard } from '../scheduling/BookingsCard';
+import { BookingsCard, formatLocal } from '../scheduling/BookingsCard';
 import { GoalsCard } from '../journal/GoalsCard';
 
 const PairHomeQuery = graphql(`
@@ -136,6 +136,8 @@ export function PairHome({ pairId, viewerId, heading }: { pairId: string; viewer
   const barriers = data?.pairBarriers.edges.map((edge) => edge.node) ?? [];
   const topics = pair.contractInEffect?.focusTopics ?? pair.contract?.focusTopics ?? [];
   const active = pair.status === 'ACTIVE';
+  // The pair reads the booked wall time in the organisation's zone; managers see the moment only.
+  const booked = pair.bookings.find((b) => b.status === 'ACCEPTED');
 
   return (
     <>
@@ -183,7 +185,7 @@ export function PairHome({ pairId, viewerId, heading }: { pairId: string; viewer
           </div>
           <div>
             <dt>Next session</dt>
-            <dd>{pair.nextSessionAt ? formatDateTime(pair.nextSessionAt) : 'None booked'}</dd>
+            <dd>{booked?.localStart ? `${formatLocal(booked.localStart)} (${booked.timeZone})` : pair.nextSessionAt ? formatDateTime(pair.nextSessionAt) : 'None booked'}</dd>
           </div>
         </dl>
         {pair.endedReason && <p className="muted">Ended early: {pair.endedReason}</p>}
