@@ -6,6 +6,9 @@ import { factories, gid } from '../helpers/factories';
 import { eventually, setAsidePendingMail, startMailingServer, TestSmtp } from '../helpers/mail';
 import type { TestServer } from '../helpers/server';
 import { coLearning } from '../helpers/co-learning';
+import { runReminderSweep } from '../../server/src/modules/reminders/reminders.service';
+import { ContractVersionEntity, MentoringSessionEntity } from '../../server/src/modules/pair/pair.entity';
+import { SessionBookingEntity } from '../../server/src/modules/scheduling/scheduling.entity';
 
 const BOOKING = 'id status sessionType proposedStarts localStart timeZone startsAt durationMinutes location videoLink sequence calendarUrl viewerCanAccept';
 const PROPOSE = `mutation ($input: ProposeSessionInput!) { proposeSession(input: $input) { booking { ${BOOKING} } userErrors { field code message } } }`;
@@ -201,5 +204,25 @@ describe('booking a session', () => {
     const byPair = Object.fromEntries(programmeDashboard.pairActivity.pairs.map((p: any) => [p.pairId, p]));
     expect(byPair[gid('Pair', quiet.id)]).toMatchObject({ quiet: true, conversations: 1, shadowing: 0 });
     expect(byPair[gid('Pair', booked.id)]).toMatchObject({ quiet: false });
+  });
+
+  it('sends no session-due reminder and no quiet alert while a session is booked ahead', async () => {
+    const organisation = await make.organisation();
+    const { pair, senior, junior } = await make.pair(organisation);
+    const manager = await make.person({ organisation, roles: [Role.PROGRAMME_MANAGER] });
+    await server.db.getRepository(ContractVersionEntity).update({ pairId: pair.id }, { seniorAgreedAt: new Date('2032-01-01T10:00:00Z'), juniorAgreedAt: new Date('2032-01-01T10:00:00Z') });
+    await server.db.getRepository(MentoringSessionEntity).save({ pairId: pair.id, heldOn: '2032-01-10', topics: ['Rotas'], loggedById: senior.person.id, privateNotesCipher: null });
+    // Booked for 1 April: the monthly session falls due in February and the pair would be quiet by mid-March.
+    await server.db.getRepository(SessionBookingEntity).save({
+      pairId: pair.id, organisationId: organisation.id, proposedById: senior.person.id, status: 'ACCEPTED' as never, proposedStarts: ['2032-04-01T09:00'],
+      localStart: '2032-04-01T09:00', timeZone: 'Europe/London', startsAt: new Date('2032-04-01T08:00:00Z'), durationMinutes: 60,
+    });
+    const reminders = async () => (await server.db.getRepository(MailMessageEntity).find({ where: [{ recipientId: senior.person.id }, { recipientId: junior.person.id }, { recipientId: manager.person.id }] })).map((m) => m.kind).filter((k) => k === 'SESSION_DUE' || k === 'PAIR_QUIET');
+    await runReminderSweep(server.db, new Date('2032-02-20T12:00:00Z'));
+    await runReminderSweep(server.db, new Date('2032-03-20T12:00:00Z'));
+    expect(await reminders()).toEqual([]);
+    // Once the booked time has passed with nothing logged, the rhythm applies again.
+    await runReminderSweep(server.db, new Date('2032-04-02T12:00:00Z'));
+    expect(await reminders()).toEqual(['PAIR_QUIET']);
   });
 });

@@ -60,6 +60,7 @@ export const PAIR_RHYTHM_SQL = `
          (CASE WHEN r.last_held_on IS NOT NULL THEN ($1::timestamptz AT TIME ZONE 'UTC')::date - r.last_held_on > 2 * r.interval_days
               ELSE ($1::timestamptz AT TIME ZONE 'UTC')::date - r.created_on > 2 * r.interval_days END
           AND NOT ${hasBookedSessionSql('r.id', '$1::timestamptz')}) AS quiet,
+         ${hasBookedSessionSql('r.id', '$1::timestamptz')} AS booked,
          r.last_held_on::text AS last_held
   FROM rhythm r`;
 
