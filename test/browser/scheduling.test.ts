@@ -89,6 +89,7 @@ test('a manager runs a group session for the cohort, with attendance and shared 
   await form.getByLabel('Kind').selectOption('ACTION_LEARNING_SET');
   await form.getByLabel('Starts').fill(`${year}-04-06T13:00`);
   await form.getByLabel('Place').fill('Education centre');
+  await form.getByLabel('Facilitator').selectOption({ label: 'Dee Owner' });
   await form.getByRole('button', { name: 'Schedule and invite' }).click();
   await pat.getByRole('status').getByText('Group session scheduled').waitFor();
 
@@ -96,6 +97,7 @@ test('a manager runs a group session for the cohort, with attendance and shared 
   await suite.server.db.query(`UPDATE group_session SET starts_at = now() - interval '1 hour' WHERE title = 'Action-learning set: rotas'`);
   await pat.reload();
   const card = pat.getByRole('region', { name: 'Action-learning set: rotas' });
+  await card.getByText('Facilitated by Dee Owner').waitFor();
   const attendance = card.getByRole('form', { name: 'Attendance' });
   await attendance.getByLabel('Sam Senior').check();
   await attendance.getByLabel('Jo Junior').check();

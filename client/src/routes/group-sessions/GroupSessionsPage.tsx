@@ -50,6 +50,20 @@ const GroupSessionsQuery = graphql(`
         name
       }
     }
+    viewer {
+      organisation {
+        id
+        members(first: 100) {
+          nodes {
+            id
+            person {
+              id
+              displayName
+            }
+          }
+        }
+      }
+    }
   }
 `);
 
@@ -112,7 +126,7 @@ export function GroupSessionsPage({ viewer }: { viewer: SignedInViewer }) {
         <p className="page-header__sub">Group coaching, action-learning sets and the joint closing session. What the group learned is written down without saying who said it.</p>
       </div>
       {error && <ProblemMessage error={error} onRetry={() => reload()} />}
-      {isManager && data && <ScheduleForm programmes={data.managed.nodes} />}
+      {isManager && data && <ScheduleForm programmes={data.managed.nodes} people={data.viewer?.organisation?.members.nodes.map((m) => m.person) ?? []} />}
       {loading && !data ? (
         <p className="loading">Loading group sessions…</p>
       ) : data?.groupSessions.nodes.length ? (
@@ -150,7 +164,8 @@ export function GroupSessionsPage({ viewer }: { viewer: SignedInViewer }) {
   );
 }
 
-function ScheduleForm({ programmes }: { programmes: readonly { id: string; name: string }[] }) {
+function ScheduleForm({ programmes, people }: { programmes: readonly { id: string; name: string }[]; people: readonly { id: string; displayName: string }[] }) {
+  const [facilitatorId, setFacilitatorId] = useState('');
   const [programmeId, setProgrammeId] = useState(programmes[0]?.id ?? '');
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<GroupSessionKind>('ACTION_LEARNING_SET');
@@ -163,7 +178,7 @@ function ScheduleForm({ programmes }: { programmes: readonly { id: string; name:
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const payload = await action.run(
-      () => schedule({ variables: { input: { programmeId, title, kind, start, durationMinutes: Number(duration), location: location.trim() || null } } }),
+      () => schedule({ variables: { input: { programmeId, title, kind, start, durationMinutes: Number(duration), location: location.trim() || null, facilitatorId: facilitatorId || null } } }),
       (d) => d.scheduleGroupSession,
     );
     if (payload) {
@@ -200,6 +215,14 @@ function ScheduleForm({ programmes }: { programmes: readonly { id: string; name:
           <TextField label="Starts" type="datetime-local" required value={start} onChange={(event) => setStart(event.target.value)} error={fieldError(action.userErrors, 'start')} />
           <TextField label="Length in minutes" type="number" min={15} max={480} required value={duration} onChange={(event) => setDuration(event.target.value)} />
           <TextField label="Place" value={location} onChange={(event) => setLocation(event.target.value)} />
+          <SelectField label="Facilitator" value={facilitatorId} onChange={(event) => setFacilitatorId(event.target.value)} error={fieldError(action.userErrors, 'facilitatorId')}>
+            <option value="">You (the programme managers)</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.displayName}
+              </option>
+            ))}
+          </SelectField>
         </div>
         <FormProblems userErrors={action.userErrors} problem={action.problem} />
         <div className="actions">
