@@ -867,9 +867,11 @@ export type RequestCasePublicationInput = {
 export type RescheduleSessionInput = {
   bookingId: string;
   durationMinutes?: number | null | undefined;
+  /** Where to meet. */
   location?: string | null | undefined;
   /** The new local time (YYYY-MM-DDTHH:mm) in the organisation's time zone. */
   start: string;
+  /** A video call link (https). */
   videoLink?: string | null | undefined;
 };
 
@@ -935,6 +937,7 @@ export type ScheduleGroupSessionInput = {
   /** A person of the organisation who runs it; the managers can always run it. */
   facilitatorId?: string | null | undefined;
   kind: GroupSessionKind;
+  /** Where to meet. */
   location?: string | null | undefined;
   /** The pairs invited; leave out for the programme's whole cohort (every active pair). */
   pairIds?: Array<string> | null | undefined;
@@ -942,6 +945,7 @@ export type ScheduleGroupSessionInput = {
   /** Local wall time (YYYY-MM-DDTHH:mm) in the organisation's time zone. */
   start: string;
   title: string;
+  /** A video call link (https). */
   videoLink?: string | null | undefined;
 };
 

@@ -1,11 +1,12 @@
-import { ArrayMaxSize, IsOptional, IsUrl, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { ConnectionArgs } from '../../common/relay';
 import { LOCAL_TIME } from '../scheduling/wall-time';
+import { SessionPlaceInput } from '../scheduling/scheduling.inputs';
 import { GroupSessionKind } from './group-session.entity';
 
 @InputType()
-export class ScheduleGroupSessionInput {
+export class ScheduleGroupSessionInput extends SessionPlaceInput {
   @Field(() => ID)
   programmeId: string;
 
@@ -29,16 +30,6 @@ export class ScheduleGroupSessionInput {
   @Min(15)
   @Max(480)
   durationMinutes: number = 90;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(0, 200)
-  location?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'Give the full https:// link of the call.' })
-  videoLink?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'A person of the organisation who runs it; the managers can always run it.' })
   @IsOptional()

@@ -5,8 +5,22 @@ import { LOCAL_TIME } from './wall-time';
 
 const TIME_MESSAGE = 'Give a local time such as 2027-03-14T09:30.';
 
+/** Where a session happens: a place, a video link, or both. Pair bookings and group sessions share it. */
+@InputType('SessionPlaceInput', { description: 'Where a session happens (the fields of proposeSession, rescheduleSession and scheduleGroupSession).' })
+export abstract class SessionPlaceInput {
+  @Field(() => String, { nullable: true, description: 'Where to meet.' })
+  @IsOptional()
+  @Length(0, 200)
+  location?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A video call link (https).' })
+  @IsOptional()
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'Give the full https:// link of the call.' })
+  videoLink?: string | null;
+}
+
 @InputType()
-export class ProposeSessionInput {
+export class ProposeSessionInput extends SessionPlaceInput {
   @Field(() => ID)
   pairId: string;
 
@@ -23,16 +37,6 @@ export class ProposeSessionInput {
 
   @Field(() => SessionType, { defaultValue: SessionType.CONVERSATION })
   sessionType: SessionType = SessionType.CONVERSATION;
-
-  @Field(() => String, { nullable: true, description: 'Where to meet.' })
-  @IsOptional()
-  @Length(0, 200)
-  location?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'A video call link (https).' })
-  @IsOptional()
-  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'Give the full https:// link of the call.' })
-  videoLink?: string | null;
 }
 
 @InputType()
@@ -46,7 +50,7 @@ export class AcceptSessionInput {
 }
 
 @InputType()
-export class RescheduleSessionInput {
+export class RescheduleSessionInput extends SessionPlaceInput {
   @Field(() => ID)
   bookingId: string;
 
@@ -59,16 +63,6 @@ export class RescheduleSessionInput {
   @Min(15)
   @Max(480)
   durationMinutes?: number | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(0, 200)
-  location?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'Give the full https:// link of the call.' })
-  videoLink?: string | null;
 }
 
 @InputType()
