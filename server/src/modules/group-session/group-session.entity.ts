@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { ProgrammeEntity } from '../programme/programme.entity';
 
 export enum GroupSessionKind {
   GROUP_COACHING = 'GROUP_COACHING',
@@ -28,6 +29,10 @@ export class GroupSessionEntity {
 
   @Column({ name: 'programme_id', type: 'uuid' })
   programmeId: string;
+
+  @ManyToOne(() => ProgrammeEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'programme_id', foreignKeyConstraintName: 'FK_group_session_programme' })
+  programme?: ProgrammeEntity;
 
   @Column({ type: 'text' })
   title: string;
@@ -78,6 +83,10 @@ export class GroupSessionInviteeEntity {
   @PrimaryColumn({ name: 'session_id', type: 'uuid' })
   sessionId: string;
 
+  @ManyToOne(() => GroupSessionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'FK_group_session_invitee_session' })
+  session?: GroupSessionEntity;
+
   @Index('group_session_invitee_person_idx')
   @PrimaryColumn({ name: 'person_id', type: 'uuid' })
   personId: string;
@@ -103,6 +112,10 @@ export class GroupSessionLearningEntity {
 
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;
+
+  @ManyToOne(() => GroupSessionEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'FK_group_session_learning_session' })
+  session?: GroupSessionEntity;
 
   @Column({ type: 'text' })
   body: string;

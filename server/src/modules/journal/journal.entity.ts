@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { PersonEntity } from '../person/person.entity';
 
 /**
  * One entry of a person's reflective journal. Readable by its author alone: not the partner, a
@@ -13,6 +14,10 @@ export class JournalEntryEntity {
 
   @Column({ name: 'author_id', type: 'uuid' })
   authorId: string;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'FK_journal_entry_author' })
+  author?: PersonEntity;
 
   @Column({ name: 'body_cipher', type: 'text' })
   bodyCipher: string;
@@ -36,6 +41,7 @@ export enum GoalStage {
  */
 @Entity('goal_rating')
 @Unique('goal_rating_person_programme_stage_key', ['personId', 'programmeId', 'stage'])
+@Check('goal_rating_rating_check', '"rating" BETWEEN 1 AND 5')
 export class GoalRatingEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

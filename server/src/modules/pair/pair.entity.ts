@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { PersonEntity } from '../person/person.entity';
 import { Cadence, ProgrammeEntity } from '../programme/programme.entity';
-import { SessionType } from '../scheduling/scheduling.entity';
+import { SessionType } from '../scheduling/session-type';
 
 export enum PairStatus {
   /** Matched by the manager; becomes ACTIVE when both agree a contract. */

@@ -4,7 +4,7 @@ import { ISO_DATE } from '../../common/dates';
 import { ConnectionArgs } from '../../common/relay';
 import { Cadence } from '../programme/programme.entity';
 import { PairStatus } from './pair.entity';
-import { SessionType } from '../scheduling/scheduling.entity';
+import { SessionType } from '../scheduling/session-type';
 
 @InputType()
 export class CreatePairInput {

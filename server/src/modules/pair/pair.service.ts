@@ -16,7 +16,7 @@ import { ContractVersionEntity, MentoringSessionEntity, OPEN_PAIR, PairEntity, P
 import type { AgreeContractInput, CreatePairInput, EndPairInput, LogSessionInput, NudgePairInput, PairsArgs, ProposeContractInput } from './pair.inputs';
 import { pairPolicy } from './pair.policy';
 import { MentoringSession, Pair } from './pair.type';
-import { SessionType } from '../scheduling/scheduling.entity';
+import { SessionType } from '../scheduling/session-type';
 import { SchedulingService } from '../scheduling/scheduling.service';
 
 

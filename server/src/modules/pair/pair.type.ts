@@ -2,7 +2,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, Node, toGlobalId } from '../../common/relay';
 import { Cadence } from '../programme/programme.entity';
 import { type ContractVersionEntity, type MentoringSessionEntity, type PairEntity, PairStatus } from './pair.entity';
-import { SessionType } from '../scheduling/scheduling.entity';
+import { SessionType } from '../scheduling/session-type';
 
 registerEnumType(PairStatus, {
   name: 'PairStatus',

@@ -1,14 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { PairEntity } from '../pair/pair.entity';
+import { SessionType } from './session-type';
 
-/** What kind of meeting a session is; logged sessions and bookings both carry one. */
-export enum SessionType {
-  /** The monthly conversation of the two co-learners. */
-  CONVERSATION = 'CONVERSATION',
-  /** A ward visit, shadowing day or other visit to the other's work. */
-  SHADOWING = 'SHADOWING',
-  /** Group coaching, an action-learning set or a joint session with other pairs. */
-  GROUP = 'GROUP',
-}
+export { SessionType };
 
 /**
  * PROPOSED (one or more times offered) → ACCEPTED (the partner chose one; both get an invitation)
@@ -36,6 +30,10 @@ export class SessionBookingEntity {
 
   @Column({ name: 'pair_id', type: 'uuid' })
   pairId: string;
+
+  @ManyToOne(() => PairEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'pair_id', foreignKeyConstraintName: 'FK_session_booking_pair' })
+  pair?: PairEntity;
 
   @Column({ name: 'organisation_id', type: 'uuid' })
   organisationId: string;
