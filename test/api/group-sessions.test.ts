@@ -74,5 +74,10 @@ describe('group sessions', () => {
     expect(asInvitee.node.learning).toHaveLength(2);
     expect(asInvitee.node.viewerCanRun).toBe(false);
     for (const other of [c.senior, stranger]) expect((await t.api.as(other.token).ok(`query ($id: ID!) { node(id: $id) { id } }`, { id })).node).toBeNull();
+
+    // The dashboard's pair activity counts the group session for each pair someone came from.
+    const { programmeDashboard } = await t.api.as(manager.token).ok(`query ($id: ID!) { programmeDashboard(programmeId: $id) { pairActivity { pairs { pairId groupSessions } } } }`, { id: programmeId });
+    const groups = Object.fromEntries(programmeDashboard.pairActivity.pairs.map((p: any) => [p.pairId, p.groupSessions]));
+    expect(groups).toEqual({ [a.id]: 1, [b.id]: 1, [c.id]: 0 });
   });
 });

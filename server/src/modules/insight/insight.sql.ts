@@ -172,7 +172,10 @@ export const PAIR_ACTIVITY_SQL = `
     GROUP BY s.pair_id
   ), measured AS (
     SELECT scoped.*, coalesce(held.sessions, 0) AS sessions, held.last_held_on,
-           coalesce(held.conversations, 0) AS conversations, coalesce(held.shadowing, 0) AS shadowing, coalesce(held.group_sessions, 0) AS group_sessions,
+           coalesce(held.conversations, 0) AS conversations, coalesce(held.shadowing, 0) AS shadowing,
+           -- Group sessions: those the pair logged as such, and held ones either co-learner was recorded at.
+           coalesce(held.group_sessions, 0) + (SELECT count(*)::int FROM group_session g
+             WHERE g.status = 'HELD' AND EXISTS (SELECT 1 FROM group_session_invitee gi WHERE gi.session_id = g.id AND gi.pair_id = scoped.id AND gi.attended)) AS group_sessions,
            ${intervalDays('scoped.cadence')} AS interval_days
     FROM scoped LEFT JOIN held ON held.pair_id = scoped.id
   )

@@ -352,7 +352,7 @@ export class PairActivityEntry {
   @Field(() => Int, { description: 'Sessions logged as shadowing or visits.' })
   shadowing: number;
 
-  @Field(() => Int, { description: 'Sessions logged as group sessions.' })
+  @Field(() => Int, { description: 'Group sessions: logged as such by the pair, or held with either co-learner recorded as attending.' })
   groupSessions: number;
 
   @Field({ description: 'An active pair with no session for more than twice its cadence interval (or none at all, once older than that), and none booked ahead.' })
