@@ -46,6 +46,17 @@ describe('group sessions', () => {
     expect(ics).not.toContain('Action-learning set');
     expect((await fetch(`${t.server.url}${chosen.groupSession.calendarUrl}`, { headers: { authorization: `Bearer ${c.senior.token}` } })).status).toBe(404);
 
+    // Moved by the facilitator: the same event, the next sequence.
+    const MOVE = `mutation ($input: RescheduleGroupSessionInput!) { rescheduleGroupSession(input: $input) { groupSession { localStart sequence } userErrors { code } } }`;
+    const moved = await t.api.as(facilitator.token).mutation(MOVE, { groupSessionId: chosen.groupSession.id, start: '2027-04-13T13:00' });
+    expect(moved).toEqual({ groupSession: { localStart: '2027-04-13T13:00', sequence: 1 }, userErrors: [] });
+    const after = await (await fetch(`${t.server.url}${chosen.groupSession.calendarUrl}`, { headers: { authorization: `Bearer ${a.senior.token}` } })).text();
+    const field = (text: string, name: string) => text.split('\r\n').find((l) => l.startsWith(`${name}:`));
+    expect(field(after, 'UID')).toBe(field(ics, 'UID'));
+    expect(field(after, 'SEQUENCE')).toBe('SEQUENCE:1');
+    expect(field(after, 'DTSTART')).toBe('DTSTART:20270413T120000Z');
+    expect(Api.codes(await t.api.as(a.senior.token).request(MOVE, { input: { groupSessionId: chosen.groupSession.id, start: '2027-04-20T13:00' } }))).toEqual(['FORBIDDEN']);
+
     // Attendance is recorded once the session has started (time passes in the database), by the facilitator.
     const id = chosen.groupSession.id;
     const early = await t.api.as(facilitator.token).mutation(ATTEND, { groupSessionId: id, attendeeIds: [a.senior.globalId] });

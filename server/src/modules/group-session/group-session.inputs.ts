@@ -57,6 +57,16 @@ export class AddGroupLearningInput {
 }
 
 @InputType()
+export class RescheduleGroupSessionInput {
+  @Field(() => ID)
+  groupSessionId: string;
+
+  @Field({ description: "The new local wall time (YYYY-MM-DDTHH:mm) in the organisation's time zone." })
+  @Matches(LOCAL_TIME, { message: 'Give a local time such as 2027-03-14T09:30.' })
+  start: string;
+}
+
+@InputType()
 export class CancelGroupSessionInput {
   @Field(() => ID)
   groupSessionId: string;

@@ -5,7 +5,7 @@ import type { Viewer } from '../auth/viewer';
 import { Role } from '../person/membership.entity';
 import { Person } from '../person/person.type';
 import { Programme } from '../programme/programme.type';
-import { AddGroupLearningInput, CancelGroupSessionInput, GroupSessionsArgs, RecordGroupAttendanceInput, ScheduleGroupSessionInput } from './group-session.inputs';
+import { AddGroupLearningInput, CancelGroupSessionInput, GroupSessionsArgs, RecordGroupAttendanceInput, RescheduleGroupSessionInput, ScheduleGroupSessionInput } from './group-session.inputs';
 import { GroupSessionPayload } from './group-session.payloads';
 import { groupSessionPolicy } from './group-session.policy';
 import { GroupSessionService } from './group-session.service';
@@ -35,6 +35,12 @@ export class GroupSessionResolver {
   @Mutation(() => GroupSessionPayload, { description: 'Write down a point of shared learning; it is stored without an author.' })
   addGroupLearning(@InputArg(AddGroupLearningInput) input: AddGroupLearningInput, @Ctx() ctx: Context) {
     return mutate(GroupSessionPayload, input, async () => ({ groupSession: GroupSession.from(await new GroupSessionService(ctx).addLearning(input)) }));
+  }
+
+  @Authorized()
+  @Mutation(() => GroupSessionPayload, { description: 'Move a scheduled group session; invitees’ calendars update the same event.' })
+  rescheduleGroupSession(@InputArg(RescheduleGroupSessionInput) input: RescheduleGroupSessionInput, @Ctx() ctx: Context) {
+    return mutate(GroupSessionPayload, input, async () => ({ groupSession: GroupSession.from(await new GroupSessionService(ctx).reschedule(input)) }));
   }
 
   @Authorized()

@@ -15,7 +15,7 @@ import { calendarUid, type CalendarEvent } from '../scheduling/scheduling.calend
 import { mailInvitation } from '../scheduling/scheduling.mail';
 import { futureInstant, timeZoneOf } from '../scheduling/scheduling.service';
 import { GroupSessionEntity, GroupSessionInviteeEntity, GroupSessionLearningEntity, GroupSessionStatus } from './group-session.entity';
-import type { AddGroupLearningInput, CancelGroupSessionInput, GroupSessionsArgs, RecordGroupAttendanceInput, ScheduleGroupSessionInput } from './group-session.inputs';
+import type { AddGroupLearningInput, CancelGroupSessionInput, GroupSessionsArgs, RecordGroupAttendanceInput, RescheduleGroupSessionInput, ScheduleGroupSessionInput } from './group-session.inputs';
 import { groupSessionPolicy } from './group-session.policy';
 import { GroupLearning, GroupSession, GroupSessionInvitee } from './group-session.type';
 
@@ -151,6 +151,21 @@ export class GroupSessionService {
       if (session.status === GroupSessionStatus.CANCELLED) throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'This session was cancelled.');
       await tx.getRepository(GroupSessionLearningEntity).insert({ sessionId: session.id, body: input.body.trim(), recordedOn: today() });
       return session;
+    });
+  }
+
+  /** Moves a scheduled session: invitees' calendars update the same event (a higher sequence). */
+  async reschedule(input: RescheduleGroupSessionInput): Promise<GroupSessionEntity> {
+    return this.ctx.db.transaction(async (tx) => {
+      const session = await this.lockToRun(tx, input.groupSessionId);
+      if (session.status !== GroupSessionStatus.SCHEDULED) throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'Only a scheduled session can be moved.');
+      session.startsAt = futureInstant(input.start, session.timeZone, ['input', 'start']);
+      session.localStart = input.start;
+      session.sequence += 1;
+      session.revisedAt = new Date();
+      const saved = await tx.getRepository(GroupSessionEntity).save(session);
+      await this.invite(tx, saved, NotificationKind.GROUP_SESSION_INVITED);
+      return saved;
     });
   }
 
