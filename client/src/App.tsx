@@ -44,6 +44,8 @@ const IdentifiersPage = lazyPage(() => import('./routes/library/IdentifiersPage'
 const DashboardPage = lazyPage(() => import('./routes/insight/DashboardPage'), 'DashboardPage');
 const BoardReportPage = lazyPage(() => import('./routes/insight/BoardReportPage'), 'BoardReportPage');
 const QuestionnairesPage = lazyPage(() => import('./routes/insight/QuestionnairesPage'), 'QuestionnairesPage');
+const JournalPage = lazyPage(() => import('./routes/journal/JournalPage'), 'JournalPage');
+const GroupSessionsPage = lazyPage(() => import('./routes/group-sessions/GroupSessionsPage'), 'GroupSessionsPage');
 
 export function App() {
   return (
@@ -101,6 +103,8 @@ function SignedInArea() {
         <Route path="insight" element={<DashboardPage viewer={viewer} />} />
         <Route path="insight/report" element={<BoardReportPage />} />
         <Route path="questionnaires" element={<QuestionnairesPage viewer={viewer} />} />
+        <Route path="journal" element={<JournalPage />} />
+        <Route path="group-sessions" element={<GroupSessionsPage viewer={viewer} />} />
         <Route path="admin/organisations" element={viewer.isPlatformAdmin ? <OrganisationsPage /> : <NotFoundPage />} />
         <Route path="admin/outbox" element={viewer.isPlatformAdmin ? <OutboxPage /> : <NotFoundPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -23,6 +23,8 @@ import { createExportsRouter } from './modules/insight/exports.router';
 import { createJobRunner } from './modules/jobs/jobs.runner';
 import { createUnsubscribeRouter } from './modules/mail/unsubscribe.router';
 import { createMyDataRouter } from './modules/my-data/my-data.router';
+import { createCalendarRouter } from './modules/scheduling/calendar.router';
+import { findCalendarEvent } from './modules/scheduling/calendar.events';
 import { createSsoRouter } from './modules/identity/sso.router';
 import { createScimRouter } from './modules/scim/scim.router';
 import { createImportTemplateRouter } from './modules/member-import/member-import.router';
@@ -175,6 +177,7 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
   const viewerOf = (req: express.Request) => authenticate(db, tokenFrom(req));
   app.use('/exports', createMyDataRouter(db, config.notesKey, log, viewerOf));
   app.use('/exports', createExportsRouter(db, log, viewerOf));
+  app.use('/calendar', createCalendarRouter(db, config, log, viewerOf, findCalendarEvent));
   app.use('/mail', createUnsubscribeRouter(db, config.notesKey!, log));
 
   // Single sign-on through the organisation's identity provider, and SCIM provisioning.

@@ -14,6 +14,8 @@ import { createCurriculumLoaders } from './modules/curriculum/curriculum.loaders
 import { createTrainingLoaders } from './modules/training/training.loaders';
 import { createGuideLoaders } from './modules/programme-guide/guide.loaders';
 import { createSustainmentLoaders } from './modules/sustainment/sustainment.loaders';
+import { createSchedulingLoaders } from './modules/scheduling/scheduling.loaders';
+import { createGroupSessionLoaders } from './modules/group-session/group-session.loaders';
 
 /** Every domain's per-request DataLoaders, one namespace per domain. */
 export function createLoaders(db: DataSource) {
@@ -32,6 +34,8 @@ export function createLoaders(db: DataSource) {
     training: createTrainingLoaders(db),
     guide: createGuideLoaders(db),
     sustainment: createSustainmentLoaders(db),
+    scheduling: createSchedulingLoaders(db),
+    groupSession: createGroupSessionLoaders(db),
   };
   return { ...loaders, changeRelations: changeRelationsLoader(db, loaders) };
 }

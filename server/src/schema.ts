@@ -48,6 +48,9 @@ import { MatchingCandidateResolver, MatchingProfileResolver, MatchingProposalRes
 import { ChangeSustainmentResolver, HistorySustainmentResolver } from './modules/sustainment/sustainment.resolver';
 import { AdoptedChangeSustainmentResolver, DashboardSustainmentResolver } from './modules/sustainment/sustainment.insight';
 import { SharedCaseSustainmentResolver } from './modules/sustainment/sustainment.library';
+import { PairSchedulingResolver, SchedulingResolver } from './modules/scheduling/scheduling.resolver';
+import { GroupSessionInviteeResolver, GroupSessionResolver } from './modules/group-session/group-session.resolver';
+import { JournalResolver, PairGoalsResolver, ProgrammeGoalsResolver } from './modules/journal/journal.resolver';
 
 export const resolvers = [
   AuthResolver,
@@ -109,6 +112,13 @@ export const resolvers = [
   MatchingCandidateResolver,
   MatchingProfileResolver,
   ProgrammeMatchingResolver,
+  SchedulingResolver,
+  PairSchedulingResolver,
+  GroupSessionResolver,
+  GroupSessionInviteeResolver,
+  JournalResolver,
+  PairGoalsResolver,
+  ProgrammeGoalsResolver,
 ] as const;
 
 export const schemaFile = path.join(repoRoot, 'schema', 'schema.graphql');

@@ -1,6 +1,6 @@
 import type { Role } from '../gql/graphql';
 
-export type SectionKey = 'barriers' | 'changes' | 'decisions' | 'programmes' | 'insight' | 'questionnaires' | 'library' | 'members';
+export type SectionKey = 'barriers' | 'changes' | 'decisions' | 'programmes' | 'groupSessions' | 'journal' | 'insight' | 'questionnaires' | 'library' | 'members';
 
 /** What each section is for, in a sentence; used for the navigation, the home page and "coming soon" pages. */
 export const sectionInfo: Record<SectionKey, { title: string; path: string; summary: string; forRoles: Role[]; ready: boolean; everyone?: boolean }> = {
@@ -30,6 +30,20 @@ export const sectionInfo: Record<SectionKey, { title: string; path: string; summ
     path: '/programmes',
     summary: 'Run cohorts: create a programme, start and close it, and match senior and junior co-learners into pairs.',
     forRoles: ['PROGRAMME_MANAGER'],
+    ready: true,
+  },
+  groupSessions: {
+    title: 'Group sessions',
+    path: '/group-sessions',
+    summary: 'Group coaching, action-learning sets and the joint closing session: invitations, attendance and shared learning that names no one.',
+    forRoles: ['PROGRAMME_MANAGER', 'CO_LEARNER'],
+    ready: true,
+  },
+  journal: {
+    title: 'Journal',
+    path: '/journal',
+    summary: 'Your private reflective journal between sessions: readable by you alone, stored encrypted.',
+    forRoles: ['CO_LEARNER'],
     ready: true,
   },
   insight: {
@@ -63,7 +77,7 @@ export const sectionInfo: Record<SectionKey, { title: string; path: string; summ
   },
 };
 
-export const sectionOrder: SectionKey[] = ['barriers', 'changes', 'decisions', 'programmes', 'insight', 'questionnaires', 'library', 'members'];
+export const sectionOrder: SectionKey[] = ['barriers', 'changes', 'decisions', 'programmes', 'groupSessions', 'journal', 'insight', 'questionnaires', 'library', 'members'];
 
 /** The sections this person's roles give them a reason to visit. */
 export function sectionsFor(roles: readonly Role[]): SectionKey[] {

@@ -24,6 +24,9 @@ import { GuideStepEntity } from '../modules/programme-guide/guide.entity';
 import { ProgrammeDesignEntity } from '../modules/programme-template/programme-design.entity';
 import { TrainingCompletionEntity, TrainingModuleEntity } from '../modules/training/training.entity';
 import { MeasureValueEntity, SustainmentReviewEntity } from '../modules/sustainment/sustainment.entity';
+import { SessionBookingEntity } from '../modules/scheduling/scheduling.entity';
+import { GroupSessionEntity, GroupSessionInviteeEntity, GroupSessionLearningEntity } from '../modules/group-session/group-session.entity';
+import { GoalRatingEntity, JournalEntryEntity } from '../modules/journal/journal.entity';
 
 /** Every entity, listed so the data source never depends on file globs. */
 export const entities = [
@@ -71,4 +74,10 @@ export const entities = [
   MatchingRunEntity,
   SustainmentReviewEntity,
   MeasureValueEntity,
+  SessionBookingEntity,
+  GroupSessionEntity,
+  GroupSessionInviteeEntity,
+  GroupSessionLearningEntity,
+  JournalEntryEntity,
+  GoalRatingEntity,
 ];

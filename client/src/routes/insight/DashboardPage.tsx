@@ -254,10 +254,13 @@ function DashboardBody({ dashboard, programmeId }: { dashboard: DashboardFieldsF
             table={
               <FigureTable
                 caption="Sessions per pair"
-                head={['Pair', 'Sessions logged', 'Expected', 'Last session', 'Gone quiet']}
+                head={['Pair', 'Sessions logged', 'Conversations', 'Shadowing or visits', 'Group sessions', 'Expected', 'Last session', 'Gone quiet']}
                 rows={d.pairActivity.pairs.map((p) => [
                   `${p.senior.displayName} & ${p.junior.displayName}`,
                   p.sessionsLogged,
+                  p.conversations,
+                  p.shadowing,
+                  p.groupSessions,
                   p.sessionsExpected ?? '–',
                   p.lastSessionOn ? formatDate(p.lastSessionOn) : 'never',
                   p.quiet ? 'yes' : 'no',

@@ -79,6 +79,9 @@ export const DashboardFields = graphql(`
         cadence
         sessionsLogged
         sessionsExpected
+        conversations
+        shadowing
+        groupSessions
         lastSessionOn
         daysSinceLastSession
         quiet

@@ -80,6 +80,11 @@ const kindLabels: Record<NotificationKind, string> = {
   BARRIER_RAISED_FOR_PAIR: 'Barrier raised',
   BARRIER_NAMING_ANSWERED: 'Naming answered',
   SESSION_LOGGED: 'Session logged',
+  SESSION_PROPOSED: 'Times offered',
+  SESSION_BOOKED: 'Session booked',
+  SESSION_RESCHEDULED: 'Session moved',
+  SESSION_CANCELLED: 'Session cancelled',
+  GROUP_SESSION_INVITED: 'Group session',
 };
 
 /** The viewer's notifications, newest first; opening one marks it read. */

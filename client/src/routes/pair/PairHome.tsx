@@ -4,13 +4,15 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { PairStatusBadge } from '../../components/StatusBadge';
 import { graphql } from '../../gql';
 import { useTitle } from '../../hooks/useTitle';
-import { formatDay, plural } from '../../labels';
+import { formatDateTime, formatDay, plural } from '../../labels';
 import { BarrierCard } from '../barriers/BarriersPage';
 import { ChangeCard } from '../changes/ChangesPage';
 import { NotFoundPage } from '../NotFoundPage';
 import { MonthDetails } from '../programmes/ProgrammeDesign';
 import { ContractCard } from './ContractCard';
 import { SessionsCard } from './SessionsCard';
+import { BookingsCard, formatLocal } from '../scheduling/BookingsCard';
+import { GoalsCard } from '../journal/GoalsCard';
 
 const PairHomeQuery = graphql(`
   query PairHome($id: ID!) {
@@ -80,6 +82,32 @@ const PairHomeQuery = graphql(`
           focusTopics
         }
         lastSessionOn
+        nextSessionAt
+        goalRatings {
+          stage
+          goals
+          rating
+          sharedWithPartner
+          isMine
+        }
+        bookings {
+          id
+          status
+          sessionType
+          proposedStarts
+          localStart
+          timeZone
+          durationMinutes
+          location
+          videoLink
+          sequence
+          calendarUrl
+          viewerCanAccept
+          proposedBy {
+            id
+            displayName
+          }
+        }
         sessions(first: 20) {
           totalCount
           nodes {
@@ -88,6 +116,7 @@ const PairHomeQuery = graphql(`
             topics
             privateNotes
             sharedTakeaways
+            sessionType
             loggedBy {
               id
               displayName
@@ -140,6 +169,8 @@ export function PairHome({ pairId, viewerId, heading }: { pairId: string; viewer
   const { seniorLabel, juniorLabel } = pair.programme.design;
   const thisMonth = pair.sessionPrompts?.curriculumMonth ?? null;
   const untrained = pair.status === 'PROPOSED' && pair.trainingRequired ? (pair.training ?? []).filter((t) => t.missing.length > 0) : [];
+  // The pair reads the booked wall time in the organisation's zone; managers see the moment only.
+  const booked = pair.bookings.find((b) => b.status === 'ACCEPTED');
 
   return (
     <>
@@ -186,6 +217,10 @@ export function PairHome({ pairId, viewerId, heading }: { pairId: string; viewer
           <div>
             <dt>Sessions</dt>
             <dd>{pair.sessions.totalCount}</dd>
+          </div>
+          <div>
+            <dt>Next session</dt>
+            <dd>{booked?.localStart ? `${formatLocal(booked.localStart)} (${booked.timeZone})` : pair.nextSessionAt ? formatDateTime(pair.nextSessionAt) : 'None booked'}</dd>
           </div>
         </dl>
         {pair.endedReason && <p className="muted">Ended early: {pair.endedReason}</p>}
@@ -257,7 +292,16 @@ export function PairHome({ pairId, viewerId, heading }: { pairId: string; viewer
             </section>
           )}
 
-          <SessionsCard pairId={pair.id} sessions={pair.sessions.nodes} total={pair.sessions.totalCount} canLog={pair.viewerCanLogSession} suggestedTopics={topics} />
+          {pair.viewerIsMember && <BookingsCard pairId={pair.id} bookings={pair.bookings} canPropose={pair.viewerCanLogSession} />}
+
+          <SessionsCard
+            pairId={pair.id}
+            sessions={pair.sessions.nodes}
+            total={pair.sessions.totalCount}
+            canLog={pair.viewerCanLogSession}
+            suggestedTopics={topics}
+            bookings={pair.bookings.filter((b) => b.status === 'ACCEPTED')}
+          />
 
           <section className="card" aria-labelledby="pair-barriers-heading">
             <div className="card-header">
@@ -286,6 +330,7 @@ export function PairHome({ pairId, viewerId, heading }: { pairId: string; viewer
         </div>
         <div className="layout-split__side">
           <ContractCard pair={pair} viewerId={viewerId} />
+          {pair.viewerIsMember && partner && <GoalsCard programmeId={pair.programme.id} ratings={pair.goalRatings} partnerName={partner.displayName} />}
         </div>
       </div>
     </>

@@ -1,10 +1,12 @@
 import { useMutation } from '@apollo/client';
 import { useState, type FormEvent } from 'react';
 import { FormProblems } from '../../components/FormProblems';
-import { fieldError, TextAreaField, TextField } from '../../components/forms';
+import { fieldError, SelectField, TextAreaField, TextField } from '../../components/forms';
 import { graphql } from '../../gql';
 import { useFormAction } from '../../hooks/useFormAction';
 import { formatDay, today } from '../../labels';
+import type { SessionType } from '../../gql/graphql';
+import { formatLocal, sessionTypeLabels } from '../scheduling/BookingsCard';
 
 const LogSessionMutation = graphql(`
   mutation LogSession($input: LogSessionInput!) {
@@ -25,11 +27,18 @@ interface Session {
   topics: string[];
   privateNotes?: string | null;
   sharedTakeaways?: string | null;
+  sessionType: SessionType;
   loggedBy: { displayName: string };
 }
 
+interface BookedSession {
+  id: string;
+  localStart?: string | null;
+  sessionType: SessionType;
+}
+
 /** Logged sessions, newest first; private notes appear only for the two co-learners (the server sends null to anyone else). */
-export function SessionsCard({ pairId, sessions, total, canLog, suggestedTopics }: { pairId: string; sessions: readonly Session[]; total: number; canLog: boolean; suggestedTopics: readonly string[] }) {
+export function SessionsCard({ pairId, sessions, total, canLog, suggestedTopics, bookings = [] }: { pairId: string; sessions: readonly Session[]; total: number; canLog: boolean; suggestedTopics: readonly string[]; bookings?: readonly BookedSession[] }) {
   const [logging, setLogging] = useState(false);
   const [done, setDone] = useState(false);
   const [showAll, setShowAll] = useState(false);
@@ -55,6 +64,7 @@ export function SessionsCard({ pairId, sessions, total, canLog, suggestedTopics 
         <LogSessionForm
           pairId={pairId}
           suggestedTopics={suggestedTopics}
+          bookings={bookings}
           onCancel={() => setLogging(false)}
           onDone={() => {
             setLogging(false);
@@ -69,7 +79,7 @@ export function SessionsCard({ pairId, sessions, total, canLog, suggestedTopics 
           {shown.map((session) => (
             <li key={session.id} className="session">
               <p className="session__when">
-                <strong>{formatDay(session.heldOn)}</strong> <span className="muted">· logged by {session.loggedBy.displayName}</span>
+                <strong>{formatDay(session.heldOn)}</strong> <span className="muted">· {sessionTypeLabels[session.sessionType]} · logged by {session.loggedBy.displayName}</span>
               </p>
               {session.topics.length > 0 && (
                 <ul className="chips" aria-label="Topics">
@@ -107,7 +117,9 @@ export function SessionsCard({ pairId, sessions, total, canLog, suggestedTopics 
   );
 }
 
-function LogSessionForm({ pairId, suggestedTopics, onDone, onCancel }: { pairId: string; suggestedTopics: readonly string[]; onDone(): void; onCancel(): void }) {
+function LogSessionForm({ pairId, suggestedTopics, bookings, onDone, onCancel }: { pairId: string; suggestedTopics: readonly string[]; bookings: readonly BookedSession[]; onDone(): void; onCancel(): void }) {
+  const [bookingId, setBookingId] = useState(bookings[0]?.id ?? '');
+  const [sessionType, setSessionType] = useState<SessionType>(bookings[0]?.sessionType ?? 'CONVERSATION');
   const [heldOn, setHeldOn] = useState(today());
   const [topics, setTopics] = useState('');
   const [privateNotes, setPrivateNotes] = useState('');
@@ -131,7 +143,7 @@ function LogSessionForm({ pairId, suggestedTopics, onDone, onCancel }: { pairId:
       return;
     }
     const payload = await action.run(
-      () => log({ variables: { input: { pairId, heldOn, topics: list, privateNotes: privateNotes.trim() || null, sharedTakeaways: sharedTakeaways.trim() || null } } }),
+      () => log({ variables: { input: { pairId, heldOn, topics: list, privateNotes: privateNotes.trim() || null, sharedTakeaways: sharedTakeaways.trim() || null, sessionType, bookingId: bookingId || null } } }),
       (data) => data.logSession,
     );
     if (payload) onDone();
@@ -141,6 +153,23 @@ function LogSessionForm({ pairId, suggestedTopics, onDone, onCancel }: { pairId:
     <form onSubmit={handleSubmit} noValidate className="panel-form" aria-label="Log a session">
       <div className="form-grid">
         <TextField label="Date" type="date" required max={today()} value={heldOn} onChange={(event) => setHeldOn(event.target.value)} error={fieldError(action.userErrors, 'heldOn')} />
+        {bookings.length > 0 && (
+          <SelectField label="Booked session" value={bookingId} onChange={(event) => setBookingId(event.target.value)} error={fieldError(action.userErrors, 'bookingId')}>
+            {bookings.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.localStart ? formatLocal(b.localStart) : 'Booked session'}
+              </option>
+            ))}
+            <option value="">Not a booked session</option>
+          </SelectField>
+        )}
+        <SelectField label="Kind of session" value={sessionType} onChange={(event) => setSessionType(event.target.value as SessionType)}>
+          {(Object.keys(sessionTypeLabels) as SessionType[]).map((type) => (
+            <option key={type} value={type}>
+              {sessionTypeLabels[type]}
+            </option>
+          ))}
+        </SelectField>
         <TextField label="Topics" required hint="Separated by commas." value={topics} onChange={(event) => setTopics(event.target.value)} error={fieldError(action.userErrors, 'topics')} />
         {suggestedTopics.length > 0 && (
           <div className="field--wide suggestions">

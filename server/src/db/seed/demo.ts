@@ -13,6 +13,7 @@ import { seedDemoProgrammeDesign } from '../../modules/programme-template/progra
 import { seedDemoMatching } from '../../modules/matching/matching.seed';
 import { seedDemoSustainment } from '../../modules/sustainment/sustainment.seed';
 import { seedStory } from './demo-story';
+import { seedDemoScheduling } from '../../modules/scheduling/scheduling.seed';
 
 export const DEMO_PASSWORD = 'commonground';
 
@@ -144,4 +145,5 @@ export async function seedDemo(db: DataSource, notesKey: Buffer): Promise<void> 
   await seedDemoMail(db);
   await seedDemoProgrammeDesign(db);
   await seedDemoMatching(db);
+  await seedDemoScheduling(db, notesKey);
 }

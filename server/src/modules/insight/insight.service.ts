@@ -118,6 +118,9 @@ export interface PairActivityRow {
   last_held_on: string | null;
   days_since_last: number | null;
   expected: number | null;
+  conversations: number;
+  shadowing: number;
+  group_sessions: number;
   quiet: boolean;
 }
 

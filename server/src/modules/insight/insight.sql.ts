@@ -1,5 +1,6 @@
 import { withheldBarrierSql } from '../../common/anonymity';
 import { intervalDays } from '../pair/pair.sql';
+import { hasBookedSessionSql } from '../scheduling/scheduling.sql';
 
 /**
  * The dashboard's SQL. Each figure is one statement over the whole scope (GROUP BY, FILTER,
@@ -164,20 +165,28 @@ export const PAIR_ACTIVITY_SQL = `
     ) agreed ON true
     WHERE p.organisation_id = $1 AND ($2::uuid IS NULL OR p.programme_id = $2)
   ), held AS (
-    SELECT s.pair_id, count(*)::int AS sessions, max(s.held_on) AS last_held_on
+    SELECT s.pair_id, count(*)::int AS sessions, max(s.held_on) AS last_held_on,
+           count(*) FILTER (WHERE s.session_type = 'CONVERSATION')::int AS conversations,
+           count(*) FILTER (WHERE s.session_type = 'SHADOWING')::int AS shadowing,
+           count(*) FILTER (WHERE s.session_type = 'GROUP')::int AS group_sessions
     FROM mentoring_session s JOIN scoped ON scoped.id = s.pair_id
     GROUP BY s.pair_id
   ), measured AS (
     SELECT scoped.*, coalesce(held.sessions, 0) AS sessions, held.last_held_on,
+           coalesce(held.conversations, 0) AS conversations, coalesce(held.shadowing, 0) AS shadowing,
+           -- Group sessions: those the pair logged as such, and held ones either co-learner was recorded at.
+           coalesce(held.group_sessions, 0) + (SELECT count(*)::int FROM group_session g
+             WHERE g.status = 'HELD' AND EXISTS (SELECT 1 FROM group_session_invitee gi WHERE gi.session_id = g.id AND gi.pair_id = scoped.id AND gi.attended)) AS group_sessions,
            ${intervalDays('scoped.cadence')} AS interval_days
     FROM scoped LEFT JOIN held ON held.pair_id = scoped.id
   )
   SELECT m.id, m.status, m.senior_id, m.junior_id, ${PERSON('s')} AS senior, ${PERSON('j')} AS junior,
          m.cadence, m.sessions, m.last_held_on::text AS last_held_on,
          CASE WHEN last_held_on IS NOT NULL THEN ($3::date - last_held_on) END AS days_since_last,
-         m.expected,
+         m.expected, m.conversations, m.shadowing, m.group_sessions,
          (status = 'ACTIVE' AND CASE WHEN last_held_on IS NOT NULL THEN $3::date - last_held_on > 2 * interval_days
-                                     ELSE $3::date - created_on > 2 * interval_days END) AS quiet
+                                     ELSE $3::date - created_on > 2 * interval_days END
+                            AND NOT ${hasBookedSessionSql('m.id', '$3::date')}) AS quiet
   FROM measured m JOIN person s ON s.id = m.senior_id JOIN person j ON j.id = m.junior_id
   ORDER BY quiet DESC, last_held_on ASC NULLS FIRST, m.id`;
 

@@ -347,7 +347,16 @@ export class PairActivityEntry {
   @Field(() => Int, { nullable: true })
   daysSinceLastSession: number | null;
 
-  @Field({ description: 'An active pair with no session for more than twice its cadence interval (or none at all, once older than that).' })
+  @Field(() => Int, { description: 'Sessions logged as conversations.' })
+  conversations: number;
+
+  @Field(() => Int, { description: 'Sessions logged as shadowing or visits.' })
+  shadowing: number;
+
+  @Field(() => Int, { description: 'Group sessions: logged as such by the pair, or held with either co-learner recorded as attending.' })
+  groupSessions: number;
+
+  @Field({ description: 'An active pair with no session for more than twice its cadence interval (or none at all, once older than that), and none booked ahead.' })
   quiet: boolean;
 
   static from(row: PairActivityRow): PairActivityEntry {
@@ -361,6 +370,9 @@ export class PairActivityEntry {
       sessionsExpected: row.expected,
       lastSessionOn: row.last_held_on,
       daysSinceLastSession: row.days_since_last,
+      conversations: row.conversations,
+      shadowing: row.shadowing,
+      groupSessions: row.group_sessions,
       quiet: row.quiet,
     });
   }

@@ -71,6 +71,7 @@ export function createMailer(config: Config, db: DataSource, log: Logger): Maile
           html: parts.html,
           // A stable id per message, so a receiving system can drop a duplicate too.
           messageId: `<${mail.id}@${new URL(config.publicUrl).hostname}>`,
+          ...(mail.content.calendar ? { icalEvent: { method: mail.content.calendar.method, filename: 'invitation.ics', content: mail.content.calendar.ics } } : {}),
           ...(parts.unsubscribe ? { list: { unsubscribe: parts.unsubscribe } } : {}),
           ...(parts.unsubscribe ? { headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
         });

@@ -9,6 +9,8 @@ export interface MailContent {
   action?: { label: string; url: string };
   /** Why the person gets this, and the link that stops it. */
   unsubscribe?: { label: string; url: string };
+  /** A calendar invitation (RFC 5545) sent with the message; it carries no more than the time and place. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; ics: string };
 }
 
 const escapeHtml = (value: string) =>

@@ -13,6 +13,7 @@ import { ContractVersionEntity, MentoringSessionEntity, PairEntity } from '../pa
 import { MembershipEntity } from '../person/membership.entity';
 import { PersonEntity } from '../person/person.entity';
 import { ProgrammeEntity } from '../programme/programme.entity';
+import { collectMyJournal } from '../journal/journal.export';
 
 /**
  * Everything Common Ground holds about the signed-in person, in the organisations they belong to,
@@ -147,5 +148,6 @@ export async function collectMyData(db: DataSource, viewer: Viewer, notesKey: Bu
       .map((p) => ({ questionnaire: titleOf(questionnaires, p.questionnaireId) })),
     notificationsYouReceived: notifications.map((n) => ({ kind: n.kind, at: n.createdAt, readAt: n.readAt })),
     signInSessions: signIns.map((s) => ({ startedAt: s.createdAt, expiresAt: s.expiresAt, endedAt: s.revokedAt })),
+    ...(await collectMyJournal(db, me, notesKey)),
   };
 }

@@ -38,6 +38,11 @@ import { Membership, Person } from '../person/person.type';
 import { MatchingProfileEntity, MatchingProposalEntity } from '../matching/matching.entity';
 import { matchingPolicy } from '../matching/matching.policy';
 import { MatchingProfile, MatchingProposal } from '../matching/matching.type';
+import { SchedulingService } from '../scheduling/scheduling.service';
+import { SessionBooking } from '../scheduling/scheduling.type';
+import { GroupSessionService } from '../group-session/group-session.service';
+import { GroupSession } from '../group-session/group-session.type';
+import { JournalService } from '../journal/journal.service';
 
 /** Fetches one record by database id if the viewer may see it, else null (existence is not revealed). */
 export type NodeFetcher = (ctx: Context, viewer: Viewer, id: string) => Promise<Node | null>;
@@ -138,6 +143,18 @@ export const nodeFetchers: Record<string, NodeFetcher> = {
   async BankQuestion(ctx, viewer, id) {
     const entity = await ctx.db.getRepository(QuestionBankQuestionEntity).findOneBy({ id });
     return entity && evaluationPolicy.canManage(viewer, entity.organisationId) ? BankQuestion.from(entity) : null;
+  },
+  async SessionBooking(ctx, _viewer, id) {
+    const entity = await new SchedulingService(ctx).visible(id);
+    return entity && SessionBooking.from(entity);
+  },
+  async GroupSession(ctx, _viewer, id) {
+    const entity = await new GroupSessionService(ctx).visible(id);
+    return entity && GroupSession.from(entity);
+  },
+  /** The author's alone: for anyone else it does not exist. */
+  JournalEntry(ctx, _viewer, id) {
+    return new JournalService(ctx).visible(id);
   },
   async Questionnaire(ctx, _viewer, id) {
     const entity = await new EvaluationService(ctx).visible(id);

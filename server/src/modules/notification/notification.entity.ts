@@ -40,6 +40,16 @@ export enum NotificationKind {
   BARRIER_NAMING_ANSWERED = 'BARRIER_NAMING_ANSWERED',
   /** The recipient's partner logged a session of the pair. */
   SESSION_LOGGED = 'SESSION_LOGGED',
+  /** The recipient's partner proposed times for a session. */
+  SESSION_PROPOSED = 'SESSION_PROPOSED',
+  /** A session of the recipient's pair was booked (a time accepted); a calendar invitation goes with it. */
+  SESSION_BOOKED = 'SESSION_BOOKED',
+  /** A booked session moved; the calendar invitation is updated. */
+  SESSION_RESCHEDULED = 'SESSION_RESCHEDULED',
+  /** A proposed or booked session was cancelled. */
+  SESSION_CANCELLED = 'SESSION_CANCELLED',
+  /** The recipient is invited to a group session (or it moved, or was cancelled: detail.change). */
+  GROUP_SESSION_INVITED = 'GROUP_SESSION_INVITED',
 }
 
 /** An in-app notification for one person. */

@@ -147,6 +147,16 @@ export class NotificationResolver {
         return n.detail.answer === 'AGREE' ? `${actor} agreed to be named on ${title}: it now names your pair.` : `${actor} asked to stay anonymous on ${title}: it stays anonymous.`;
       case NotificationKind.SESSION_LOGGED:
         return `${actor} logged your session of ${formatDay(String(n.detail.heldOn))}.`;
+      case NotificationKind.SESSION_PROPOSED:
+        return `${actor} offered times for your next co-learning session: choose one.`;
+      case NotificationKind.SESSION_BOOKED:
+        return `${actor} accepted a time: your co-learning session is booked (the invitation is in your email and on your pair's page).`;
+      case NotificationKind.SESSION_RESCHEDULED:
+        return `${actor} moved your co-learning session; your calendar invitation is updated.`;
+      case NotificationKind.SESSION_CANCELLED:
+        return `${actor} cancelled a co-learning session.`;
+      case NotificationKind.GROUP_SESSION_INVITED:
+        return `${actor} invited you to a group co-learning session (or changed it): see Group sessions.`;
     }
   }
 }

@@ -19,8 +19,11 @@ export interface NewNotification {
   detail?: Facts;
 }
 
-/** Notifies each recipient once, never the person who acted, inside the caller's transaction. */
-export async function notify(tx: EntityManager, recipientIds: string[], notification: NewNotification): Promise<void> {
+/**
+ * Notifies each recipient once, never the person who acted, inside the caller's transaction.
+ * `mail: false` when the caller sends its own email for the event (a calendar invitation, say).
+ */
+export async function notify(tx: EntityManager, recipientIds: string[], notification: NewNotification, options: { mail?: boolean } = {}): Promise<void> {
   const recipients = [...new Set(recipientIds)].filter((id) => id !== notification.actorId);
   if (recipients.length === 0) return;
   const inserted = await tx.getRepository(NotificationEntity).insert(
@@ -38,6 +41,7 @@ export async function notify(tx: EntityManager, recipientIds: string[], notifica
     })),
   );
   // Every kind, including kinds added later, is also mailed by each recipient's choice.
+  if (options.mail === false) return;
   const ids = inserted.identifiers.map((row) => row.id as string);
   await mailNotifications(tx, await tx.getRepository(NotificationEntity).findBy({ id: In(ids) }));
 }

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { PersonEntity } from '../person/person.entity';
 import { Cadence, ProgrammeEntity } from '../programme/programme.entity';
+import { SessionType } from '../scheduling/session-type';
 
 export enum PairStatus {
   /** Matched by the manager; becomes ACTIVE when both agree a contract. */
@@ -131,6 +132,9 @@ export class MentoringSessionEntity {
 
   @Column({ name: 'shared_takeaways', type: 'text', nullable: true })
   sharedTakeaways: string | null;
+
+  @Column({ name: 'session_type', type: 'enum', enum: SessionType, enumName: 'session_type', default: SessionType.CONVERSATION })
+  sessionType: SessionType;
 
   @Column({ name: 'logged_by_id', type: 'uuid' })
   loggedById: string;

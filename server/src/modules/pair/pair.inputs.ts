@@ -4,6 +4,7 @@ import { ISO_DATE } from '../../common/dates';
 import { ConnectionArgs } from '../../common/relay';
 import { Cadence } from '../programme/programme.entity';
 import { PairStatus } from './pair.entity';
+import { SessionType } from '../scheduling/session-type';
 
 @InputType()
 export class CreatePairInput {
@@ -94,6 +95,14 @@ export class LogSessionInput {
   @IsOptional()
   @Length(0, 4000)
   sharedTakeaways?: string | null;
+
+  @Field(() => SessionType, { nullable: true, description: "What kind of session it was; the booking's type when logged against one, else a conversation." })
+  @IsOptional()
+  sessionType?: SessionType | null;
+
+  @Field(() => ID, { nullable: true, description: 'The booked session this log records; the booking becomes HELD.' })
+  @IsOptional()
+  bookingId?: string | null;
 }
 
 @ArgsType()

@@ -17,6 +17,8 @@ import type { AgreeContractInput, CreatePairInput, EndPairInput, LogSessionInput
 import { assertPairMayStart } from '../training/training.service';
 import { pairPolicy } from './pair.policy';
 import { MentoringSession, Pair } from './pair.type';
+import { SessionType } from '../scheduling/session-type';
+import { SchedulingService } from '../scheduling/scheduling.service';
 
 
 /** How long a pair is left in peace after a nudge. */
@@ -199,16 +201,20 @@ export class PairService {
         pairId: pair.id,
         detail: { heldOn: input.heldOn },
       });
-      return sessions.save(
+      const bookedType = input.bookingId ? await SchedulingService.typeOf(tx, input.bookingId) : null;
+      const session = await sessions.save(
         sessions.create({
           pairId: pair.id,
           heldOn: input.heldOn,
           topics: input.topics.map((t) => t.trim()),
           privateNotesCipher: notes ? encryptNotes(this.ctx.config.notesKey!, notes) : null,
           sharedTakeaways: input.sharedTakeaways?.trim() || null,
+          sessionType: input.sessionType ?? bookedType ?? SessionType.CONVERSATION,
           loggedById: this.viewer.personId,
         }),
       );
+      if (input.bookingId) await SchedulingService.markHeld(tx, pair, input.bookingId, session.id);
+      return session;
     });
   }
 

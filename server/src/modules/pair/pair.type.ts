@@ -2,6 +2,7 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, Node, toGlobalId } from '../../common/relay';
 import { Cadence } from '../programme/programme.entity';
 import { type ContractVersionEntity, type MentoringSessionEntity, type PairEntity, PairStatus } from './pair.entity';
+import { SessionType } from '../scheduling/session-type';
 
 registerEnumType(PairStatus, {
   name: 'PairStatus',
@@ -103,6 +104,9 @@ export class MentoringSession extends Node {
   @Field(() => String, { nullable: true, description: 'What the pair chose to share beyond themselves.' })
   sharedTakeaways: string | null;
 
+  @Field(() => SessionType)
+  sessionType: SessionType;
+
   @Field()
   createdAt: Date;
 
@@ -113,6 +117,7 @@ export class MentoringSession extends Node {
       heldOn: entity.heldOn,
       topics: entity.topics,
       sharedTakeaways: entity.sharedTakeaways,
+      sessionType: entity.sessionType,
       createdAt: entity.createdAt,
     });
   }

@@ -104,7 +104,8 @@ async function pairReminders(tx: EntityManager, now: Date): Promise<Reminder[]> 
           action: { label: 'Open the dashboard', url: '/insight' },
         });
       }
-    } else if (p.due_on && p.due_on <= day(now)) {
+    } else if (!p.booked && p.due_on && p.due_on <= day(now)) {
+      // A session booked ahead answers the reminder already.
       for (const [me, partner] of [[p.senior_id, p.junior_name], [p.junior_id, p.senior_name]]) {
         reminders.push({
           kind: ReminderKind.SESSION_DUE,

@@ -1,4 +1,5 @@
 import { intervalDays, LATEST_AGREED_CONTRACT } from '../pair/pair.sql';
+import { hasBookedSessionSql } from '../scheduling/scheduling.sql';
 
 /**
  * One query per reminder rule. $1 is the sweep's clock (timestamptz). Every rule joins the
@@ -56,8 +57,10 @@ export const PAIR_RHYTHM_SQL = `
   )
   SELECT r.*, ($1::timestamptz AT TIME ZONE 'UTC')::date AS today,
          (coalesce(r.last_held_on, r.agreed_on) + r.interval_days)::text AS due_on,
-         CASE WHEN r.last_held_on IS NOT NULL THEN ($1::timestamptz AT TIME ZONE 'UTC')::date - r.last_held_on > 2 * r.interval_days
-              ELSE ($1::timestamptz AT TIME ZONE 'UTC')::date - r.created_on > 2 * r.interval_days END AS quiet,
+         (CASE WHEN r.last_held_on IS NOT NULL THEN ($1::timestamptz AT TIME ZONE 'UTC')::date - r.last_held_on > 2 * r.interval_days
+              ELSE ($1::timestamptz AT TIME ZONE 'UTC')::date - r.created_on > 2 * r.interval_days END
+          AND NOT ${hasBookedSessionSql('r.id', '$1::timestamptz')}) AS quiet,
+         ${hasBookedSessionSql('r.id', '$1::timestamptz')} AS booked,
          r.last_held_on::text AS last_held
   FROM rhythm r`;
 
