@@ -5,7 +5,7 @@ import { MembershipEntity, Role } from '../../server/src/modules/person/membersh
 import { MatchingProfileEntity, MatchingProposalEntity } from '../../server/src/modules/matching/matching.entity';
 import { PairEntity, PairStatus } from '../../server/src/modules/pair/pair.entity';
 import { NotificationEntity, NotificationKind } from '../../server/src/modules/notification/notification.entity';
-import type { OrganisationEntity } from '../../server/src/modules/organisation/organisation.entity';
+import { OrganisationEntity } from '../../server/src/modules/organisation/organisation.entity';
 import { PersonEntity } from '../../server/src/modules/person/person.entity';
 import { ProgrammeEntity } from '../../server/src/modules/programme/programme.entity';
 import { ensureDemoData } from '../helpers/demo';
@@ -260,7 +260,9 @@ describe('the demo reverse mentoring programme', () => {
   it("Riverside's board members are matched with staff, outside their reporting lines, using only ticked characteristics", async () => {
     await ensureDemoData(t.server.db);
     const ria = await t.server.db.getRepository(PersonEntity).findOneByOrFail({ email: 'ria.manager@riverside.example' });
-    const programme = await t.server.db.getRepository(ProgrammeEntity).findOneByOrFail({ name: 'Board reverse mentoring 2027' });
+    const riverside = await t.server.db.getRepository(OrganisationEntity).findOneByOrFail({ slug: 'riverside' });
+    // Northshore plans a board programme of the same name (programme design's demo): take Riverside's.
+    const programme = await t.server.db.getRepository(ProgrammeEntity).findOneByOrFail({ organisationId: riverside.id, name: 'Board reverse mentoring 2027' });
     const as = t.api.as(await t.make.signIn(ria));
     const ran = (await as.mutation(RUN, { programmeId: gid('Programme', programme.id), focus: 'REVERSE' })).assistant;
     expect(ran.seniorFromGrade).toBe(17);
