@@ -1,14 +1,19 @@
 import { useQuery } from '@apollo/client';
+import { useEffect } from 'react';
 import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
 
 const MembersWithRolesQuery = graphql(`
-  query MembersWithRoles($organisationId: ID!, $roles: [Role!]) {
+  query MembersWithRoles($organisationId: ID!, $roles: [Role!], $after: String) {
     node(id: $organisationId) {
       __typename
       id
       ... on Organisation {
-        members(roles: $roles, first: 100) {
+        members(roles: $roles, first: 100, after: $after) {
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
           nodes {
             id
             jobTitle
@@ -26,13 +31,27 @@ const MembersWithRolesQuery = graphql(`
 
 /** Members of an organisation holding one of `roles` (owners to choose from, co-learners to pair), by name. */
 export function useMembers(organisationId: string | null | undefined, roles: Role[]) {
-  const { data, loading, error, refetch } = useQuery(MembersWithRolesQuery, {
+  const { data, loading, error, refetch, fetchMore } = useQuery(MembersWithRolesQuery, {
     variables: { organisationId: organisationId ?? '', roles },
     skip: !organisationId,
   });
-  const members = data?.node?.__typename === 'Organisation' ? [...data.node.members.nodes] : [];
+  const connection = data?.node?.__typename === 'Organisation' ? data.node.members : null;
+  // A page holds at most 100: an organisation that imported its staff has more, and every one must be choosable.
+  const nextCursor = connection?.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
+  useEffect(() => {
+    if (!nextCursor) return;
+    void fetchMore({
+      variables: { after: nextCursor },
+      updateQuery: (previous, { fetchMoreResult }) => {
+        if (previous.node?.__typename !== 'Organisation' || fetchMoreResult.node?.__typename !== 'Organisation') return previous;
+        const more = fetchMoreResult.node.members;
+        return { ...previous, node: { ...previous.node, members: { ...more, nodes: [...previous.node.members.nodes, ...more.nodes] } } };
+      },
+    });
+  }, [nextCursor, fetchMore]);
+  const members = connection ? [...connection.nodes] : [];
   members.sort((a, b) => a.person.displayName.localeCompare(b.person.displayName, 'en-GB'));
-  return { members, loading: loading && !data, error, refetch };
+  return { members, loading: (loading && !data) || nextCursor !== null, error, refetch };
 }
 
 /** "Olu Owner, Director of People". */
