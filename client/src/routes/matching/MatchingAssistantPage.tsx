@@ -21,6 +21,7 @@ export const MatchingAssistantFields = graphql(`
       score
       reasons
       fixed
+      trainingStillToComplete
       senior {
         id
         displayName
@@ -53,8 +54,10 @@ const AssistantQuery = graphql(`
         status
         viewerCanRunMatching
         design {
+          templateKey
           seniorLabel
           juniorLabel
+          trainingRequired
         }
       }
     }
@@ -145,7 +148,8 @@ export function MatchingAssistantPage() {
   if (!programme || !data?.matchingAssistant) return error ? <ProblemMessage error={error} onRetry={() => refetch()} /> : <NotFoundPage />;
 
   const assistant = override ?? (data.matchingAssistant as Assistant);
-  const chosenFocus = focus ?? assistant.focus ?? 'MUTUAL';
+  // Until the assistant has run, the programme's template suggests the focus: a board-led programme is reverse mentoring.
+  const chosenFocus = focus ?? assistant.focus ?? (programme.design.templateKey === 'BOARD_REVERSE_6_MONTH' ? 'REVERSE' : 'MUTUAL');
   const threshold = seniorFrom ?? assistant.seniorFromGrade?.toString() ?? '';
   const fixedCount = assistant.proposals.filter((p) => p.fixed).length;
   const unmatched = assistant.candidates.filter((c) => c.unmatchedBecause);
@@ -223,6 +227,7 @@ export function MatchingAssistantPage() {
           <div className="notice notice--info" role="alert">
             <p>
               Confirm all {assistant.proposals.length} couples as pairs? Each co-learner is told who their partner is; each pair then agrees a contract.
+              {programme.design.trainingRequired && ' This programme starts a pair only when both have completed their training: the programme page shows who still has to complete what.'}
             </p>
             <div className="actions">
               <button
@@ -347,7 +352,15 @@ function ProposalRow({
           {proposal.score}
           {proposal.fixed && <span className="tag">Fixed</span>}
         </td>
-        <td data-label="Why">{proposal.reasons.join('; ') || 'No shared preferences'}</td>
+        <td data-label="Why">
+          {proposal.reasons.join('; ') || 'No shared preferences'}
+          {proposal.trainingStillToComplete.length > 0 && (
+            <span className="muted">
+              {' '}
+              · Starts once trained: {proposal.trainingStillToComplete.join('; ')}
+            </span>
+          )}
+        </td>
         <td data-label="">
           <div className="actions">
             <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => onFix(!proposal.fixed)}>
