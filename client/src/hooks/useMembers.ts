@@ -14,13 +14,16 @@ const MembersWithRolesQuery = graphql(`
             hasNextPage
             endCursor
           }
-          nodes {
-            id
-            jobTitle
-            division
-            person {
+          edges {
+            cursor
+            node {
               id
-              displayName
+              jobTitle
+              division
+              person {
+                id
+                displayName
+              }
             }
           }
         }
@@ -40,16 +43,10 @@ export function useMembers(organisationId: string | null | undefined, roles: Rol
   const nextCursor = connection?.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
   useEffect(() => {
     if (!nextCursor) return;
-    void fetchMore({
-      variables: { after: nextCursor },
-      updateQuery: (previous, { fetchMoreResult }) => {
-        if (previous.node?.__typename !== 'Organisation' || fetchMoreResult.node?.__typename !== 'Organisation') return previous;
-        const more = fetchMoreResult.node.members;
-        return { ...previous, node: { ...previous.node, members: { ...more, nodes: [...previous.node.members.nodes, ...more.nodes] } } };
-      },
-    });
+    // The cache's relay-style policy for members appends each page's edges.
+    void fetchMore({ variables: { after: nextCursor } });
   }, [nextCursor, fetchMore]);
-  const members = connection ? [...connection.nodes] : [];
+  const members = connection ? connection.edges.map((edge) => edge.node) : [];
   members.sort((a, b) => a.person.displayName.localeCompare(b.person.displayName, 'en-GB'));
   return { members, loading: (loading && !data) || nextCursor !== null, error, refetch };
 }
