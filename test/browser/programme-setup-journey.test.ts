@@ -9,7 +9,7 @@ import { PersonEntity } from '../../server/src/modules/person/person.entity';
 import { toGlobalId } from '../../server/src/common/relay';
 import { Api } from '../helpers/api';
 import { launchBrowser, viewports } from '../helpers/browser';
-import { cohort, cohortCsv } from '../helpers/cohort-csv';
+import { cohort, cohortCsv, twoAdjustments } from '../helpers/cohort-csv';
 import { factories, PASSWORD } from '../helpers/factories';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -116,24 +116,7 @@ test('a manager sets up a programme from each template, imports 300 people, matc
   expect(couples.length).toBeGreaterThan(100);
 
   // Adjust two proposals: give a senior the junior of another proposal, where the rules allow it.
-  const allowed = (seniorName: string, juniorName: string) => {
-    const senior = byName.get(seniorName)!;
-    const junior = byName.get(juniorName)!;
-    const chain = new Set<string>();
-    for (let m = junior.lineManagerEmail; m; m = people.find((p) => p.email === m)!.lineManagerEmail) chain.add(m);
-    return senior.grade > junior.grade && !chain.has(senior.email);
-  };
-  const adjustments: [string, string][] = [];
-  const used = new Set<string>();
-  for (let i = 0; i < couples.length && adjustments.length < 2; i++) {
-    for (let j = 0; j < couples.length && adjustments.length < 2; j++) {
-      const [senior] = couples[i];
-      const junior = couples[j][1];
-      if (i === j || used.has(senior) || used.has(junior) || used.has(couples[i][1]) || used.has(couples[j][0]) || !allowed(senior, junior)) continue;
-      adjustments.push([senior, junior]);
-      [senior, junior, couples[i][1], couples[j][0]].forEach((name) => used.add(name));
-    }
-  }
+  const adjustments = twoAdjustments(couples as [string, string][], people);
   expect(adjustments).toHaveLength(2);
   for (const [senior, junior] of adjustments) {
     await page.getByRole('button', { name: `Adjust ${senior}'s proposal` }).click();
