@@ -5,11 +5,16 @@ import { MembershipEntity, Role } from '../../server/src/modules/person/membersh
 import { MatchingProfileEntity, MatchingProposalEntity } from '../../server/src/modules/matching/matching.entity';
 import { PairEntity, PairStatus } from '../../server/src/modules/pair/pair.entity';
 import { NotificationEntity, NotificationKind } from '../../server/src/modules/notification/notification.entity';
-import type { OrganisationEntity } from '../../server/src/modules/organisation/organisation.entity';
+import { OrganisationEntity } from '../../server/src/modules/organisation/organisation.entity';
 import { PersonEntity } from '../../server/src/modules/person/person.entity';
 import { ProgrammeEntity } from '../../server/src/modules/programme/programme.entity';
 import { ensureDemoData } from '../helpers/demo';
 import { cohort, cohortCsv } from '../helpers/cohort-csv';
+import { In } from 'typeorm';
+import { ProgrammeDesignEntity } from '../../server/src/modules/programme-template/programme-design.entity';
+import { copyTemplate } from '../../server/src/modules/programme-template/programme-template.service';
+import { ProgrammeTemplateKey, templateOf } from '../../server/src/modules/programme-template/templates';
+import { TrainingCompletionEntity, TrainingModuleEntity, TrainingSide } from '../../server/src/modules/training/training.entity';
 
 const t = apiSuite();
 
@@ -260,7 +265,9 @@ describe('the demo reverse mentoring programme', () => {
   it("Riverside's board members are matched with staff, outside their reporting lines, using only ticked characteristics", async () => {
     await ensureDemoData(t.server.db);
     const ria = await t.server.db.getRepository(PersonEntity).findOneByOrFail({ email: 'ria.manager@riverside.example' });
-    const programme = await t.server.db.getRepository(ProgrammeEntity).findOneByOrFail({ name: 'Board reverse mentoring 2027' });
+    const riverside = await t.server.db.getRepository(OrganisationEntity).findOneByOrFail({ slug: 'riverside' });
+    // Northshore plans a board programme of the same name (programme design's demo): take Riverside's.
+    const programme = await t.server.db.getRepository(ProgrammeEntity).findOneByOrFail({ organisationId: riverside.id, name: 'Board reverse mentoring 2027' });
     const as = t.api.as(await t.make.signIn(ria));
     const ran = (await as.mutation(RUN, { programmeId: gid('Programme', programme.id), focus: 'REVERSE' })).assistant;
     expect(ran.seniorFromGrade).toBe(17);
@@ -273,5 +280,43 @@ describe('the demo reverse mentoring programme', () => {
     const reasonsOf = (junior: string) => ran.proposals.find((p: any) => p.junior.displayName === junior).reasons;
     expect(reasonsOf('Amara Adviser')).toContain('brings lived experience the senior does not share (volunteered for matching)');
     expect(reasonsOf('Lin Lead').join(' ')).not.toMatch(/lived experience/);
+  });
+});
+
+describe('a programme that trains before pairing', () => {
+  const TRAINING = `query ($id: ID!) { matchingAssistant(programmeId: $id) { proposals { senior { displayName } junior { displayName } trainingStillToComplete } } }`;
+  const RECORD = `mutation ($input: RecordTrainingCompletionInput!) { recordTrainingCompletion(input: $input) { userErrors { code message } } }`;
+
+  it('each proposed couple says what it still has to complete, until both are trained; without the rule, nothing', async () => {
+    const { as, programme, programmeId, id } = await cohortOf([
+      { name: 'Sam Senior', grade: 12, division: 'Finance', topics: ['pay'] },
+      { name: 'Jo Junior', grade: 4, division: 'Nursing', topics: ['pay'] },
+    ]);
+    await copyTemplate(t.server.db.manager, programme, templateOf(ProgrammeTemplateKey.RECIPROCAL)!);
+    await as.mutation(RUN, { programmeId, focus: 'MUTUAL' });
+    expect((await as.ok(TRAINING, { id: programmeId })).matchingAssistant.proposals).toEqual([
+      {
+        senior: { displayName: 'Sam Senior' },
+        junior: { displayName: 'Jo Junior' },
+        trainingStillToComplete: [
+          'Sam Senior: Reciprocal mentoring foundations, Senior co-learner: listening and acting',
+          'Jo Junior: Reciprocal mentoring foundations, Junior co-learner: speaking up safely',
+        ],
+      },
+    ]);
+
+    const modules = await t.server.db.getRepository(TrainingModuleEntity).findBy({ programmeId: programme.id });
+    const moduleId = (side: TrainingSide) => gid('TrainingModule', modules.find((m) => m.side === side)!.id);
+    for (const [person, side] of [['Sam Senior', TrainingSide.SENIOR], ['Sam Senior', TrainingSide.BOTH], ['Jo Junior', TrainingSide.BOTH]] as const) {
+      expect((await as.mutation(RECORD, { trainingModuleId: moduleId(side), personId: id(person) })).userErrors).toEqual([]);
+    }
+    expect((await as.ok(TRAINING, { id: programmeId })).matchingAssistant.proposals[0].trainingStillToComplete).toEqual(['Jo Junior: Junior co-learner: speaking up safely']);
+    await as.mutation(RECORD, { trainingModuleId: moduleId(TrainingSide.JUNIOR), personId: id('Jo Junior') });
+    expect((await as.ok(TRAINING, { id: programmeId })).matchingAssistant.proposals[0].trainingStillToComplete).toEqual([]);
+
+    // The rule off: the same modules, but the couple may start whatever they have completed.
+    await t.server.db.getRepository(ProgrammeDesignEntity).update({ programmeId: programme.id }, { trainingRequired: false });
+    await t.server.db.getRepository(TrainingCompletionEntity).delete({ moduleId: In(modules.map((m) => m.id)) });
+    expect((await as.ok(TRAINING, { id: programmeId })).matchingAssistant.proposals[0].trainingStillToComplete).toEqual([]);
   });
 });

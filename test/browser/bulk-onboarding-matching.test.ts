@@ -8,7 +8,7 @@ import { MembershipEntity, Role } from '../../server/src/modules/person/membersh
 import { toGlobalId } from '../../server/src/common/relay';
 import { accessibilityProblems } from '../helpers/axe';
 import { launchBrowser, viewports } from '../helpers/browser';
-import { cohort, cohortCsv } from '../helpers/cohort-csv';
+import { cohort, cohortCsv, twoAdjustments } from '../helpers/cohort-csv';
 import { factories, PASSWORD } from '../helpers/factories';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -37,7 +37,6 @@ test('imports 300 people from a CSV, runs the assistant, adjusts two pairs and c
   const manager = await make.person({ organisation, roles: [Role.PROGRAMME_MANAGER], name: 'Mina Manager' });
   const programme = await make.programme(organisation, { name: 'Mutual mentoring 2027' });
   const people = cohort(300, Date.now().toString(36));
-  const byName = new Map(people.map((p) => [p.name, p]));
 
   const page = await (await browser.newContext({ viewport: viewports.laptop, locale: 'en-GB' })).newPage();
   page.setDefaultTimeout(20_000);
@@ -86,24 +85,7 @@ test('imports 300 people from a CSV, runs the assistant, adjusts two pairs and c
   expect(couples.length).toBeGreaterThan(100);
 
   // Adjust two proposals: give a senior the junior of another proposal, where the rules allow it.
-  const allowed = (seniorName: string, juniorName: string) => {
-    const senior = byName.get(seniorName)!;
-    const junior = byName.get(juniorName)!;
-    const chain = new Set<string>();
-    for (let m = junior.lineManagerEmail; m; m = people.find((p) => p.email === m)!.lineManagerEmail) chain.add(m);
-    return senior.grade > junior.grade && !chain.has(senior.email);
-  };
-  const adjustments: [string, string][] = [];
-  const used = new Set<string>();
-  for (let i = 0; i < couples.length && adjustments.length < 2; i++) {
-    for (let j = 0; j < couples.length && adjustments.length < 2; j++) {
-      const [senior] = couples[i];
-      const junior = couples[j][1];
-      if (i === j || used.has(senior) || used.has(junior) || used.has(couples[i][1]) || used.has(couples[j][0]) || !allowed(senior, junior)) continue;
-      adjustments.push([senior, junior]);
-      [senior, junior, couples[i][1], couples[j][0]].forEach((name) => used.add(name));
-    }
-  }
+  const adjustments = twoAdjustments(couples as [string, string][], people);
   expect(adjustments).toHaveLength(2);
   for (const [senior, junior] of adjustments) {
     await page.getByRole('button', { name: `Adjust ${senior}'s proposal` }).click();

@@ -21,6 +21,7 @@ export const MatchingAssistantFields = graphql(`
       score
       reasons
       fixed
+      trainingStillToComplete
       senior {
         id
         displayName
@@ -52,6 +53,12 @@ const AssistantQuery = graphql(`
         name
         status
         viewerCanRunMatching
+        design {
+          templateKey
+          seniorLabel
+          juniorLabel
+          trainingRequired
+        }
       }
     }
     matchingAssistant(programmeId: $id) {
@@ -141,12 +148,15 @@ export function MatchingAssistantPage() {
   if (!programme || !data?.matchingAssistant) return error ? <ProblemMessage error={error} onRetry={() => refetch()} /> : <NotFoundPage />;
 
   const assistant = override ?? (data.matchingAssistant as Assistant);
-  const chosenFocus = focus ?? assistant.focus ?? 'MUTUAL';
+  // Until the assistant has run, the programme's template suggests the focus: a board-led programme is reverse mentoring.
+  const chosenFocus = focus ?? assistant.focus ?? (programme.design.templateKey === 'BOARD_REVERSE_6_MONTH' ? 'REVERSE' : 'MUTUAL');
   const threshold = seniorFrom ?? assistant.seniorFromGrade?.toString() ?? '';
   const fixedCount = assistant.proposals.filter((p) => p.fixed).length;
   const unmatched = assistant.candidates.filter((c) => c.unmatchedBecause);
   const gradeOf = new Map(assistant.candidates.map((c) => [c.person.id, c]));
   const inFixedProposals = new Set(assistant.proposals.filter((p) => p.fixed).flatMap((p) => [p.senior.id, p.junior.id]));
+  // The programme's own words for its sides: "Board member" and "Reverse mentor", "Mentor" and "Mentee".
+  const sides = { senior: programme.design.seniorLabel, junior: programme.design.juniorLabel };
 
   async function apply(result: Promise<{ assistant?: Assistant | null; userErrors: readonly { message: string }[] } | null>) {
     const payload = await result;
@@ -177,15 +187,16 @@ export function MatchingAssistantPage() {
       <section className="card" aria-labelledby="run-heading">
         <h2 id="run-heading">Run the assistant</h2>
         <p>
-          It never pairs people in the same reporting line, always pairs a senior with a junior by grade, and leaves people already in a pair alone.
+          It never pairs people in the same reporting line, always pairs a {sides.senior.toLowerCase()} (higher grade) with a {sides.junior.toLowerCase()} (lower
+          grade), and leaves people already in a pair alone.
           Fixed proposals stay as they are; everyone else is proposed afresh, as many couples as possible with the best total fit. Nothing is paired
           until you confirm.
         </p>
         <div className="form-grid">
           <RadioGroup<MatchingFocus> legend="What matters most" name="focus" options={focusOptions} value={chosenFocus} onChange={setFocus} className="field--wide" />
           <TextField
-            label="Seniors from grade"
-            hint="People at or above this grade are seniors. Leave empty to split the cohort evenly."
+            label={`${sides.senior}s from grade`}
+            hint={`People at or above this grade are ${sides.senior.toLowerCase()}s. Leave empty to split the cohort evenly.`}
             inputMode="numeric"
             value={threshold}
             onChange={(event) => setSeniorFrom(event.target.value)}
@@ -216,6 +227,7 @@ export function MatchingAssistantPage() {
           <div className="notice notice--info" role="alert">
             <p>
               Confirm all {assistant.proposals.length} couples as pairs? Each co-learner is told who their partner is; each pair then agrees a contract.
+              {programme.design.trainingRequired && ' This programme starts a pair only when both have completed their training: the programme page shows who still has to complete what.'}
             </p>
             <div className="actions">
               <button
@@ -243,8 +255,8 @@ export function MatchingAssistantPage() {
             <caption className="visually-hidden">Proposed couples with their reasons</caption>
             <thead>
               <tr>
-                <th scope="col">Senior</th>
-                <th scope="col">Junior</th>
+                <th scope="col">{sides.senior}</th>
+                <th scope="col">{sides.junior}</th>
                 <th scope="col">Fit</th>
                 <th scope="col">Why</th>
                 <th scope="col">
@@ -256,6 +268,7 @@ export function MatchingAssistantPage() {
               {assistant.proposals.map((proposal) => (
                 <ProposalRow
                   key={proposal.id}
+                  sides={sides}
                   proposal={proposal}
                   grade={(personId) => gradeOf.get(personId)?.grade ?? null}
                   juniors={assistant.candidates.filter(
@@ -303,6 +316,7 @@ export function MatchingAssistantPage() {
 
 function ProposalRow({
   proposal,
+  sides,
   grade,
   juniors,
   adjusting,
@@ -313,6 +327,7 @@ function ProposalRow({
   onChoose,
 }: {
   proposal: Proposal;
+  sides: { senior: string; junior: string };
   grade(personId: string): number | null;
   juniors: Assistant['candidates'];
   adjusting: boolean;
@@ -327,17 +342,25 @@ function ProposalRow({
   return (
     <>
       <tr>
-        <th scope="row" data-label="Senior">
+        <th scope="row" data-label={sides.senior}>
           {senior} <span className="muted">grade {grade(proposal.senior.id) ?? '?'}</span>
         </th>
-        <td data-label="Junior">
+        <td data-label={sides.junior}>
           {proposal.junior.displayName} <span className="muted">grade {grade(proposal.junior.id) ?? '?'}</span>
         </td>
         <td data-label="Fit">
           {proposal.score}
           {proposal.fixed && <span className="tag">Fixed</span>}
         </td>
-        <td data-label="Why">{proposal.reasons.join('; ') || 'No shared preferences'}</td>
+        <td data-label="Why">
+          {proposal.reasons.join('; ') || 'No shared preferences'}
+          {proposal.trainingStillToComplete.length > 0 && (
+            <span className="muted">
+              {' '}
+              · Starts once trained: {proposal.trainingStillToComplete.join('; ')}
+            </span>
+          )}
+        </td>
         <td data-label="">
           <div className="actions">
             <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => onFix(!proposal.fixed)}>
@@ -362,7 +385,7 @@ function ProposalRow({
               }}
             >
               <SelectField label={`Pair ${senior} with`} value={juniorId} onChange={(event) => setJuniorId(event.target.value)}>
-                <option value="">Choose a junior</option>
+                <option value="">Choose a {sides.junior.toLowerCase()}</option>
                 {juniors.map((c) => (
                   <option key={c.person.id} value={c.person.id}>
                     {c.person.displayName} (grade {c.grade}, {c.division ?? 'no division'}){c.unmatchedBecause ? ', not in a proposal' : ''}

@@ -4,6 +4,7 @@ import { InputArg, mutate } from '../../common/errors';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
 import { Pair } from '../pair/pair.type';
+import { loadedTrainingGaps } from '../training/training.service';
 import { Role } from '../person/membership.entity';
 import { Person } from '../person/person.type';
 import { ProgrammeStatus } from '../programme/programme.entity';
@@ -79,6 +80,19 @@ export class MatchingProposalResolver {
   @FieldResolver(() => Person)
   async junior(@Root() proposal: MatchingProposal, @Ctx() ctx: Context): Promise<Person> {
     return Person.from((await ctx.loaders.identity.person.load(proposal.entity.juniorId))!);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [String], {
+    description: 'When the programme starts a pair only once both are trained: who still has to complete what, in words ("Sam Senior: Foundations"). Empty when they may start, or when the programme has no such rule.',
+  })
+  async trainingStillToComplete(@Root() proposal: MatchingProposal, @Ctx() ctx: Context): Promise<string[]> {
+    const design = await ctx.loaders.programmeTemplate.designByProgramme.load(proposal.entity.programmeId);
+    if (!design?.trainingRequired) return [];
+    // The proposal as the pair it would become: the same sides, so the same modules.
+    const gaps = await loadedTrainingGaps(ctx, proposal.entity);
+    const names = await Promise.all(gaps.map((g) => ctx.loaders.identity.person.load(g.personId)));
+    return gaps.map((g, i) => `${names[i]?.displayName ?? 'A co-learner'}: ${g.missing.map((m) => m.title).join(', ')}`);
   }
 }
 

@@ -5,6 +5,9 @@ import { MembershipEntity, Role } from '../person/membership.entity';
 import { PersonEntity } from '../person/person.entity';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { Cadence, ProgrammeEntity, ProgrammeStatus } from '../programme/programme.entity';
+import { addDays } from '../../common/dates';
+import { addMonths, copyTemplate } from '../programme-template/programme-template.service';
+import { ProgrammeTemplateKey, templateOf } from '../programme-template/templates';
 import { Availability, MatchingProfileEntity } from './matching.entity';
 
 interface DemoMember {
@@ -63,15 +66,18 @@ export async function seedDemoMatching(db: DataSource): Promise<void> {
       if (member.manager) await memberships.update(byEmail.get(member.email)!.id, { lineManagerId: byEmail.get(member.manager)!.id });
     }
 
+    // Made from the board-led template, as a manager would: six months, its wording, training and questionnaire.
+    const template = templateOf(ProgrammeTemplateKey.BOARD_REVERSE_6_MONTH)!;
     const programme = await tx.getRepository(ProgrammeEntity).save({
       organisationId: riverside.id,
       name: 'Board reverse mentoring 2027',
       description: 'Board members matched with staff from groups under-represented in senior roles. Run the matching assistant with the reverse mentoring focus.',
       startsOn: '2027-01-04',
-      endsOn: '2027-12-17',
+      endsOn: addDays(addMonths('2027-01-04', template.lengthMonths), -1),
       sessionCadence: Cadence.MONTHLY,
       status: ProgrammeStatus.PLANNED,
     });
+    await copyTemplate(tx, programme, template);
     await tx.getRepository(MatchingProfileEntity).insert(
       members
         .filter((m) => m.topics)

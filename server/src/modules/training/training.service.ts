@@ -25,6 +25,9 @@ export const modulesForSide = (modules: TrainingModuleEntity[], side: PairSide) 
 export const sideIn = (pair: PairEntity, personId: string): PairSide | null =>
   pair.seniorId === personId ? TrainingSide.SENIOR : pair.juniorId === personId ? TrainingSide.JUNIOR : null;
 
+/** Who sits on which side of a programme's pair: a pair, or a proposal the matching assistant made. */
+export type Couple = Pick<PairEntity, 'programmeId' | 'seniorId' | 'juniorId'>;
+
 export interface TrainingGap {
   personId: string;
   side: PairSide;
@@ -32,7 +35,7 @@ export interface TrainingGap {
 }
 
 /** What each co-learner of a pair still has to complete for their side, given the programme's modules and completions. */
-export function gapsOf(pair: PairEntity, modules: TrainingModuleEntity[], done: Pick<TrainingCompletionEntity, 'moduleId' | 'personId'>[]): TrainingGap[] {
+export function gapsOf(pair: Couple, modules: TrainingModuleEntity[], done: Pick<TrainingCompletionEntity, 'moduleId' | 'personId'>[]): TrainingGap[] {
   const gaps: TrainingGap[] = [];
   for (const [personId, side] of [[pair.seniorId, TrainingSide.SENIOR], [pair.juniorId, TrainingSide.JUNIOR]] as const) {
     const missing = modulesForSide(modules, side).filter((m) => !done.some((c) => c.moduleId === m.id && c.personId === personId));
@@ -50,7 +53,7 @@ export async function trainingGaps(tx: EntityManager, pair: PairEntity): Promise
 }
 
 /** The same, through the request's loaders: one query per kind of row whatever the number of pairs. */
-export async function loadedTrainingGaps(ctx: Context, pair: PairEntity): Promise<TrainingGap[]> {
+export async function loadedTrainingGaps(ctx: Context, pair: Couple): Promise<TrainingGap[]> {
   const modules = await ctx.loaders.training.modulesByProgramme.load(pair.programmeId);
   const completions = (await ctx.loaders.training.completionsByModule.loadMany(modules.map((m) => m.id))).flatMap((c) => (Array.isArray(c) ? c : []));
   return gapsOf(pair, modules, completions);
