@@ -393,8 +393,11 @@ describe('the demo', () => {
     await seedDemoProgrammeDesign(t.server.db); // a second run adds nothing
     const pat = await t.server.db.getRepository(PersonEntity).findOneByOrFail({ email: 'pat.manager@northshore.example' });
     const api = t.api.as(await t.make.signIn(pat));
-    const { programmes } = await api.ok(`{ programmes(first: 20) { nodes { name status design { templateKey } guide { key done } trainingProgress { missing { title } } } } }`);
-    const byTemplate = (key: string) => programmes.nodes.filter((p: { design: { templateKey: string } }) => p.design.templateKey === key);
+    const { programmes } = await api.ok(`{ programmes(first: 50) { nodes { name status design { templateKey } guide { key done } trainingProgress { missing { title } } } } }`);
+    // The demo's own programmes (browser suites add theirs to the same organisation).
+    const seeded = ['2026 Reciprocal Mentoring Cohort', 'Board reverse mentoring 2027', 'Mutual mentoring pilot: Surgery'];
+    const byTemplate = (key: string) =>
+      programmes.nodes.filter((p: { name: string; design: { templateKey: string } }) => seeded.includes(p.name) && p.design.templateKey === key);
     for (const key of ['MUTUAL_12_MONTH', 'BOARD_REVERSE_6_MONTH', 'RECIPROCAL']) expect(byTemplate(key)).toHaveLength(1);
     const [running] = byTemplate('RECIPROCAL');
     expect(running).toMatchObject({ name: '2026 Reciprocal Mentoring Cohort', status: 'ACTIVE' });

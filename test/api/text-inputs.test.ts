@@ -59,7 +59,8 @@ describe('every text field of every input type', () => {
       if (!Class) continue;
       for (const field of textFields(type)) {
         const named = getNamedType(field.type);
-        if (!isNonNullType(field.type) || named.name !== 'String' || field.extensions?.rawText === true) continue;
+        // Required text: non-null without a default (a field defaulting to '' may be left empty on purpose).
+        if (!isNonNullType(field.type) || field.defaultValue !== undefined || named.name !== 'String' || field.extensions?.rawText === true) continue;
         const cleaned = cleanInput(type, { [field.name]: ' '.repeat(11) }, ['input']) as Record<string, unknown>;
         const instance = Object.assign(new Class(), cleaned);
         const errors = await validate(instance, { forbidUnknownValues: false });

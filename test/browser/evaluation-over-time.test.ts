@@ -84,7 +84,7 @@ test('Casey sees that a case’s barrier is reported in five organisations, with
   const page = await signInAs('casey.member@riverside.example', 'commonground');
   await page.goto(`${suite.server.url}/library/cases/${encodeURIComponent(sharedCase.id)}`);
   const reach = page.getByRole('region', { name: 'Across organisations' });
-  await reach.getByText('This barrier is reported in 5 organisations; 3 adopted a change.').waitFor();
+  await reach.getByText('This barrier is reported in 5 organisations; 3 adopted a change; 0 still in force at 12 months.').waitFor();
   await reach.getByText(/which ones is never shown/).waitFor();
   expect(await reach.textContent()).not.toContain(origin.organisation.name);
   expect(await accessibilityProblems(page)).toEqual([]);

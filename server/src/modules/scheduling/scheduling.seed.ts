@@ -16,7 +16,7 @@ function localDaysAhead(days: number, hour: number, zone: string): string {
 }
 
 /**
- * Demo data for issue 14: Rae and Kit have a shadowing visit booked (Sam and Jo book theirs
+ * Demo data for issue 14: Kit has offered Rae days for a shadowing visit (Sam and Jo book theirs
  * themselves), the cohort held an action-learning set three weeks ago with attendance and shared
  * learning, the joint closing session is scheduled, and Jo has a journal entry and rated her goals.
  * Does nothing if Northshore's active programme is missing or a group session exists already.
@@ -38,17 +38,17 @@ export async function seedDemoScheduling(db: DataSource, notesKey: Buffer): Prom
     const raeKit = pairs.find((p) => p.seniorId === rae && p.juniorId === kit);
 
     if (raeKit) {
-      const visit = localDaysAhead(12, 10, zone);
+      // Kit has offered two days for a visit; Rae has not answered yet, so the pair is still quiet.
       await tx.getRepository(SessionBookingEntity).save({
         pairId: raeKit.id,
         organisationId: northshore.id,
         proposedById: kit,
-        status: BookingStatus.ACCEPTED,
+        status: BookingStatus.PROPOSED,
         sessionType: SessionType.SHADOWING,
-        proposedStarts: [visit],
-        localStart: visit,
+        proposedStarts: [localDaysAhead(12, 10, zone), localDaysAhead(19, 10, zone)],
+        localStart: null,
         timeZone: zone,
-        startsAt: fromLocal(visit, zone)!,
+        startsAt: null,
         durationMinutes: 240,
         location: 'Estates yard, gate B',
         revisedAt: new Date(),
