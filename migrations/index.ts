@@ -14,6 +14,7 @@ import { SingleSignOnProvisioning1765412000000 } from './1765412000000-single-si
 import { NamingConsent1765480000000 } from './1765480000000-naming-consent';
 import { CaseReviewAndIdentifiers1796216760073 } from './1796216760073-case-review-and-identifiers';
 import { SchedulingGroupsJournal1796500000000 } from './1796500000000-scheduling-groups-journal';
+import { GroupBarrier1796550000000 } from './1796550000000-group-barrier';
 
 /** Every migration, in order. A migration is only ever added, never edited once landed. */
-export const migrations: Function[] = [Identity1764400000000, CoLearning1764500000000, Library1764600000000, Evaluation1764700000000, CaseNotifications1764800000000, InvitationRevocation1764900000000, ChangeOwnerReassignment1765000000000, MembershipAudit1765100000000, PairNudges1765200000000, RecoveryCodes1765300000000, LoginAttemptDevice1765409000000, Mail1765410000000, SingleSignOnProvisioning1765412000000, NamingConsent1765480000000, CaseReviewAndIdentifiers1796216760073, SchedulingGroupsJournal1796500000000];
+export const migrations: Function[] = [Identity1764400000000, CoLearning1764500000000, Library1764600000000, Evaluation1764700000000, CaseNotifications1764800000000, InvitationRevocation1764900000000, ChangeOwnerReassignment1765000000000, MembershipAudit1765100000000, PairNudges1765200000000, RecoveryCodes1765300000000, LoginAttemptDevice1765409000000, Mail1765410000000, SingleSignOnProvisioning1765412000000, NamingConsent1765480000000, CaseReviewAndIdentifiers1796216760073, SchedulingGroupsJournal1796500000000, GroupBarrier1796550000000];

@@ -33,7 +33,7 @@ import { MembershipAuditEntryResolver, OrganisationMembershipAuditResolver } fro
 import { MembershipResolver, PersonResolver } from './modules/person/person.resolver';
 import { ProgrammeResolver } from './modules/programme/programme.resolver';
 import { PairSchedulingResolver, SchedulingResolver } from './modules/scheduling/scheduling.resolver';
-import { GroupSessionInviteeResolver, GroupSessionResolver } from './modules/group-session/group-session.resolver';
+import { BarrierRaisingSetResolver, GroupSessionInviteeResolver, GroupSessionResolver } from './modules/group-session/group-session.resolver';
 import { JournalResolver, PairGoalsResolver, ProgrammeGoalsResolver } from './modules/journal/journal.resolver';
 
 export const resolvers = [
@@ -79,6 +79,7 @@ export const resolvers = [
   PairSchedulingResolver,
   GroupSessionResolver,
   GroupSessionInviteeResolver,
+  BarrierRaisingSetResolver,
   JournalResolver,
   PairGoalsResolver,
   ProgrammeGoalsResolver,

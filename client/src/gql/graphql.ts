@@ -542,6 +542,7 @@ export type MailDelivery =
 export type MailKind =
   | 'BARRIER_NAMING_ANSWERED'
   | 'BARRIER_RAISED_FOR_PAIR'
+  | 'BARRIER_RAISED_FOR_SET'
   | 'CASE_AWAITING_APPROVAL'
   | 'CASE_CONSENT_NEEDED'
   | 'CASE_DECLINED'
@@ -642,6 +643,7 @@ export type NewPeoplePolicy =
 export type NotificationKind =
   | 'BARRIER_NAMING_ANSWERED'
   | 'BARRIER_RAISED_FOR_PAIR'
+  | 'BARRIER_RAISED_FOR_SET'
   | 'CASE_AWAITING_APPROVAL'
   | 'CASE_CONSENT_NEEDED'
   | 'CASE_DECLINED'
@@ -756,6 +758,8 @@ export type RaiseBarrierInput = {
   category: BarrierCategory;
   description: string;
   evidence?: Array<EvidenceInput>;
+  /** Raise it on behalf of the set of a held group session you came to (with this pair): it shows as the set’s and is always anonymous. */
+  groupSessionId?: string | null | undefined;
   /** The pair raising it; the viewer must be one of its co-learners. */
   pairId: string;
   title: string;
