@@ -29,7 +29,7 @@ async function heldSet(pairCount: number, attending: number) {
   const organisation = await t.make.organisation();
   const programme = await t.make.programme(organisation);
   const manager = await t.make.person({ organisation, roles: [Role.PROGRAMME_MANAGER] });
-  const pairs = [];
+  const pairs: Awaited<ReturnType<typeof t.make.pair>>[] = [];
   for (let i = 0; i < pairCount; i++) pairs.push(await t.make.pair(organisation, { programme }));
   const scheduled = await t.api.as(manager.token).mutation(SCHEDULE, {
     programmeId: gid('Programme', programme.id),
