@@ -14,7 +14,6 @@ import { GroupSessionService } from './group-session.service';
 import { GroupLearning, GroupSession, GroupSessionConnection, GroupSessionInvitee, RaisingSet } from './group-session.type';
 import { Barrier } from '../barrier/barrier.type';
 import { Pair } from '../pair/pair.type';
-import { GroupSessionInviteeEntity } from './group-session.entity';
 
 @Resolver(() => GroupSession)
 export class GroupSessionResolver {
@@ -100,9 +99,7 @@ export class GroupSessionResolver {
   @Authorized()
   @FieldResolver(() => Pair, { nullable: true, description: 'The pair the viewer came with, when they may raise a barrier on behalf of the set; null otherwise.' })
   async barrierRaisingPair(@Root() session: GroupSession, @Ctx() ctx: Context): Promise<Pair | null> {
-    const lines = await ctx.db.getRepository(GroupSessionInviteeEntity).findBy({ sessionId: session.entity.id });
-    const ownLine = lines.find((l) => l.personId === ctx.viewer!.personId) ?? null;
-    const attendingPairs = new Set(lines.filter((l) => l.attended).map((l) => l.pairId)).size;
+    const { ownLine, attendingPairs } = await GroupSessionService.setOf(ctx.db.manager, session.entity.id, ctx.viewer!.personId);
     if (!ownLine || !groupSessionPolicy.canRaiseBarrierFor(ctx.viewer as Viewer, session.entity, ownLine, attendingPairs)) return null;
     const pair = await ctx.loaders.pair.pair.load(ownLine.pairId);
     return pair && pair.status === PairStatus.ACTIVE ? Pair.from(pair) : null;

@@ -215,16 +215,20 @@ export class GroupSessionService {
     return rows.map((r) => Object.assign(new GroupLearning(), { body: r.body, recordedOn: r.recordedOn }));
   }
 
+  /** A session's invitee lines, the person's own line, and how many pairs came: what raising a barrier for the set depends on. */
+  static async setOf(db: EntityManager, sessionId: string, personId: string) {
+    const lines = await db.getRepository(GroupSessionInviteeEntity).findBy({ sessionId });
+    return { lines, ownLine: lines.find((l) => l.personId === personId) ?? null, attendingPairs: new Set(lines.filter((l) => l.attended).map((l) => l.pairId)).size };
+  }
+
   /**
    * The held session a co-learner raises a barrier for on behalf of its set, through `pairId` (the pair
    * they came with), or the reason they cannot; with the people of the set's other pairs, to be told.
    */
   static async setForBarrier(tx: EntityManager, viewer: Viewer, sessionGlobalId: string, pairId: string): Promise<{ session: GroupSessionEntity; others: string[] }> {
     const session = await tx.getRepository(GroupSessionEntity).findOneBy({ id: idOf(sessionGlobalId, 'GroupSession') });
-    const lines = session ? await tx.getRepository(GroupSessionInviteeEntity).findBy({ sessionId: session.id }) : [];
-    const ownLine = lines.find((l) => l.personId === viewer.personId) ?? null;
+    const { lines, ownLine, attendingPairs } = session ? await GroupSessionService.setOf(tx, session.id, viewer.personId) : { lines: [], ownLine: null, attendingPairs: 0 };
     if (!session || !groupSessionPolicy.canSee(viewer, session, ownLine != null)) throw notFound('That group session');
-    const attendingPairs = new Set(lines.filter((l) => l.attended).map((l) => l.pairId)).size;
     if (!groupSessionPolicy.canRaiseBarrierFor(viewer, session, ownLine, attendingPairs)) {
       if (session.status !== GroupSessionStatus.HELD) {
         throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'A barrier is raised for the set once the session was held and attendance recorded.', ['input', 'groupSessionId']);
