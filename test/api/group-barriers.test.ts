@@ -134,7 +134,7 @@ describe('a barrier raised on behalf of a group session set', () => {
     const csv = await fetch(`${t.server.url}/exports/barriers.csv?organisationId=${gid('Organisation', set.organisation.id)}`, { headers: { authorization: `Bearer ${set.manager.token}` } });
     expect(csv.status).toBe(200);
     const text = await csv.text();
-    expect(text).toContain('A co-learning pair');
+    expect(text).toContain('The set “Action-learning set: flexible working”');
     expect(text).not.toContain('Senior');
     expect(text).not.toContain('Junior');
   });
