@@ -1,6 +1,5 @@
 import { Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InputArg, mutate } from '../../common/errors';
-import { unpagedList } from '../../common/limits';
 import { PairStatus } from '../pair/pair.entity';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
@@ -91,7 +90,7 @@ export class GroupSessionResolver {
   }
 
   @Authorized()
-  @FieldResolver(() => [Barrier], { description: 'Barriers raised on behalf of the set, newest first; each shows as the set’s, never which pair raised it.', complexity: unpagedList })
+  @FieldResolver(() => [Barrier], { description: 'Barriers raised on behalf of the set, newest first; each shows as the set’s, never which pair raised it.' })
   async barriersRaised(@Root() session: GroupSession, @Ctx() ctx: Context): Promise<Barrier[]> {
     return (await ctx.loaders.groupSession.barriersRaised.load(session.entity.id)).map(Barrier.from);
   }
