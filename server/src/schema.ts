@@ -49,7 +49,7 @@ import { ChangeSustainmentResolver, HistorySustainmentResolver } from './modules
 import { AdoptedChangeSustainmentResolver, DashboardSustainmentResolver } from './modules/sustainment/sustainment.insight';
 import { SharedCaseSustainmentResolver } from './modules/sustainment/sustainment.library';
 import { PairSchedulingResolver, SchedulingResolver } from './modules/scheduling/scheduling.resolver';
-import { GroupSessionInviteeResolver, GroupSessionResolver } from './modules/group-session/group-session.resolver';
+import { BarrierRaisingSetResolver, GroupSessionInviteeResolver, GroupSessionResolver } from './modules/group-session/group-session.resolver';
 import { JournalResolver, PairGoalsResolver, ProgrammeGoalsResolver } from './modules/journal/journal.resolver';
 
 export const resolvers = [
@@ -116,6 +116,7 @@ export const resolvers = [
   PairSchedulingResolver,
   GroupSessionResolver,
   GroupSessionInviteeResolver,
+  BarrierRaisingSetResolver,
   JournalResolver,
   PairGoalsResolver,
   ProgrammeGoalsResolver,

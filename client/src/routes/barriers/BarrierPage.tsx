@@ -34,6 +34,9 @@ const BarrierQuery = graphql(`
         viewerCanAnswerNaming
         createdAt
         raisedByViewersPair
+        raisedForSet {
+          title
+        }
         raisedBy {
           id
           senior {
@@ -220,9 +223,11 @@ export function BarrierPage() {
             <p className="muted">
               {barrier.adaptedBy
                 ? `Raised by ${barrier.adaptedBy.displayName}, adapting a library case${barrier.raisedBy ? `, for ${pairName(barrier.raisedBy)} to take forward` : ''}`
-                : barrier.raisedBy
-                  ? `Raised by ${pairName(barrier.raisedBy)}`
-                  : 'Raised anonymously by a co-learning pair'}
+                : barrier.raisedForSet
+                  ? `Raised on behalf of the set “${barrier.raisedForSet.title}”`
+                  : barrier.raisedBy
+                    ? `Raised by ${pairName(barrier.raisedBy)}`
+                    : 'Raised anonymously by a co-learning pair'}
               {barrier.raisedByViewersPair && barrier.attribution === 'ANONYMOUS' && ' (your pair; others do not see who)'} on {formatDate(barrier.createdAt)}.
             </p>
             {barrier.namingConsent && <NamingConsentNotice barrierId={barrier.id} consent={barrier.namingConsent} canAnswer={barrier.viewerCanAnswerNaming} />}

@@ -35,6 +35,9 @@ export const BarrierSummaryFields = graphql(`
     corroboratingPairCount
     corroboratingDivisionCount
     raisedByViewersPair
+    raisedForSet {
+      title
+    }
     changes {
       id
       status
@@ -190,6 +193,7 @@ interface BarrierCardData {
   corroboratingPairCount: number;
   corroboratingDivisionCount: number;
   raisedByViewersPair: boolean;
+  raisedForSet?: { title: string } | null;
   changes: { id: string }[];
 }
 
@@ -223,6 +227,7 @@ export function BarrierCard({ barrier, headingLevel = 3 }: { barrier: BarrierCar
         )}
         <span>{plural(barrier.changes.length, 'change')}</span>
         <span>Raised {formatDate(barrier.createdAt)}</span>
+        {barrier.raisedForSet && <span>For the set “{barrier.raisedForSet.title}”</span>}
         {barrier.raisedByViewersPair && <span className="item__mine">Raised by your pair</span>}
       </p>
     </article>

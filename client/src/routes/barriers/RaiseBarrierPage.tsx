@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EvidenceEditor, evidenceInput, type EvidenceDraft } from '../../components/Evidence';
 import { FormProblems } from '../../components/FormProblems';
 import { CheckboxGroup, fieldError, RadioGroup, SelectField, TextAreaField, TextField } from '../../components/forms';
@@ -29,8 +29,12 @@ const RaiseBarrierMutation = graphql(`
 export function RaiseBarrierPage() {
   useTitle('Raise a barrier');
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  // From a held group session's "Raise a barrier for the set": the set, and the pair the viewer came with.
+  const groupSessionId = params.get('groupSession');
+  const setName = params.get('set');
   const { active, loading, error, refetch } = useMyPairs();
-  const [pairId, setPairId] = useState('');
+  const [pairId, setPairId] = useState(params.get('pair') ?? '');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [category, setCategory] = useState<BarrierCategory | ''>('');
@@ -74,7 +78,16 @@ export function RaiseBarrierPage() {
       () =>
         raise({
           variables: {
-            input: { pairId: chosenPair, title: title.trim(), description: description.trim(), category, affectedGroups: groups, evidence: evidenceInput(evidence), attribution },
+            input: {
+              pairId: chosenPair,
+              groupSessionId,
+              title: title.trim(),
+              description: description.trim(),
+              category,
+              affectedGroups: groups,
+              evidence: evidenceInput(evidence),
+              attribution: groupSessionId ? 'ANONYMOUS' : attribution,
+            },
           },
         }),
       (data) => data.raiseBarrier,
@@ -94,7 +107,15 @@ export function RaiseBarrierPage() {
       </div>
       <section className="card">
         <form onSubmit={handleSubmit} noValidate className="form-grid">
-          {active.length > 1 && (
+          {groupSessionId && (
+            <div className="notice field--wide" role="note">
+              <p>
+                Raised on behalf of the set{setName ? ` “${setName}”` : ''}: everyone sees it as the set’s, never which pair or person raised it. The set’s other pairs are told and can
+                corroborate it.
+              </p>
+            </div>
+          )}
+          {!groupSessionId && active.length > 1 && (
             <SelectField label="Raised by" value={chosenPair} onChange={(event) => setPairId(event.target.value)}>
               {active.map((pair) => (
                 <option key={pair.id} value={pair.id}>
@@ -123,17 +144,19 @@ export function RaiseBarrierPage() {
             error={fieldError(errors, 'affectedGroups')}
           />
           <EvidenceEditor items={evidence} onChange={setEvidence} errors={errors} />
-          <RadioGroup<Attribution>
-            className="field--wide"
-            name="attribution"
-            legend="Show who raised it?"
-            options={[
-              { value: 'NAMED', label: 'Named', hint: 'Everyone in the organisation sees that your pair raised it, once your partner agrees; until then it shows as anonymous.' },
-              { value: 'ANONYMOUS', label: 'Anonymous', hint: 'Others see that a co-learning pair raised it, not which one.' },
-            ]}
-            value={attribution}
-            onChange={setAttribution}
-          />
+          {!groupSessionId && (
+            <RadioGroup<Attribution>
+              className="field--wide"
+              name="attribution"
+              legend="Show who raised it?"
+              options={[
+                { value: 'NAMED', label: 'Named', hint: 'Everyone in the organisation sees that your pair raised it, once your partner agrees; until then it shows as anonymous.' },
+                { value: 'ANONYMOUS', label: 'Anonymous', hint: 'Others see that a co-learning pair raised it, not which one.' },
+              ]}
+              value={attribution}
+              onChange={setAttribution}
+            />
+          )}
           <div className="field--wide">
             <FormProblems userErrors={errors} problem={action.problem} />
             <div className="actions">

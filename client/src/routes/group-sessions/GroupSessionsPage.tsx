@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client';
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { FormProblems } from '../../components/FormProblems';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { fieldError, SelectField, TextAreaField, TextField } from '../../components/forms';
@@ -41,6 +42,14 @@ const GroupSessionsQuery = graphql(`
         learning {
           body
           recordedOn
+        }
+        barrierRaisingPair {
+          id
+        }
+        barriersRaised {
+          id
+          title
+          status
         }
       }
     }
@@ -155,6 +164,25 @@ export function GroupSessionsPage({ viewer }: { viewer: SignedInViewer }) {
               <p className="muted">Nothing written down yet.</p>
             )}
             {session.viewerCanRun && session.status !== 'CANCELLED' && <LearningForm sessionId={session.id} />}
+            <h3>Barriers raised for the set</h3>
+            {session.barriersRaised.length ? (
+              <ul>
+                {session.barriersRaised.map((barrier) => (
+                  <li key={barrier.id}>
+                    <Link to={`/barriers/${encodeURIComponent(barrier.id)}`}>{barrier.title}</Link> <span className="muted">({barrier.status.toLowerCase()})</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">None yet.</p>
+            )}
+            {session.barrierRaisingPair && (
+              <p>
+                <Link className="button button--secondary" to={`/barriers/new?${new URLSearchParams({ groupSession: session.id, pair: session.barrierRaisingPair.id, set: session.title }).toString()}`}>
+                  Raise a barrier for the set
+                </Link>
+              </p>
+            )}
           </section>
         ))
       ) : (

@@ -78,6 +78,7 @@ const kindLabels: Record<NotificationKind, string> = {
   PAIR_MATCHED: 'New pair',
   CONTRACT_AWAITING_AGREEMENT: 'Contract to agree',
   BARRIER_RAISED_FOR_PAIR: 'Barrier raised',
+  BARRIER_RAISED_FOR_SET: 'Barrier raised for your set',
   BARRIER_NAMING_ANSWERED: 'Naming answered',
   SESSION_LOGGED: 'Session logged',
   SESSION_PROPOSED: 'Times offered',

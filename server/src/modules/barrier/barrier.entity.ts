@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { GroupSessionEntity } from '../group-session/group-session.entity';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { PairEntity } from '../pair/pair.entity';
 
@@ -91,6 +92,18 @@ export class BarrierEntity {
 
   @Column({ name: 'raised_by_id', type: 'uuid' })
   raisedById: string;
+
+  /**
+   * Raised on behalf of the set of this held group session: shown as the set's, always anonymous
+   * (the raising pair above stays hidden from everyone outside it). Null for a pair's own barrier.
+   */
+  @Index('barrier_group_session_idx')
+  @Column({ name: 'raised_for_group_session_id', type: 'uuid', nullable: true })
+  raisedForGroupSessionId: string | null;
+
+  @ManyToOne(() => GroupSessionEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'raised_for_group_session_id', foreignKeyConstraintName: 'FK_barrier_group_session' })
+  raisedForGroupSession?: GroupSessionEntity;
 
   @Column({ type: 'text' })
   title: string;

@@ -55,6 +55,12 @@ export class RaiseBarrierInput {
 
   @Field(() => Attribution, { defaultValue: Attribution.NAMED, description: 'NAMED asks the other co-learner to agree; the barrier shows as anonymous until they do.' })
   attribution: Attribution = Attribution.NAMED;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Raise it on behalf of the set of a held group session you came to (with this pair): it shows as the set’s and is always anonymous.',
+  })
+  groupSessionId?: string | null;
 }
 
 @InputType()

@@ -7,6 +7,7 @@ import type { Viewer } from '../auth/viewer';
 import { EventKind, type Facts } from '../history/event.entity';
 import { recordEvent } from '../history/history.service';
 import { PairEntity, PairStatus } from '../pair/pair.entity';
+import { GroupSessionService } from '../group-session/group-session.service';
 import { pairPolicy } from '../pair/pair.policy';
 import { PairService } from '../pair/pair.service';
 import { NotificationKind } from '../notification/notification.entity';
@@ -36,6 +37,8 @@ export interface NewBarrier {
   affectedGroups: AffectedGroup[];
   evidence: Evidence[];
   attribution: Attribution;
+  /** Raised on behalf of this held group session's set. */
+  raisedForGroupSessionId?: string | null;
 }
 
 const toEvidence = (items: EvidenceInput[]): Evidence[] =>
@@ -79,7 +82,8 @@ export class BarrierService {
       if (pair.status !== PairStatus.ACTIVE) {
         throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'Agree your contract first: barriers are raised by an active pair.', ['input', 'pairId']);
       }
-      return this.createInTransaction(tx, {
+      const set = input.groupSessionId ? await GroupSessionService.setForBarrier(tx, this.viewer, input.groupSessionId, pair.id) : null;
+      const barrier = await this.createInTransaction(tx, {
         organisationId: pair.organisationId,
         pairId: pair.id,
         raisedById: this.viewer.personId,
@@ -88,8 +92,20 @@ export class BarrierService {
         category: input.category,
         affectedGroups: [...new Set(input.affectedGroups)],
         evidence: toEvidence(input.evidence),
-        attribution: input.attribution,
+        // The set speaks for it: naming the pair would say which of the set raised it.
+        attribution: set ? Attribution.ANONYMOUS : input.attribution,
+        raisedForGroupSessionId: set?.session.id ?? null,
       });
+      if (set) {
+        await notify(tx, set.others, {
+          organisationId: barrier.organisationId,
+          kind: NotificationKind.BARRIER_RAISED_FOR_SET,
+          actorId: this.viewer.personId,
+          barrierId: barrier.id,
+          detail: { groupSession: set.session.id },
+        });
+      }
+      return barrier;
     });
   }
 

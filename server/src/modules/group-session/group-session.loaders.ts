@@ -1,9 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { countBy } from '../../common/loader-utils';
-import { GroupSessionInviteeEntity } from './group-session.entity';
+import { BarrierEntity } from '../barrier/barrier.entity';
+import { byId, countBy, manyBy } from '../../common/loader-utils';
+import { GroupSessionEntity, GroupSessionInviteeEntity } from './group-session.entity';
 
 export function createGroupSessionLoaders(db: DataSource) {
   return {
     inviteeCount: countBy(db, GroupSessionInviteeEntity, 'sessionId'),
+    session: byId(db, GroupSessionEntity),
+    /** Barriers raised on behalf of a session's set, newest first. */
+    barriersRaised: manyBy(db, BarrierEntity, 'raisedForGroupSessionId', { createdAt: 'DESC' }),
   };
 }

@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Authorized } from '../../common/auth-checker';
 import { InputArg, mutate } from '../../common/errors';
+import { PairStatus } from '../pair/pair.entity';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
 import { Role } from '../person/membership.entity';
@@ -10,7 +11,9 @@ import { AddGroupLearningInput, CancelGroupSessionInput, GroupSessionsArgs, Reco
 import { GroupSessionPayload } from './group-session.payloads';
 import { groupSessionPolicy } from './group-session.policy';
 import { GroupSessionService } from './group-session.service';
-import { GroupLearning, GroupSession, GroupSessionConnection, GroupSessionInvitee } from './group-session.type';
+import { GroupLearning, GroupSession, GroupSessionConnection, GroupSessionInvitee, RaisingSet } from './group-session.type';
+import { Barrier } from '../barrier/barrier.type';
+import { Pair } from '../pair/pair.type';
 
 @Resolver(() => GroupSession)
 export class GroupSessionResolver {
@@ -85,6 +88,33 @@ export class GroupSessionResolver {
   @FieldResolver({ description: 'Whether the viewer runs it (records attendance, writes learning, cancels).' })
   viewerCanRun(@Root() session: GroupSession, @Ctx() ctx: Context): boolean {
     return groupSessionPolicy.canRun(ctx.viewer as Viewer, session.entity);
+  }
+
+  @Authorized()
+  @FieldResolver(() => [Barrier], { description: 'Barriers raised on behalf of the set, newest first; each shows as the set’s, never which pair raised it.' })
+  async barriersRaised(@Root() session: GroupSession, @Ctx() ctx: Context): Promise<Barrier[]> {
+    return (await ctx.loaders.groupSession.barriersRaised.load(session.entity.id)).map(Barrier.from);
+  }
+
+  @Authorized()
+  @FieldResolver(() => Pair, { nullable: true, description: 'The pair the viewer came with, when they may raise a barrier on behalf of the set; null otherwise.' })
+  async barrierRaisingPair(@Root() session: GroupSession, @Ctx() ctx: Context): Promise<Pair | null> {
+    const { ownLine, attendingPairs } = await GroupSessionService.setOf(ctx.db.manager, session.entity.id, ctx.viewer!.personId);
+    if (!ownLine || !groupSessionPolicy.canRaiseBarrierFor(ctx.viewer as Viewer, session.entity, ownLine, attendingPairs)) return null;
+    const pair = await ctx.loaders.pair.pair.load(ownLine.pairId);
+    return pair && pair.status === PairStatus.ACTIVE ? Pair.from(pair) : null;
+  }
+}
+
+/** What every viewer is shown of a barrier raised on behalf of a set: the set, never the pair. */
+@Resolver(() => Barrier)
+export class BarrierRaisingSetResolver {
+  @Authorized()
+  @FieldResolver(() => RaisingSet, { nullable: true, description: 'The group session set it was raised on behalf of; null for a pair’s own barrier.' })
+  async raisedForSet(@Root() barrier: Barrier, @Ctx() ctx: Context): Promise<RaisingSet | null> {
+    const id = barrier.entity.raisedForGroupSessionId;
+    const session = id ? await ctx.loaders.groupSession.session.load(id) : null;
+    return session ? Object.assign(new RaisingSet(), { title: session.title, kind: session.kind }) : null;
   }
 }
 

@@ -1,6 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import { today } from '../../common/dates';
 import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
+import { K_ANONYMITY } from '../../common/anonymity';
 import { findForUpdate } from '../../common/locking';
 import { idOf, paginate, toGlobalId } from '../../common/relay';
 import type { Context } from '../../context';
@@ -212,6 +213,36 @@ export class GroupSessionService {
   async learning(session: GroupSessionEntity): Promise<GroupLearning[]> {
     const rows = await this.ctx.db.getRepository(GroupSessionLearningEntity).find({ where: { sessionId: session.id }, order: { recordedOn: 'ASC', body: 'ASC' } });
     return rows.map((r) => Object.assign(new GroupLearning(), { body: r.body, recordedOn: r.recordedOn }));
+  }
+
+  /** A session's invitee lines, the person's own line, and how many pairs came: what raising a barrier for the set depends on. */
+  static async setOf(db: EntityManager, sessionId: string, personId: string) {
+    const lines = await db.getRepository(GroupSessionInviteeEntity).findBy({ sessionId });
+    return { lines, ownLine: lines.find((l) => l.personId === personId) ?? null, attendingPairs: new Set(lines.filter((l) => l.attended).map((l) => l.pairId)).size };
+  }
+
+  /**
+   * The held session a co-learner raises a barrier for on behalf of its set, through `pairId` (the pair
+   * they came with), or the reason they cannot; with the people of the set's other pairs, to be told.
+   */
+  static async setForBarrier(tx: EntityManager, viewer: Viewer, sessionGlobalId: string, pairId: string): Promise<{ session: GroupSessionEntity; others: string[] }> {
+    const session = await tx.getRepository(GroupSessionEntity).findOneBy({ id: idOf(sessionGlobalId, 'GroupSession') });
+    const { lines, ownLine, attendingPairs } = session ? await GroupSessionService.setOf(tx, session.id, viewer.personId) : { lines: [], ownLine: null, attendingPairs: 0 };
+    if (!session || !groupSessionPolicy.canSee(viewer, session, ownLine != null)) throw notFound('That group session');
+    if (!groupSessionPolicy.canRaiseBarrierFor(viewer, session, ownLine, attendingPairs)) {
+      if (session.status !== GroupSessionStatus.HELD) {
+        throw new DomainError(UserErrorCode.INVALID_TRANSITION, 'A barrier is raised for the set once the session was held and attendance recorded.', ['input', 'groupSessionId']);
+      }
+      if (ownLine?.attended !== true) throw forbidden('Only a co-learner who came to the session raises a barrier on behalf of its set.');
+      throw new DomainError(
+        UserErrorCode.INVALID_INPUT,
+        `A set of fewer than ${K_ANONYMITY} pairs would point at the pair that raised it: raise it for your pair instead (it can be anonymous).`,
+        ['input', 'groupSessionId'],
+      );
+    }
+    if (ownLine!.pairId !== pairId) throw new DomainError(UserErrorCode.INVALID_INPUT, 'Raise it through the pair you came to the session with.', ['input', 'pairId']);
+    const raisingPeople = lines.filter((l) => l.pairId === pairId).map((l) => l.personId);
+    return { session, others: [...new Set(lines.filter((l) => l.pairId !== pairId && !raisingPeople.includes(l.personId)).map((l) => l.personId))] };
   }
 
   static globalId(id: string) {

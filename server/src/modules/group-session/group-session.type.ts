@@ -81,3 +81,12 @@ export class GroupLearning {
   @Field({ description: 'YYYY-MM-DD' })
   recordedOn: string;
 }
+
+@ObjectType('RaisingSet', { description: 'The group session set a barrier was raised on behalf of: all anyone is shown of who raised it.' })
+export class RaisingSet {
+  @Field()
+  title: string;
+
+  @Field(() => GroupSessionKind)
+  kind: GroupSessionKind;
+}

@@ -101,7 +101,7 @@ const BARRIERS: ExportSpec = {
     return csvLine([
       row.title, row.description, barrierCategoryLabel[row.category as BarrierCategory], affectedGroupsText(row.affected_groups as AffectedGroup[]),
       barrierStatusLabel[row.status as BarrierStatus], attributionLabel[row.attribution as Attribution],
-      hidden ? '' : row.programme_name, hidden ? HIDDEN_PAIR_LABEL : row.pair_name, hidden ? '' : row.raised_by,
+      hidden ? '' : row.programme_name, hidden ? (row.set_title ? `The set “${row.set_title}”` : HIDDEN_PAIR_LABEL) : row.pair_name, hidden ? '' : row.raised_by,
       row.evidence_items, row.corroborations, row.changes, row.adopted_changes, day(row.created_at), globalId('Barrier', row.id),
     ]);
   },

@@ -39,6 +39,7 @@ export const BARRIERS_EXPORT_SQL = `
          ${PAIR_NAME('p', `b.attribution = 'ANONYMOUS'`)} AS pair_name,
          CASE WHEN b.attribution = 'ANONYMOUS' AND $4::uuid NOT IN (p.senior_id, p.junior_id) THEN NULL
               ELSE (SELECT r.display_name FROM person r WHERE r.id = b.raised_by_id) END AS raised_by,
+         (SELECT g.title FROM group_session g WHERE g.id = b.raised_for_group_session_id) AS set_title,
          (SELECT count(*) FROM barrier_corroboration bc WHERE bc.barrier_id = b.id)::int AS corroborations,
          (SELECT count(*) FROM change_proposal x WHERE x.barrier_id = b.id)::int AS changes,
          (SELECT count(*) FROM change_proposal x WHERE x.barrier_id = b.id AND x.status = 'ADOPTED')::int AS adopted_changes

@@ -56,6 +56,7 @@ const LABELS: Partial<Record<string, string>> = {
   SESSION_RESCHEDULED: 'A booked session moves (the invitation is updated)',
   SESSION_CANCELLED: 'A session is cancelled',
   GROUP_SESSION_INVITED: 'Invitations to group sessions',
+  BARRIER_RAISED_FOR_SET: 'A barrier is raised on behalf of a group session you were in',
   PAIR_QUIET: 'A pair has gone quiet',
   CONTRACT_AGREEMENT_PENDING: 'A contract awaits your agreement',
   PROGRESS_STALE: 'A change in progress has had no progress report for 30 days',

@@ -50,6 +50,8 @@ export enum NotificationKind {
   SESSION_CANCELLED = 'SESSION_CANCELLED',
   /** The recipient is invited to a group session (or it moved, or was cancelled: detail.change). */
   GROUP_SESSION_INVITED = 'GROUP_SESSION_INVITED',
+  /** A barrier was raised on behalf of a group session's set the recipient's pair was in (detail.groupSession); it never says by whom. */
+  BARRIER_RAISED_FOR_SET = 'BARRIER_RAISED_FOR_SET',
 }
 
 /** An in-app notification for one person. */

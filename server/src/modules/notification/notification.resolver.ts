@@ -155,6 +155,8 @@ export class NotificationResolver {
         return `${actor} moved your co-learning session; your calendar invitation is updated.`;
       case NotificationKind.SESSION_CANCELLED:
         return `${actor} cancelled a co-learning session.`;
+      case NotificationKind.BARRIER_RAISED_FOR_SET:
+        return `${title} was raised on behalf of a group session you were in: if your pair sees it too, corroborate it.`;
       case NotificationKind.GROUP_SESSION_INVITED:
         return `${actor} invited you to a group co-learning session (or changed it): see Group sessions.`;
     }
