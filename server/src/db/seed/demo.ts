@@ -28,6 +28,7 @@ export const DEMO_ACCOUNTS = [
   { email: 'sid.sponsor@northshore.example', role: 'sponsor (non-executive director: confirms adoptions where an owner has a conflict of interest), Northshore' },
   { email: 'kit.junior@northshore.example', role: 'junior co-learner (paired with Rae; gone quiet), Northshore' },
   { email: 'casey.member@riverside.example', role: 'community-of-practice member, Riverside Council' },
+  { email: 'ria.manager@riverside.example', role: 'programme manager, Riverside Council (a board-led reverse programme ready to match)' },
 ];
 
 interface DemoPerson {
