@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { apiSuite } from '../helpers/suite';
 import { Api } from '../helpers/api';
 import { gid, type TestPerson } from '../helpers/factories';
@@ -126,6 +127,11 @@ describe('the matching assistant', () => {
     expect(sameLine.userErrors).toEqual([{ field: ['input', 'juniorId'], code: 'INVALID_INPUT', message: 'Ann and Xan are in the same reporting line.' }]);
     const wrongWay = await as.mutation(FIX_COUPLE, { programmeId, seniorId: ids.Yve, juniorId: ids.Bea });
     expect(wrongWay.userErrors[0].message).toBe('Yve is not senior to Bea by grade.');
+    // Someone who has not opted in, named in the programme's own words (a blank programme's here).
+    const stranger = await as.mutation(FIX_COUPLE, { programmeId, seniorId: gid('Person', randomUUID()), juniorId: ids.Yve });
+    expect(stranger.userErrors).toEqual([
+      { field: ['input', 'seniorId'], code: 'INVALID_INPUT', message: 'Choose a senior co-learner who has opted in to matching in this programme.' },
+    ]);
     // Nothing was paired by running the assistant.
     expect(await t.server.db.getRepository(PairEntity).countBy({ programmeId: idOfProgramme(programmeId) })).toBe(0);
   });

@@ -14,6 +14,8 @@ import { programmePolicy } from '../programme/programme.policy';
 import { MatchingProfileEntity, MatchingProposalEntity, MatchingRunEntity } from './matching.entity';
 import { matchingPolicy } from './matching.policy';
 import { hardRuleBroken, MatchingFocus, proposeMatches, scoreCouple, splitBySeniority, type MatchingCandidate } from './matching.rules';
+import { ProgrammeDesignEntity } from '../programme-template/programme-design.entity';
+import { DEFAULT_WORDING } from '../programme-template/templates';
 
 export interface ProfileInput {
   topics: string[];
@@ -235,8 +237,12 @@ export class MatchingService {
       const { candidates, busy } = await this.candidates(tx, programme);
       const senior = candidates.find((c) => c.personId === seniorId);
       const junior = candidates.find((c) => c.personId === juniorId);
-      if (!senior) throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose a senior who has opted in to matching in this programme.', ['input', 'seniorId']);
-      if (!junior) throw new DomainError(UserErrorCode.INVALID_INPUT, 'Choose a junior who has opted in to matching in this programme.', ['input', 'juniorId']);
+      if (!senior || !junior) {
+        // In the programme's own words ("Choose a board member…", "Choose a reverse mentor…").
+        const wording = (await tx.getRepository(ProgrammeDesignEntity).findOneBy({ programmeId: programme.id })) ?? DEFAULT_WORDING;
+        const [label, field] = !senior ? [wording.seniorLabel, 'seniorId'] : [wording.juniorLabel, 'juniorId'];
+        throw new DomainError(UserErrorCode.INVALID_INPUT, `Choose a ${label.toLowerCase()} who has opted in to matching in this programme.`, ['input', field]);
+      }
       for (const [field, person] of [['seniorId', senior], ['juniorId', junior]] as const) {
         if (busy.has(person.personId)) throw new DomainError(UserErrorCode.ALREADY_EXISTS, `${person.name} is already in a pair in this programme.`, ['input', field]);
       }
