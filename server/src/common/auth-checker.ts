@@ -1,7 +1,8 @@
-import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { Extensions } from 'type-graphql';
 import type { Context } from '../context';
 import { forbidden, unauthenticated } from './errors';
+import { wrapFieldResolvers } from './field-resolvers';
 
 /** `@Authorized(PUBLIC)` marks a root field that anyone may call, signed in or not. */
 export const PUBLIC = 'PUBLIC';
@@ -38,17 +39,12 @@ export const Authorized = (...roles: string[]) => Extensions({ [AUTHORIZED]: rol
 
 /** Wraps, in place, the resolver of every field marked `@Authorized` with its role check. */
 export function authorizeFields(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) {
-      const roles = field.extensions?.[AUTHORIZED] as string[] | undefined;
-      if (!roles) continue;
-      const resolve: GraphQLFieldResolver<unknown, Context> = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context: Context, info) => {
-        checkRoles(context, roles);
-        return resolve(source, args, context, info);
-      };
-    }
-  }
-  return schema;
+  return wrapFieldResolvers(schema, (field, resolve) => {
+    const roles = field.extensions?.[AUTHORIZED] as string[] | undefined;
+    if (!roles) return null;
+    return (source, args, context, info) => {
+      checkRoles(context as Context, roles);
+      return resolve(source, args, context, info);
+    };
+  });
 }

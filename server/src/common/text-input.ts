@@ -1,16 +1,15 @@
 import {
-  defaultFieldResolver,
   GraphQLError,
   isInputObjectType,
   isListType,
   isNonNullType,
-  isObjectType,
   isScalarType,
   type GraphQLField,
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
 import { Extensions } from 'type-graphql';
+import { wrapFieldResolvers } from './field-resolvers';
 
 /**
  * The one place every text argument passes through before any resolver, validator or SQL sees
@@ -82,16 +81,11 @@ function cleanArguments(field: GraphQLField<unknown, unknown>, args: Record<stri
  * 100 changes resolve thousands of promises for nothing (issue 11).
  */
 export function cleanArgumentsOf(schema: GraphQLSchema): GraphQLSchema {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    for (const field of Object.values(type.getFields())) {
-      if (field.args.length === 0) continue;
-      const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) => {
-        cleanArguments(field, args);
-        return resolve(source, args, context, info);
-      };
-    }
-  }
-  return schema;
+  return wrapFieldResolvers(schema, (field, resolve) => {
+    if (field.args.length === 0) return null;
+    return (source, args, context, info) => {
+      cleanArguments(field, args);
+      return resolve(source, args, context, info);
+    };
+  });
 }
