@@ -219,6 +219,10 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
       await jobs?.start();
       return (server.address() as { port: number }).port;
     },
+    /** Stops accepting connections and nothing else: requests and keep-alive connections go on as before. */
+    stopAccepting(): void {
+      drain.stopAccepting();
+    },
     /**
      * Stops accepting, lets requests in flight finish (keep-alive connections included), then
      * stops Apollo; throws if connections had to be cut after the grace period.

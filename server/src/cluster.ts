@@ -12,8 +12,8 @@ import type { Database } from './db/database';
  * the sign-in limit, jobs) already lives in PostgreSQL, so it holds across processes as it does
  * across servers behind a load balancer.
  *
- * A worker that dies is replaced; on SIGTERM or SIGINT the primary asks every worker to stop (each
- * drains its own connections), waits for them, then stops the database.
+ * A worker that dies is replaced; on SIGTERM or SIGINT the primary stops every worker in two steps
+ * (see stopWorkers), waits for them, then stops the database.
  */
 export async function runWorkers(config: Config, log: Logger, database: Database): Promise<number> {
   // The primary serves nothing: its pool would only hold connections the workers need.
@@ -43,17 +43,57 @@ export async function runWorkers(config: Config, log: Logger, database: Database
     });
   });
 
-  shutdown.register('server processes', ShutdownStage.ACCEPT, async () => {
-    await Promise.all(
-      [...workers].map(
-        (worker) =>
-          new Promise<void>((resolve) => {
-            worker.once('exit', () => resolve());
-            worker.process.kill('SIGTERM');
-          }),
-      ),
-    );
-  });
+  shutdown.register('server processes', ShutdownStage.ACCEPT, () => stopWorkers([...workers]));
   const ports = await Promise.all(listening);
   return ports[0];
+}
+
+const STOP_ACCEPTING = 'common-ground:stop-accepting';
+const NOT_ACCEPTING = 'common-ground:not-accepting';
+
+/**
+ * Stops the workers without resetting a connection: first every worker stops accepting, and only
+ * once all have (the port is then closed, and a new connection is refused) does each drain and
+ * exit. Draining answers with `Connection: close`, so clients open new connections at once; had a
+ * worker drained while another still held the port open, node:cluster would have taken those
+ * connections and reset them when the last worker let go of the port.
+ */
+async function stopWorkers(workers: Worker[]): Promise<void> {
+  await Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          // Our reply comes after node:cluster's own "close" on the same channel, so once it is
+          // here the primary no longer hands this worker connections.
+          const replied = (message: unknown) => message === NOT_ACCEPTING && done();
+          const done = () => {
+            worker.off('message', replied);
+            worker.off('exit', done);
+            resolve();
+          };
+          worker.on('message', replied);
+          worker.once('exit', done);
+          worker.send(STOP_ACCEPTING);
+        }),
+    ),
+  );
+  await Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          if (worker.isDead()) return resolve();
+          worker.once('exit', () => resolve());
+          worker.process.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+/** In a worker: stop accepting when the primary asks (the first of stopWorkers' two steps), and say so. */
+export function stopAcceptingWhenAsked(stopAccepting: () => void): void {
+  process.on('message', (message) => {
+    if (message !== STOP_ACCEPTING) return;
+    stopAccepting();
+    process.send?.(NOT_ACCEPTING);
+  });
 }

@@ -1,12 +1,17 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+
+/** Server processes started by default on a machine with many cores; WORKERS sets more. */
+const DEFAULT_MAX_WORKERS = 4;
 
 /** Everything the server reads from the environment, validated once at boot. */
 export interface Config {
   port: number;
   /**
-   * How many server processes share the port (WORKERS, default 1; set it to the cores the server
-   * is given). Each has its own pool of 10 connections; they share nothing but PostgreSQL.
+   * How many server processes share the port (WORKERS). In production one per core, at most
+   * DEFAULT_MAX_WORKERS; otherwise one. Each holds up to 14 connections (its pool and its job
+   * queue's), so the default stays well inside PostgreSQL's 100. They share nothing but PostgreSQL.
    */
   workers: number;
   /**
@@ -107,7 +112,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/@/.test(mailFrom)) throw new ConfigError('MAIL_FROM must be an email address, e.g. "Common Ground <cg@example.org>"');
   return {
     port,
-    workers: integer('WORKERS', env.WORKERS, 1, 1, 64),
+    workers: integer('WORKERS', env.WORKERS, nodeEnv === 'production' ? Math.min(os.availableParallelism(), DEFAULT_MAX_WORKERS) : 1, 1, 64),
     production: nodeEnv === 'production',
     smtpUrl,
     mailFrom,

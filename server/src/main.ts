@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { createApp } from './app';
-import { runWorkers } from './cluster';
+import { runWorkers, stopAcceptingWhenAsked } from './cluster';
 import { ConfigError, readConfig, type Config } from './config';
 import { createLogger, type Logger } from './common/logger';
 import { shutdown, ShutdownStage } from './common/shutdown';
@@ -62,6 +62,7 @@ async function serve(config: Config, log: Logger, database: Database): Promise<n
     throw error.code === 'EADDRINUSE' ? new Error(`port ${config.port} is in use: set PORT to another port`) : error;
   });
   shutdown.register('http', ShutdownStage.ACCEPT, () => app.close());
+  if (cluster.isWorker) stopAcceptingWhenAsked(() => app.stopAccepting());
   return port;
 }
 

@@ -38,14 +38,26 @@ export function drainableServer(server: http.Server) {
     });
   });
 
+  let listenerClosed: Promise<void> | undefined;
+  /** Stops taking connections; resolves once the ones already open have closed too. */
+  const stopAccepting = () =>
+    (listenerClosed ??= server.listening
+      ? // Not http.Server#close, which would also sweep idle keep-alive connections at once.
+        new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()))
+      : Promise.resolve());
+
   return {
     get draining() {
       return draining;
+    },
+    stopAccepting(): void {
+      void stopAccepting();
     },
     /** Resolves true once every connection has closed, or false if some had to be destroyed after `graceMs`. */
     drain(graceMs: number): Promise<boolean> {
       draining = true;
       for (const res of open) if (!res.headersSent) res.shouldKeepAlive = false;
+      const closed = stopAccepting();
       return new Promise((resolve) => {
         let sweep: NodeJS.Timeout | undefined;
         let timer: NodeJS.Timeout | undefined;
@@ -55,12 +67,7 @@ export function drainableServer(server: http.Server) {
           // http.Server#close also stops the timer that checks request timeouts; the listener is already closed.
           server.close(() => resolve(clean));
         };
-        if (!server.listening) {
-          finish(true);
-          return;
-        }
-        // Stop listening without http.Server#close's immediate sweep of idle keep-alive connections.
-        net.Server.prototype.close.call(server, () => finish(true));
+        void closed.then(() => finish(true));
         sweep = setInterval(() => {
           const now = Date.now();
           for (const [socket, state] of connections) if (state.active === 0 && now - state.idleSince >= IDLE_CLOSE_MS) socket.end();
