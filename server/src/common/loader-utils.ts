@@ -72,40 +72,42 @@ export function aggregateBy<T extends ObjectLiteral, V>(db: DataSource, entity: 
 
 const TIMESTAMP_TYPES = new Set<unknown>(['timestamptz', 'timestamp', 'timestamp with time zone', 'timestamp without time zone', Date]);
 
+/** The columns an entity reads, in one fixed order: rowAsJson writes them and readerFor reads them in it. */
+const selectedColumns = (metadata: EntityMetadata) => metadata.columns.filter((column) => column.isSelect);
+
 /**
- * SQL building one JSON object of `alias`'s row with every column the entity selects, keyed by
- * column name: how a fast read path brings a related row back inside another query. The entity's
- * metadata decides the columns, so a new column comes along without anyone editing this.
+ * SQL building one JSON array of `alias`'s row with every column the entity selects, in the
+ * entity's column order: how a fast read path brings a related row back inside another query. An
+ * array rather than an object keyed by column name, because the names would be most of the text
+ * PostgreSQL writes and Node parses (a page of fifty changes reads three hundred such rows). The
+ * entity's metadata decides the columns, so a new column comes along without anyone editing this.
  */
 export function rowAsJson(db: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string): string {
-  const columns = db.getMetadata(entity).columns.filter((column) => column.isSelect);
-  return `json_build_object(${columns.map((column) => `'${column.databaseName}', ${alias}."${column.databaseName}"`).join(', ')})`;
+  return `json_build_array(${selectedColumns(db.getMetadata(entity)).map((column) => `${alias}."${column.databaseName}"`).join(', ')})`;
 }
 
-type FromJson = (json: Record<string, unknown>) => ObjectLiteral;
+/** One row as rowAsJson writes it. */
+export type RowJson = unknown[];
+
+type FromJson = (json: RowJson) => ObjectLiteral;
 const readers = new WeakMap<EntityMetadata, FromJson>();
 
-/**
- * How one entity's rows are read back from `rowAsJson`'s JSON, worked out once per entity: a page
- * of a hundred changes reads six hundred such rows.
- */
+/** How one entity's rows are read back from `rowAsJson`'s JSON, worked out once per entity. */
 function readerFor(metadata: EntityMetadata): FromJson {
   let read = readers.get(metadata);
   if (!read) {
-    const columns = metadata.columns
-      .filter((column) => column.isSelect)
-      .map((column) => ({
-        column,
-        name: column.databaseName,
-        property: column.propertyName,
-        isTime: TIMESTAMP_TYPES.has(column.type),
-        // A plain property; embedded and relation columns are set as TypeORM sets them.
-        isPlain: !column.embeddedMetadata && !column.relationMetadata,
-      }));
+    const columns = selectedColumns(metadata).map((column) => ({
+      column,
+      property: column.propertyName,
+      isTime: TIMESTAMP_TYPES.has(column.type),
+      // A plain property; embedded and relation columns are set as TypeORM sets them.
+      isPlain: !column.embeddedMetadata && !column.relationMetadata,
+    }));
     read = (json) => {
       const row = metadata.create() as ObjectLiteral;
-      for (const { column, name, property, isTime, isPlain } of columns) {
-        const raw = json[name];
+      for (let i = 0; i < columns.length; i++) {
+        const { column, property, isTime, isPlain } = columns[i];
+        const raw = json[i];
         const value = raw != null && isTime ? new Date(raw as string) : raw;
         if (isPlain) row[property] = value;
         else column.setEntityValue(row, value);
@@ -118,6 +120,6 @@ function readerFor(metadata: EntityMetadata): FromJson {
 }
 
 /** The entity for a row that `rowAsJson` built: the same object the entity's repository would have loaded. */
-export function entityFromJson<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, json: Record<string, unknown>): T {
+export function entityFromJson<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, json: RowJson): T {
   return readerFor(db.getMetadata(entity))(json) as T;
 }

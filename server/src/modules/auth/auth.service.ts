@@ -1,7 +1,7 @@
 import { IsNull, MoreThan, Not } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError, UserErrorCode } from '../../common/errors';
-import { entityFromJson, rowAsJson } from '../../common/loader-utils';
+import { entityFromJson, rowAsJson, type RowJson } from '../../common/loader-utils';
 import { queryPrepared } from '../../db/prepared';
 import type { Context } from '../../context';
 import { MembershipEntity } from '../person/membership.entity';
@@ -52,7 +52,7 @@ function authenticationQuery(db: DataSource): string {
 /** Resolves a bearer token or session cookie to the signed-in viewer, or null. */
 export async function authenticate(db: DataSource, token: string | undefined): Promise<Viewer | null> {
   if (!token) return null;
-  const [row] = await queryPrepared<{ session_id: string; person: Record<string, unknown>; memberships: Record<string, unknown>[] }>(db, authenticationQuery(db), [
+  const [row] = await queryPrepared<{ session_id: string; person: RowJson; memberships: RowJson[] }>(db, authenticationQuery(db), [
     hashToken(token),
   ]);
   if (!row) return null;

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { entityFromJson, rowAsJson } from '../../common/loader-utils';
+import { entityFromJson, rowAsJson, type RowJson } from '../../common/loader-utils';
 import { queryPrepared } from '../../db/prepared';
 import type { Viewer } from '../auth/viewer';
 import type { createBarrierLoaders } from '../barrier/barrier.loaders';
@@ -67,14 +67,13 @@ const RELATION_JOINS = `
     JOIN person o ON o.id = c.owner_id
     LEFT JOIN pair rp ON rp.id = b.pair_id`;
 
-type Json = Record<string, unknown>;
 interface Row {
-  change: Json;
-  barrier: Json;
-  raising_pair: Json | null;
-  pair: Json;
-  owner: Json;
-  latest_decision: Json | null;
+  change: RowJson;
+  barrier: RowJson;
+  raising_pair: RowJson | null;
+  pair: RowJson;
+  owner: RowJson;
+  latest_decision: RowJson | null;
   comment_count: number;
 }
 
