@@ -4,7 +4,8 @@
  *
  * 1. Builds the large dataset (seedLarge: 50 organisations, 60,000 changes, with decisions and
  *    comments) in BENCH_DATABASE_URL; BENCH_SEED=false reuses a database seeded before.
- * 2. Starts the built server (dist/server/src/main.js, NODE_ENV=production, LOG_LEVEL=warn),
+ * 2. Starts the built server (dist/server/src/main.js, NODE_ENV=production, LOG_LEVEL=warn, one
+ *    process per core as npm start runs it),
  *    PostGraphile 5.1.5 (Amber preset, no authentication) and the raw floor (one SQL statement
  *    building the JSON), and signs in to ours as the large organisation's programme manager.
  * 3. Checks that all three return the same rows for every shape, then counts our SQL statements per
@@ -24,11 +25,12 @@
  */
 import 'reflect-metadata';
 import crypto from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { newToken } from '../server/src/modules/auth/tokens';
-import { type Child, cpuMs, startChild } from './bench-board/children';
+import { type Child, cpuMs, descendants, startChild } from './bench-board/children';
 import { type BoardRow, type Request, requestFor, rowsOf, SERVERS, type ServerName, SHAPES, type ShapeName, type Target } from './bench-board/shapes';
 import { BENCH_DATABASE_URL } from './bench-database';
 import { seedLarge } from './seed-large';
@@ -301,6 +303,12 @@ async function main(): Promise<void> {
     });
     const target: Target = { ...target0, postgraphileNodeId: JSON.parse(nodeIdBody).data.changeProposalByRowId.id };
 
+    // descendants() counts the process itself: with one worker there is no primary.
+    const ourProcesses = Math.max(1, descendants(servers.ours.pid).length - 1);
+    console.log(
+      `Ours serves from ${ourProcesses} process${ourProcesses > 1 ? 'es' : ''} (npm start's default: one per core, WORKERS to change it), ` +
+        `PostGraphile and the raw floor from one each; Node CPU below is every process's. The machine has ${os.availableParallelism()} cores.`,
+    );
     const check = await checkSameRows(servers, target);
     console.log(
       `Same rows from all three for ${SHAPES_RUN.join(', ')} (${check.rows} rows): change ids and order, title, status, target date, progress, ` +

@@ -26,7 +26,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-function descendants(pid: number): number[] {
+export function descendants(pid: number): number[] {
   const found = [pid];
   try {
     for (const task of readdirSync(`/proc/${pid}/task`)) {
