@@ -91,6 +91,17 @@ describe('complexity', () => {
     expect(response.errors![0].message).toMatch(/too expensive/);
   });
 
+  it('estimates the same query text afresh for each set of variables, and refuses it every time it is too expensive', async () => {
+    const organisation = await t.make.organisation();
+    const { token } = await t.make.person({ organisation });
+    const sized = `query ($n: Int!) { programmes(first: $n) { nodes { pairs(first: $n) { nodes { id } } } } }`;
+    for (const n of [10, 100, 10, 100]) {
+      const response = await t.api.as(token).request(sized, { n });
+      if (n === 10) expect(response.errors).toBeUndefined();
+      else expect(response.errors![0].message).toMatch(/too expensive/);
+    }
+  });
+
   it('counts an unpaged list (comments, history, a barrier\'s changes) as many items, so nesting them under a page is refused', async () => {
     const organisation = await t.make.organisation();
     const { token } = await t.make.person({ organisation });

@@ -4,6 +4,7 @@ import { CommentEntity } from '../../server/src/modules/comment/comment.entity';
 import { PairEntity } from '../../server/src/modules/pair/pair.entity';
 import { PersonEntity } from '../../server/src/modules/person/person.entity';
 import { Role } from '../../server/src/modules/person/membership.entity';
+import type { AppDataSource } from '../../server/src/db/data-source';
 import { createLoaders } from '../../server/src/loaders';
 import { changeScenario } from '../helpers/change-setup';
 import { gid } from '../helpers/factories';
@@ -88,5 +89,31 @@ describe('the changes board read path', () => {
       expect(await fast.comment.countByChange.load(change.id)).toBe(await slow.comment.countByChange.load(change.id));
     }
     expect(await fast.pair.pair.load(s.anonymous.pairId)).toEqual(await db.getRepository(PairEntity).findOneByOrFail({ id: s.anonymous.pairId }));
+  });
+
+  it('plans its prepared reads once per connection: every execution after the first reuses the generic plan', async () => {
+    const s = await board();
+    for (let i = 0; i < 8; i++) {
+      await t.api.as(s.owner.token).ok(BOARD, { n: 50 });
+      await t.api.as(s.owner.token).ok(ONE, { id: gid('Change', s.changes[i].id) });
+    }
+    const db = t.server.db as AppDataSource;
+    // Each connection sees only its own prepared statements: ask every connection the pool holds.
+    const pool = db.preparedReads();
+    const clients = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
+    try {
+      let generic = 0;
+      for (const client of clients) {
+        expect((await client.query('SHOW plan_cache_mode')).rows[0].plan_cache_mode).toBe('force_generic_plan');
+        const { rows } = await client.query(`SELECT name, generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE name LIKE 'cg\\_%'`);
+        for (const row of rows) expect(row).toMatchObject({ custom_plans: 0 });
+        generic += rows.reduce((sum, row) => sum + row.generic_plans, 0);
+      }
+      expect(generic).toBeGreaterThanOrEqual(32);
+    } finally {
+      for (const client of clients) client.release();
+    }
+    // TypeORM's own pool keeps PostgreSQL's default: its statements may depend on their values.
+    expect((await db.query('SHOW plan_cache_mode'))[0].plan_cache_mode).toBe('auto');
   });
 });

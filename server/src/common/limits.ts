@@ -79,15 +79,42 @@ export function estimateComplexity(schema: GraphQLSchema, document: DocumentNode
   });
 }
 
+/** Variables longer than this as JSON (a mutation's input, say) are estimated afresh every time. */
+const CACHED_VARIABLES_LENGTH = 1000;
+/** Estimates kept per document: one per page size and filter a client asks with, in practice. */
+const CACHED_ESTIMATES_PER_DOCUMENT = 100;
+
+/**
+ * estimateComplexity, remembered per parsed document (Apollo reuses the parsed document for the
+ * same query text) and per operation name and variables: the estimate walks the whole operation
+ * against the schema, which cost as much as a tenth of a small board request, and its answer
+ * depends on nothing else.
+ */
+function cachedEstimator(schema: GraphQLSchema) {
+  const estimates = new WeakMap<DocumentNode, Map<string, number>>();
+  return (document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown>): number => {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+    if (key.length > CACHED_VARIABLES_LENGTH) return estimateComplexity(schema, document, operationName, variables);
+    let forDocument = estimates.get(document);
+    const known = forDocument?.get(key);
+    if (known !== undefined) return known;
+    const complexity = estimateComplexity(schema, document, operationName, variables);
+    if (!forDocument) estimates.set(document, (forDocument = new Map()));
+    if (forDocument.size < CACHED_ESTIMATES_PER_DOCUMENT) forDocument.set(key, complexity);
+    return complexity;
+  };
+}
+
 /** Rejects an operation whose estimated cost is above MAX_COMPLEXITY, before it runs. */
 export function complexityLimit(schema: GraphQLSchema): ApolloServerPlugin {
+  const estimate = cachedEstimator(schema);
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
           let complexity: number;
           try {
-            complexity = estimateComplexity(schema, document, request.operationName, request.variables);
+            complexity = estimate(document, request.operationName, request.variables);
           } catch (error) {
             // Estimating reads the variables first: variables that do not fit the operation are the client's mistake.
             if (error instanceof GraphQLError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
