@@ -20,6 +20,27 @@ export interface JobRunner {
 }
 
 /**
+ * Runs `setup` while holding a session advisory lock, so processes starting together take turns.
+ * pg-boss 10.4.2's create_queue is not safe to run concurrently: on a database where the queue does
+ * not exist yet, two processes each create the queue's table and its foreign key to pgboss.queue
+ * and deadlock, and one of them fails to start (seen with npm start's several processes).
+ */
+async function oneProcessAtATime(db: DataSource, setup: () => Promise<void>): Promise<void> {
+  const runner = db.createQueryRunner();
+  const client = (await runner.connect()) as PoolClient;
+  try {
+    await client.query(`SELECT pg_advisory_lock(hashtext('common-ground:job-queue-setup'))`);
+    try {
+      await setup();
+    } finally {
+      await client.query(`SELECT pg_advisory_unlock(hashtext('common-ground:job-queue-setup'))`);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
  * Background and scheduled work on the app's own PostgreSQL with pg-boss. A message becomes a job
  * through a transactional outbox: services write `mail_message` rows inside their own
  * transactions; this runner moves PENDING rows to QUEUED and creates their delivery jobs in one
@@ -67,9 +88,11 @@ export function createJobRunner(config: Config, db: DataSource, log: Logger, opt
     async start() {
       await boss.start();
       const mailQueue = { name: MAIL_QUEUE, retryLimit: config.mailRetryLimit, retryDelay: config.mailRetrySeconds, retryBackoff: true, expireInSeconds: 120 };
-      await boss.createQueue(MAIL_QUEUE, mailQueue);
-      await boss.updateQueue(MAIL_QUEUE, mailQueue); // the queue outlives a restart; today's settings apply
-      await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, retryLimit: 2, retryDelay: 60, expireInSeconds: 600 });
+      await oneProcessAtATime(db, async () => {
+        await boss.createQueue(MAIL_QUEUE, mailQueue);
+        await boss.updateQueue(MAIL_QUEUE, mailQueue); // the queue outlives a restart; today's settings apply
+        await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, retryLimit: 2, retryDelay: 60, expireInSeconds: 600 });
+      });
       // Up to ten messages a fetch; each that fails is failed on its own (pg-boss then retries it
       // with backoff), and pg-boss completes the rest when the handler returns.
       mailWorker = await boss.work<{ mailId: string }>(MAIL_QUEUE, { includeMetadata: true, batchSize: 10, pollingIntervalSeconds: 0.5 }, async (jobs) => {
