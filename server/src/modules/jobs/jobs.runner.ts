@@ -19,6 +19,9 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
+/** The advisory lock queue setup takes: unlocked with the same key it was locked with. */
+const QUEUE_SETUP_LOCK = `hashtext('common-ground:job-queue-setup')`;
+
 /**
  * Runs `setup` while holding a session advisory lock, so processes starting together take turns.
  * pg-boss 10.4.2's create_queue is not safe to run concurrently: on a database where the queue does
@@ -29,11 +32,11 @@ async function oneProcessAtATime(db: DataSource, setup: () => Promise<void>): Pr
   const runner = db.createQueryRunner();
   const client = (await runner.connect()) as PoolClient;
   try {
-    await client.query(`SELECT pg_advisory_lock(hashtext('common-ground:job-queue-setup'))`);
+    await client.query(`SELECT pg_advisory_lock(${QUEUE_SETUP_LOCK})`);
     try {
       await setup();
     } finally {
-      await client.query(`SELECT pg_advisory_unlock(hashtext('common-ground:job-queue-setup'))`);
+      await client.query(`SELECT pg_advisory_unlock(${QUEUE_SETUP_LOCK})`);
     }
   } finally {
     await runner.release();
