@@ -1,6 +1,7 @@
 import { AffectedGroup, BarrierCategory } from '../../server/src/modules/barrier/barrier.entity';
 import { ChangeStatus } from '../../server/src/modules/change/change.entity';
 import { Sector } from '../../server/src/modules/organisation/organisation.entity';
+import { SEARCH_LIMITS, SharedCaseSearch, idRangeCovering, type SearchLimits } from '../../server/src/modules/library/library.search';
 import { Api, libraryTestServer } from '../helpers/library';
 
 const t = libraryTestServer();
@@ -94,5 +95,58 @@ describe('sharedCases', () => {
     const large = await t.api.as(reader).request(SEARCH, { search: word, first: 5 });
     expect(large.errors).toBeUndefined();
     expect(large.extensions?.sqlStatements).toBe(small.extensions?.sqlStatements);
+  });
+});
+
+/*
+ * The limits that keep a search's cost bounded in a large library (issue 11), met here by making
+ * them small: the same class the resolver uses, on the same database and cases.
+ */
+describe('a search past its limits', () => {
+  const searchWith = (limits: Partial<SearchLimits>, filter = {}) => new SharedCaseSearch(t.server.db, word, filter, { ...SEARCH_LIMITS, ...limits });
+  const titlesOf = async (limits: Partial<SearchLimits>, first: number) => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page = await searchWith(limits).page({ first, after });
+      seen.push(...page.nodes.map((n) => n.title));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return seen;
+  };
+
+  it('ranks only the newest matches, then lists the older ones newest first, reaching every match once', async () => {
+    // Published in the order titleHit, bodyHit, council, councilPay: the window holds the last two.
+    for (const first of [1, 3, 10]) {
+      const seen = await titlesOf({ rankWindow: 2 }, first);
+      expect(seen).toHaveLength(4);
+      expect(new Set(seen.slice(0, 2))).toEqual(new Set([titles.council, titles.councilPay]));
+      expect(seen.slice(2)).toEqual([titles.bodyHit, titles.titleHit]);
+    }
+    // With a window that holds every match, the best match comes first.
+    expect((await titlesOf({}, 2))[0]).toBe(titles.titleHit);
+  });
+
+  it('estimates counts from a sample of the ids past exactCounts, says so, and scales by the part of the ids read', async () => {
+    const filter = { sectors: ['LOCAL_GOVERNMENT' as Sector] };
+    const exact = await searchWith({}, filter).page({ first: 1 }, true);
+    expect(await exact.countIsEstimate()).toBe(false);
+    expect((await exact.facetCounts()).estimated).toBe(false);
+
+    // A sample of the whole id space: the same counts, reported as estimates.
+    const sampled = await searchWith({ exactCounts: 0, sampleSize: 1e12 }, filter).page({ first: 1 }, true);
+    expect(await sampled.countIsEstimate()).toBe(true);
+    expect(await sampled.count()).toBe(await exact.count());
+    const [sampledFacets, exactFacets] = [await sampled.facetCounts(), await exact.facetCounts()];
+    expect(sampledFacets.estimated).toBe(true);
+    expect({ ...sampledFacets, estimated: false }).toEqual(exactFacets);
+  });
+
+  it('splits the id space evenly: a quarter of random ids fall below the bound for a quarter', () => {
+    expect(idRangeCovering(0.25)).toEqual({ below: '40000000-0000-0000-0000-000000000000', fraction: 0.25 });
+    const ids = Array.from({ length: 20_000 }, () => crypto.randomUUID());
+    const below = ids.filter((id) => id < idRangeCovering(0.25).below).length;
+    expect(below / ids.length).toBeGreaterThan(0.23);
+    expect(below / ids.length).toBeLessThan(0.27);
   });
 });

@@ -13,6 +13,7 @@ export const LibrarySearchQuery = graphql(`
   query LibrarySearch($search: String, $filter: SharedCaseFilter, $first: Int!, $after: String) {
     sharedCases(search: $search, filter: $filter, first: $first, after: $after) {
       totalCount
+      totalCountIsEstimate
       pageInfo {
         ...PageInfoFields
       }
@@ -31,6 +32,7 @@ export const LibrarySearchQuery = graphql(`
         adaptationCount
       }
       facets {
+        estimated
         sectors { value count selected }
         categories { value count selected }
         affectedGroups { value count selected }
@@ -41,6 +43,17 @@ export const LibrarySearchQuery = graphql(`
 `);
 
 const PAGE_SIZE = 10;
+
+/**
+ * A count as a reader should take it: exact, or (for a search matching thousands of cases, which
+ * the server estimates from a sample) rounded to two significant figures with "about"; a value the
+ * sample missed is "few" rather than 0, so it stays on offer.
+ */
+function shownCount(count: number, estimated: boolean): string {
+  if (!estimated) return count.toLocaleString('en-GB');
+  if (count === 0) return 'few';
+  return `about ${Number(count.toPrecision(2)).toLocaleString('en-GB')}`;
+}
 type Dimension = 'sectors' | 'categories' | 'affectedGroups' | 'outcomes';
 const dimensions: { key: Dimension; title: string; param: string; labels: Record<string, string> }[] = [
   { key: 'categories', title: 'Category', param: 'category', labels: categoryLabels },
@@ -126,12 +139,12 @@ export function LibraryPage({ viewer }: { viewer: SignedInViewer }) {
             <fieldset key={dimension.key} className="facet">
               <legend>{dimension.title}</legend>
               {(library?.facets[dimension.key] ?? [])
-                .filter((f) => f.count > 0 || f.selected)
+                .filter((f) => f.count > 0 || f.selected || library?.facets.estimated)
                 .map((f) => (
                   <label key={f.value} className="facet__option">
                     <input type="checkbox" checked={f.selected} onChange={() => toggle(dimension.param, f.value)} />
                     <span>{dimension.labels[f.value] ?? f.value}</span>
-                    <span className="count">{f.count}</span>
+                    <span className="count">{shownCount(f.count, library?.facets.estimated ?? false)}</span>
                   </label>
                 ))}
             </fieldset>
@@ -145,7 +158,7 @@ export function LibraryPage({ viewer }: { viewer: SignedInViewer }) {
 
         <section className="library__results" aria-labelledby="results-heading" aria-busy={loading}>
           <h2 id="results-heading" className="library__count">
-            {library ? `${library.totalCount} ${library.totalCount === 1 ? 'case' : 'cases'}` : 'Cases'}
+            {library ? `${shownCount(library.totalCount, library.totalCountIsEstimate)} ${library.totalCount === 1 ? 'case' : 'cases'}` : 'Cases'}
             {search && <span className="muted"> for “{search}”</span>}
           </h2>
           {error && <ProblemMessage error={error} onRetry={() => refetch()} />}

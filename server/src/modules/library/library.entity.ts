@@ -154,8 +154,11 @@ export class SharedCaseEntity {
   @Column({ name: 'reviewed_at', type: 'timestamptz', precision: 3, nullable: true })
   reviewedAt: Date | null;
 
-  /** Kept up to date by a trigger (see the migration) from title, tags and text; GIN-indexed. */
-  @Index('shared_case_search_idx', { synchronize: false })
+  /**
+   * Kept up to date by a trigger (see the migration) from title, tags and text. GIN-indexed with the
+   * filter columns, for published cases only (migration 1796900000000).
+   */
+  @Index('shared_case_published_search_idx', { synchronize: false })
   @Column({ name: 'search_vector', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
   searchVector?: string;
 

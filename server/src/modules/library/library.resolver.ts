@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Authorized } from '../../common/auth-checker';
 import { forbidden, InputArg, mutate } from '../../common/errors';
 import { ConnectionArgs, idOf, paginate } from '../../common/relay';
+import { asksFor } from '../../common/selection';
 import type { Context } from '../../context';
 import type { Viewer } from '../auth/viewer';
 import { barrierPolicy } from '../barrier/barrier.policy';
@@ -84,9 +86,10 @@ export class SharedCaseResolver {
     @Arg('filter', () => SharedCaseFilter, { nullable: true }) filter: SharedCaseFilter | null,
     @Args() args: ConnectionArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     if (!libraryPolicy.canBrowse(viewerOf(ctx))) throw forbidden('Join an organisation to read the community library.');
-    return new SharedCaseSearch(ctx.db, search, filter ?? {}).page(args);
+    return new SharedCaseSearch(ctx.db, search, filter ?? {}).page(args, asksFor(info, ['totalCount', 'totalCountIsEstimate', 'facets']));
   }
 
   @Authorized()

@@ -22,6 +22,33 @@ interface SearchRow {
   rank: number | null;
 }
 
+/**
+ * How much work one search may do, so that its cost follows the page asked for rather than the
+ * size of the library (issue 11: 100,000 cases may cost at most twice what 10,000 do).
+ *
+ * - `rankWindow`: relevance ranks the newest this many matches; older matches follow, newest
+ *   first. Ranking reads every candidate's text, so ranking all of a broad search's matches grew
+ *   with the library (32,000 of 100,000 cases match "shortlisting panel").
+ * - `exactCounts`: up to this many matches (as PostgreSQL expects them) a count is exact;
+ * - `sampleSize`: above it, it is estimated from a uniform random sample of about this many
+ *   matches, and the connection says so (`totalCountIsEstimate`, `facets.estimated`).
+ */
+export interface SearchLimits {
+  rankWindow: number;
+  exactCounts: number;
+  sampleSize: number;
+}
+export const SEARCH_LIMITS: SearchLimits = { rankWindow: 1000, exactCounts: 5000, sampleSize: 2000 };
+
+/** The rank given to matches older than the ranked window: below every real rank (ts_rank is never negative). */
+const UNRANKED = -1;
+
+interface Statistics {
+  total: number;
+  rows: { facet: Dimension | 'total'; value: string; count: number }[];
+  estimated: boolean;
+}
+
 /** Positional parameters for one raw statement. */
 class Params {
   readonly values: unknown[] = [];
@@ -46,6 +73,7 @@ export class SharedCaseSearch {
     private readonly db: DataSource,
     search: string | null | undefined,
     private readonly filter: SharedCaseFilter = {},
+    private readonly limits: SearchLimits = SEARCH_LIMITS,
   ) {
     this.search = search?.trim() ? search.trim().slice(0, 200) : null;
   }
@@ -57,7 +85,9 @@ export class SharedCaseSearch {
   private conditions(params: Params, except?: Dimension | 'all', options: { onlyFilters?: boolean } = {}): string[] {
     const where: string[] = [];
     if (!options.onlyFilters) {
-      where.push(`status = ${params.add(SharedCaseStatus.PUBLISHED)}::shared_case_status`);
+      // A literal, not a parameter: the search index covers published cases only, and PostgreSQL
+      // uses a partial index only where it can see the condition holds.
+      where.push(`status = '${SharedCaseStatus.PUBLISHED}'`);
       if (this.search) where.push(`search_vector @@ websearch_to_tsquery('english', ${params.add(this.search)})`);
     }
     if (except === 'all') return where;
@@ -80,48 +110,120 @@ export class SharedCaseSearch {
   }
 
   /** One page of cases, most relevant first; counts and facets are computed only when asked for. */
-  async page(args: ConnectionArgs): Promise<ConnectionShape<SharedCase> & { count: () => Promise<number>; facetCounts: () => Promise<SharedCaseFacets> }> {
-    const params = new Params();
-    const where = this.conditions(params);
-    const rank = this.search ? RANK(`websearch_to_tsquery('english', ${params.add(this.search)})`) : 'NULL::float8';
+  async page(
+    args: ConnectionArgs,
+    wantsCounts = false,
+  ): Promise<ConnectionShape<SharedCase> & { count: () => Promise<number>; countIsEstimate: () => Promise<boolean>; facetCounts: () => Promise<SharedCaseFacets> }> {
+    // Counting and reading the page are independent statements: when the reader wants both, they
+    // run side by side on two connections, and the search takes as long as the slower.
+    if (wantsCounts) void Promise.allSettled([this.total(), this.statistics()]);
     const ordering = this.ordering();
-    let keyset = '';
-    if (args.after) {
-      const values = decodeCursor(args.after, ordering as Ordering<unknown>);
-      const casts = ordering.keys.map((k) => (k.sql === 'rank' ? '::float8' : k.sql === 'published_at' ? '::timestamptz' : '::uuid'));
-      keyset = `WHERE (${ordering.keys.map((k) => k.sql).join(', ')}) < (${values.map((v, i) => params.add(v) + casts[i]).join(', ')})`;
-    }
-    const order = ordering.keys.map((k) => `${k.sql} DESC`).join(', ');
-    const rows: SearchRow[] = await readPage(args.after, () =>
-      this.db.query(
-        `SELECT id, published_at, rank FROM (
-           SELECT id, published_at, ${rank} AS rank FROM shared_case WHERE ${where.join(' AND ')}
-         ) matches ${keyset} ORDER BY ${order} LIMIT ${params.add(args.first + 1)}`,
-        params.values,
-      ),
-    );
+    const after = args.after ? decodeCursor(args.after, ordering as Ordering<unknown>) : null;
+    const rows: SearchRow[] = await readPage(args.after, () => (this.search ? this.rankedRows(args.first, after) : this.newestRows(args.first, after)));
     const ids = rows.slice(0, args.first).map((r) => r.id);
     const entities = ids.length ? await this.db.getRepository(SharedCaseEntity).findBy({ id: In(ids) }) : [];
     const byId = new Map(entities.map((e) => [e.id, e]));
     const page = pageOf(rows, ordering, args, (row) => SharedCase.from(byId.get(row.id)!), () => this.count());
-    return { ...page, facetCounts: () => this.facets() };
+    return { ...page, countIsEstimate: async () => (await this.total()).estimated, facetCounts: () => this.facets() };
   }
 
-  private stats?: Promise<{ total: number; rows: { facet: Dimension | 'total'; value: string; count: number }[] }>;
+  /** Without a search: newest first, walking the published-date index from the cursor. */
+  private newestRows(first: number, after: unknown[] | null): Promise<SearchRow[]> {
+    const params = new Params();
+    const where = this.conditions(params);
+    if (after) where.push(`(published_at, id) < (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)`);
+    return this.db.query(
+      `SELECT id, published_at, NULL::float8 AS rank FROM shared_case WHERE ${where.join(' AND ')}
+       ORDER BY published_at DESC, id DESC LIMIT ${params.add(first + 1)}`,
+      params.values,
+    );
+  }
+
+  /**
+   * With a search: the newest `rankWindow` matches ranked by relevance, then every older match,
+   * newest first, with the rank UNRANKED. A cursor in the ranked part continues there (and on into
+   * the older matches); a cursor among the older matches walks on from it by date alone.
+   */
+  private rankedRows(first: number, after: unknown[] | null): Promise<SearchRow[]> {
+    const params = new Params();
+    const where = this.conditions(params);
+    const limit = params.add(first + 1);
+    if (after && Number(after[0]) < 0) {
+      return this.db.query(
+        `SELECT id, published_at, ${UNRANKED}::float8 AS rank FROM shared_case
+         WHERE ${where.join(' AND ')} AND (published_at, id) < (${params.add(after[1])}::timestamptz, ${params.add(after[2])}::uuid)
+         ORDER BY published_at DESC, id DESC LIMIT ${limit}`,
+        params.values,
+      );
+    }
+    const query = `websearch_to_tsquery('english', ${params.add(this.search)})`;
+    const window = params.add(this.limits.rankWindow);
+    const keyset = after ? `WHERE (rank, published_at, id) < (${params.add(after[0])}::float8, ${params.add(after[1])}::timestamptz, ${params.add(after[2])}::uuid)` : '';
+    // The older matches start below the window's oldest row, and only when the window is full
+    // (otherwise it holds every match). `published_at <= edge` lets the date index start there.
+    return this.db.query(
+      `WITH recent AS MATERIALIZED (
+         SELECT id, published_at, search_vector FROM shared_case WHERE ${where.join(' AND ')}
+         ORDER BY published_at DESC, id DESC LIMIT ${window}
+       ), edge AS (
+         SELECT published_at, id FROM recent WHERE (SELECT count(*) FROM recent) = ${window} ORDER BY published_at, id LIMIT 1
+       )
+       SELECT id, published_at, rank FROM (
+         SELECT id, published_at, ${RANK(query)} AS rank FROM recent
+         UNION ALL
+         (SELECT id, published_at, ${UNRANKED}::float8 FROM shared_case
+          WHERE ${where.join(' AND ')} AND published_at <= (SELECT published_at FROM edge)
+            AND (published_at, id) < (SELECT published_at, id FROM edge)
+          ORDER BY published_at DESC, id DESC LIMIT ${limit})
+       ) matches ${keyset}
+       ORDER BY rank DESC, published_at DESC, id DESC LIMIT ${limit}`,
+      params.values,
+    );
+  }
+
+  private stats?: Promise<Statistics>;
+  private totalCount?: Promise<{ count: number; estimated: boolean }>;
 
   async count(): Promise<number> {
-    return (await this.statistics()).total;
+    return (await this.total()).count;
+  }
+
+  /**
+   * How many cases the list holds. Exact when PostgreSQL expects at most `exactCounts` of them:
+   * the index holds every filter column, so counting reads only those cases. Otherwise, and
+   * whenever the facets were counted exactly anyway, it is the facets' total.
+   */
+  private total(): Promise<{ count: number; estimated: boolean }> {
+    this.totalCount ??= (async () => {
+      const params = new Params();
+      const where = this.conditions(params);
+      if ((await this.expectedMatches(where, params.values)) <= this.limits.exactCounts) {
+        const [{ count }]: { count: number }[] = await this.db.query(`SELECT count(*)::int AS count FROM shared_case WHERE ${where.join(' AND ')}`, params.values);
+        return { count, estimated: false };
+      }
+      const { total, estimated } = await this.statistics();
+      return { count: total, estimated };
+    })();
+    return this.totalCount;
   }
 
   /**
    * The total and every facet in one statement and one pass over the matches: the search's matches
    * are gathered once, then each dimension is counted over those that pass the other dimensions'
    * filters, so a reader sees what choosing another value would give. Shared by totalCount and facets.
+   *
+   * When PostgreSQL expects more than `exactCounts` matches, the pass covers only the matches whose
+   * id falls in the first part of the id space, sized for about `sampleSize` of them, and every
+   * count is scaled up by that part. Case ids are random (gen_random_uuid), so a range of ids is
+   * a uniform random sample, and the primary key reads it without visiting the other matches.
    */
-  private statistics() {
+  private statistics(): Promise<Statistics> {
     this.stats ??= (async () => {
       const params = new Params();
       const matchOnly = this.conditions(params, 'all');
+      const expected = await this.expectedMatches(matchOnly, params.values);
+      const sampled = expected > this.limits.exactCounts ? idRangeCovering(this.limits.sampleSize / expected) : null;
+      if (sampled) matchOnly.push(`id < ${params.add(sampled.below)}::uuid`);
       const others = (except?: Dimension) => {
         const where = this.conditions(params, except, { onlyFilters: true });
         return where.length ? where.join(' AND ') : 'true';
@@ -131,14 +233,24 @@ export class SharedCaseSearch {
         return `SELECT '${name}' AS facet, ${DIMENSIONS[name].column}::text AS value, count(*)::int AS count FROM ${from} WHERE ${others(name)} GROUP BY 2`;
       });
       parts.push(`SELECT 'total', NULL, count(*)::int FROM matches WHERE ${others()}`);
-      const rows: { facet: Dimension | 'total'; value: string; count: number }[] = await this.db.query(
+      const counted: Statistics['rows'] = await this.db.query(
         `WITH matches AS MATERIALIZED (SELECT sector, category, affected_groups, outcome, tags FROM shared_case WHERE ${matchOnly.join(' AND ')})
          ${parts.join(' UNION ALL ')}`,
         params.values,
       );
-      return { total: rows.find((r) => r.facet === 'total')?.count ?? 0, rows };
+      const rows = sampled ? counted.map((row) => ({ ...row, count: Math.round(row.count / sampled.fraction) })) : counted;
+      return { total: rows.find((r) => r.facet === 'total')?.count ?? 0, rows, estimated: sampled !== null };
     })();
     return this.stats;
+  }
+
+  /** How many cases PostgreSQL's statistics say match: planning only, nothing is read. */
+  private async expectedMatches(where: string[], values: unknown[]): Promise<number> {
+    const [explained]: { 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }[] = await this.db.query(
+      `EXPLAIN (FORMAT JSON) SELECT 1 FROM shared_case WHERE ${where.join(' AND ')}`,
+      values,
+    );
+    return explained['QUERY PLAN'][0].Plan['Plan Rows'];
   }
 
   async facets(): Promise<SharedCaseFacets> {
@@ -150,10 +262,20 @@ export class SharedCaseSearch {
         selected: (this.filter[name] as string[] | null | undefined)?.includes(value) ?? false,
       }));
     return Object.assign(new SharedCaseFacets(), {
+      estimated: (await this.statistics()).estimated,
       sectors: facet('sectors'),
       categories: facet('categories'),
       affectedGroups: facet('affectedGroups'),
       outcomes: facet('outcomes'),
     });
   }
+}
+
+/**
+ * The ids below which about `fraction` of random uuids fall, and that fraction exactly: the
+ * first 32 bits of a version 4 uuid are random, so a bound on them splits the id space evenly.
+ */
+export function idRangeCovering(fraction: number): { below: string; fraction: number } {
+  const prefix = Math.max(1, Math.min(2 ** 32 - 1, Math.floor(fraction * 2 ** 32)));
+  return { below: `${prefix.toString(16).padStart(8, '0')}-0000-0000-0000-000000000000`, fraction: prefix / 2 ** 32 };
 }

@@ -199,6 +199,12 @@ export class FacetCount {
     'but not its own, so choosing a second category never hides the first.',
 })
 export class SharedCaseFacets {
+  @Field({
+    description:
+      'True when the search matches so many cases (thousands) that these counts are estimated from a random sample of ' +
+      'them rather than counted one by one: a value with a small share of the matches may show 0. Show them as "about".',
+  })
+  estimated: boolean;
   @Field(() => [FacetCount])
   sectors: FacetCount[];
   @Field(() => [FacetCount])
@@ -224,6 +230,16 @@ export class SharedCaseConnection extends Connection(SharedCase, 'SharedCase') {
 @ObjectType('SharedCaseSearchConnection', { description: 'A page of the community library, with facet counts for its filters.' })
 export class SharedCaseSearchConnection extends Connection(SharedCase, 'SharedCaseSearch') {
   facetCounts: () => Promise<SharedCaseFacets>;
+  countIsEstimate: () => Promise<boolean>;
+
+  @Field(() => Boolean, {
+    description:
+      'True when the list holds so many cases (thousands) that totalCount is estimated from a random sample of them ' +
+      'rather than counted one by one; show it as "about".',
+  })
+  totalCountIsEstimate(): Promise<boolean> {
+    return this.countIsEstimate();
+  }
 
   @Authorized()
   @Field(() => SharedCaseFacets, { description: 'How many cases each filter value would show, for "Recruitment (12)".' })
