@@ -50,6 +50,8 @@ test('two server processes answer on one port, sharing sessions and the sign-in 
   const workers = childrenOf(server.child.pid!);
   expect(workers).toHaveLength(2);
   expect(server.output()).toContain('2 server processes (WORKERS)');
+  // Each worker runs with the larger young generation (cluster.ts, workerExecArgv).
+  for (const pid of workers) expect(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain('--max-semi-space-size=64');
 
   // A fresh connection per request, so node:cluster hands them to both workers in turn.
   const fresh = () => new http.Agent({ keepAlive: false });
