@@ -20,7 +20,7 @@ export interface JobRunner {
 }
 
 /** The advisory lock queue setup takes: unlocked with the same key it was locked with. */
-const QUEUE_SETUP_LOCK = `hashtext('common-ground:job-queue-setup')`;
+export const QUEUE_SETUP_LOCK = `hashtext('common-ground:job-queue-setup')`;
 
 /**
  * Runs `setup` while holding a session advisory lock, so processes starting together take turns.
