@@ -45,14 +45,13 @@ export const LibrarySearchQuery = graphql(`
 const PAGE_SIZE = 10;
 
 /**
- * A count as a reader should take it: exact, or (for a search matching thousands of cases, which
- * the server estimates from a sample) rounded to two significant figures with "about"; a value the
- * sample missed is "few" rather than 0, so it stays on offer.
+ * A count as a reader should take it. For a search matching thousands of cases the server
+ * estimates counts from a sample: they are rounded to two significant figures, and a value the
+ * sample missed shows "few" rather than 0, so it stays on offer.
  */
-function shownCount(count: number, estimated: boolean): string {
+function rounded(count: number, estimated: boolean): string {
   if (!estimated) return count.toLocaleString('en-GB');
-  if (count === 0) return 'few';
-  return `about ${Number(count.toPrecision(2)).toLocaleString('en-GB')}`;
+  return count === 0 ? 'few' : Number(count.toPrecision(2)).toLocaleString('en-GB');
 }
 type Dimension = 'sectors' | 'categories' | 'affectedGroups' | 'outcomes';
 const dimensions: { key: Dimension; title: string; param: string; labels: Record<string, string> }[] = [
@@ -135,6 +134,7 @@ export function LibraryPage({ viewer }: { viewer: SignedInViewer }) {
 
       <div className="library">
         <aside className="library__facets" aria-label="Filters">
+          {library?.facets.estimated && <p className="facets__note muted">Counts are estimated from a sample of the matching cases.</p>}
           {dimensions.map((dimension) => (
             <fieldset key={dimension.key} className="facet">
               <legend>{dimension.title}</legend>
@@ -144,7 +144,7 @@ export function LibraryPage({ viewer }: { viewer: SignedInViewer }) {
                   <label key={f.value} className="facet__option">
                     <input type="checkbox" checked={f.selected} onChange={() => toggle(dimension.param, f.value)} />
                     <span>{dimension.labels[f.value] ?? f.value}</span>
-                    <span className="count">{shownCount(f.count, library?.facets.estimated ?? false)}</span>
+                    <span className="count">{rounded(f.count, library?.facets.estimated ?? false)}</span>
                   </label>
                 ))}
             </fieldset>
@@ -158,7 +158,9 @@ export function LibraryPage({ viewer }: { viewer: SignedInViewer }) {
 
         <section className="library__results" aria-labelledby="results-heading" aria-busy={loading}>
           <h2 id="results-heading" className="library__count">
-            {library ? `${shownCount(library.totalCount, library.totalCountIsEstimate)} ${library.totalCount === 1 ? 'case' : 'cases'}` : 'Cases'}
+            {library
+              ? `${library.totalCountIsEstimate ? 'about ' : ''}${rounded(library.totalCount, library.totalCountIsEstimate)} ${library.totalCount === 1 ? 'case' : 'cases'}`
+              : 'Cases'}
             {search && <span className="muted"> for “{search}”</span>}
           </h2>
           {error && <ProblemMessage error={error} onRetry={() => refetch()} />}
