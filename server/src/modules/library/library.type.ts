@@ -232,6 +232,7 @@ export class SharedCaseSearchConnection extends Connection(SharedCase, 'SharedCa
   facetCounts: () => Promise<SharedCaseFacets>;
   countIsEstimate: () => Promise<boolean>;
 
+  @Authorized()
   @Field(() => Boolean, {
     description:
       'True when the list holds so many cases (thousands) that totalCount is estimated from a random sample of them ' +
