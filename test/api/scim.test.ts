@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { MembershipAuditEntity } from '../../server/src/modules/membership-audit/membership-audit.entity';
 import { MembershipEntity, Role } from '../../server/src/modules/person/membership.entity';
-import { PersonEntity } from '../../server/src/modules/person/person.entity';
+import { personWithSecrets } from '../../server/src/modules/person/person.entity';
 import { ScimTokenEntity } from '../../server/src/modules/scim/scim-token.entity';
 import { gid } from '../helpers/factories';
 import { apiSuite } from '../helpers/suite';
@@ -103,7 +103,7 @@ describe('SCIM 2.0 provisioning at /scim/v2', () => {
     });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    const person = await t.server.db.getRepository(PersonEntity).findOneByOrFail({ email: userName.toLowerCase() });
+    const person = (await personWithSecrets(t.server.db, { email: userName.toLowerCase() }))!;
     expect(person.passwordHash).toBeNull();
 
     const attributes = await scim(token, 'PATCH', `/Users/${id}`, {

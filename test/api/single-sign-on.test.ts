@@ -3,7 +3,7 @@ import { IdentityProviderEntity, SsoAttemptEntity } from '../../server/src/modul
 import { InvitationEntity } from '../../server/src/modules/invitation/invitation.entity';
 import { MembershipAuditEntity } from '../../server/src/modules/membership-audit/membership-audit.entity';
 import { MembershipEntity, Role } from '../../server/src/modules/person/membership.entity';
-import { PersonEntity } from '../../server/src/modules/person/person.entity';
+import { PersonEntity, personWithSecrets } from '../../server/src/modules/person/person.entity';
 import { gid, PASSWORD } from '../helpers/factories';
 import { Browser, startTestProvider, type TestProvider } from '../helpers/oidc';
 import { apiSuite } from '../helpers/suite';
@@ -117,7 +117,7 @@ describe('single sign-on through the organisation\'s OpenID provider', () => {
     expect(session).toBeTruthy();
     const me = await t.api.as(session).ok(VIEWER);
     expect(me.viewer).toEqual({ email, organisation: { name: organisation.name }, roles: ['CO_LEARNER', 'COMMUNITY_MEMBER'] });
-    const person = await t.server.db.getRepository(PersonEntity).findOneByOrFail({ email });
+    const person = (await personWithSecrets(t.server.db, { email }))!;
     expect(person).toMatchObject({ displayName: 'Ada Provider', passwordHash: null });
     const audit = await t.server.db.getRepository(MembershipAuditEntity).findBy({ organisationId: organisation.id, subjectEmail: email });
     expect(audit).toEqual([expect.objectContaining({ kind: 'JOINED', via: 'SINGLE_SIGN_ON', actorId: person.id })]);

@@ -31,6 +31,12 @@ export class AuthResolver {
     return root.viewer.memberships[0]?.roles ?? [];
   }
 
+  @Authorized()
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer holds an unused recovery code for a forgotten password.' })
+  hasRecoveryCode(@Root() root: ViewerType, @Ctx() ctx: Context): Promise<boolean> {
+    return new AuthService(ctx).hasRecoveryCode(root.viewer.personId);
+  }
+
   @Authorized(PUBLIC)
   @Mutation(() => LoginPayload, { description: 'Sign in with email and password. Failed attempts are rate-limited.' })
   login(@InputArg(LoginInput) input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {

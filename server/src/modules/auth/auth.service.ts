@@ -5,7 +5,7 @@ import { entityFromJson, rowAsJson, type RowJson } from '../../common/loader-uti
 import { queryPrepared } from '../../db/prepared';
 import type { Context } from '../../context';
 import { MembershipEntity } from '../person/membership.entity';
-import { PersonEntity } from '../person/person.entity';
+import { PersonEntity, personWithSecrets } from '../person/person.entity';
 import { IdentityProviderService } from '../identity/identity-provider.service';
 import { AuthSessionEntity } from './auth-session.entity';
 import { LoginAttemptEntity } from './login-attempt.entity';
@@ -64,9 +64,16 @@ export async function authenticate(db: DataSource, token: string | undefined): P
 export class AuthService {
   constructor(private readonly ctx: Context) {}
 
+  /** The signed-in person with their password and recovery-code hashes, to check one. */
+  private async viewerWithSecrets(): Promise<PersonEntity> {
+    const person = await personWithSecrets(this.ctx.db, { id: (this.ctx.viewer as Viewer).personId });
+    if (!person) throw new Error('the signed-in person no longer exists');
+    return person;
+  }
+
   async login(email: string, password: string): Promise<{ viewer: Viewer; token: string }> {
     const address = normaliseEmail(email);
-    const person = await this.ctx.db.getRepository(PersonEntity).findOneBy({ email: address });
+    const person = await personWithSecrets(this.ctx.db, { email: address });
     if (!(await this.checkPassword(address, person?.passwordHash ?? null, password)) || !person) {
       throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, 'That email and password do not match an account.');
     }
@@ -138,7 +145,7 @@ export class AuthService {
    */
   async changePassword(currentPassword: string, newPassword: string): Promise<number> {
     const viewer = this.ctx.viewer as Viewer;
-    const person = await this.ctx.db.getRepository(PersonEntity).findOneByOrFail({ id: viewer.personId });
+    const person = await this.viewerWithSecrets();
     if (!(await this.checkPassword(person.email, person.passwordHash, currentPassword))) {
       throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, 'That is not your current password.', ['input', 'currentPassword']);
     }
@@ -155,10 +162,15 @@ export class AuthService {
     });
   }
 
+  /** Whether the person holds an unused recovery code, asked of the database: the hash itself is never read for it. */
+  async hasRecoveryCode(personId: string): Promise<boolean> {
+    const [row] = await this.ctx.db.query(`SELECT recovery_code_hash IS NOT NULL AS has FROM person WHERE id = $1`, [personId]);
+    return row?.has === true;
+  }
+
   /** A new recovery code for the viewer (their password first); shown once, it replaces any earlier one. */
   async createRecoveryCode(currentPassword: string): Promise<string> {
-    const viewer = this.ctx.viewer as Viewer;
-    const person = await this.ctx.db.getRepository(PersonEntity).findOneByOrFail({ id: viewer.personId });
+    const person = await this.viewerWithSecrets();
     if (!(await this.checkPassword(person.email, person.passwordHash, currentPassword))) {
       throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, 'That is not your current password.', ['input', 'currentPassword']);
     }
@@ -173,8 +185,7 @@ export class AuthService {
    */
   async recoverAccount(email: string, recoveryCode: string, newPassword: string): Promise<{ viewer: Viewer; token: string }> {
     const address = normaliseEmail(email);
-    const people = this.ctx.db.getRepository(PersonEntity);
-    const person = await people.findOneBy({ email: address });
+    const person = await personWithSecrets(this.ctx.db, { email: address });
     if (!(await this.checkPassword(address, person?.recoveryCodeHash ?? null, normaliseRecoveryCode(recoveryCode))) || !person) {
       throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, 'That email and recovery code do not match an account.', ['input', 'recoveryCode']);
     }

@@ -18,8 +18,6 @@ export class ViewerType {
   @Field(() => [Membership], { description: 'Every organisation the viewer belongs to, with their roles there.' })
   memberships: Membership[];
 
-  @Field({ description: 'Whether the viewer holds an unused recovery code for a forgotten password.' })
-  hasRecoveryCode: boolean;
 
   static from(viewer: Viewer): ViewerType {
     return Object.assign(new ViewerType(), {
@@ -28,7 +26,6 @@ export class ViewerType {
       email: viewer.person.email,
       isPlatformAdmin: viewer.isPlatformAdmin,
       memberships: viewer.memberships.map(Membership.from),
-      hasRecoveryCode: viewer.person.recoveryCodeHash !== null,
     });
   }
 }

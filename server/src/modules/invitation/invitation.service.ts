@@ -6,7 +6,7 @@ import { normaliseEmail, AuthService } from '../auth/auth.service';
 import { hashPassword, hashToken, newToken } from '../auth/tokens';
 import type { Viewer } from '../auth/viewer';
 import { MembershipEntity, type Role } from '../person/membership.entity';
-import { PersonEntity } from '../person/person.entity';
+import { PersonEntity, personWithSecrets } from '../person/person.entity';
 import { identityPolicy } from '../person/person.policy';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { MembershipAuditKind, MembershipAuditVia } from '../membership-audit/membership-audit.entity';
@@ -110,7 +110,7 @@ export class InvitationService {
       relations: { organisation: true },
     });
     if (!invitation) return null;
-    const person = await this.ctx.db.getRepository(PersonEntity).findOneBy({ email: invitation.email });
+    const person = await personWithSecrets(this.ctx.db, { email: invitation.email });
     return { invitation, hasAccount: Boolean(person?.passwordHash) };
   }
 
@@ -133,7 +133,7 @@ export class InvitationService {
       }
 
       const people = tx.getRepository(PersonEntity);
-      let person = await people.findOneBy({ email: invitation.email });
+      let person = await personWithSecrets(tx, { email: invitation.email });
       if (person?.passwordHash) {
         if (!(await new AuthService(this.ctx).checkPassword(person.email, person.passwordHash, password))) {
           throw new DomainError(UserErrorCode.INVALID_CREDENTIALS, 'You already have an account: enter its password to accept.', ['input', 'password']);

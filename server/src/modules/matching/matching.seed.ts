@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { MembershipAuditKind } from '../membership-audit/membership-audit.entity';
 import { recordMembershipAudit } from '../membership-audit/membership-audit.service';
 import { MembershipEntity, Role } from '../person/membership.entity';
-import { PersonEntity } from '../person/person.entity';
+import { PersonEntity, personWithSecrets } from '../person/person.entity';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { Cadence, ProgrammeEntity, ProgrammeStatus } from '../programme/programme.entity';
 import { addDays } from '../../common/dates';
@@ -49,7 +49,7 @@ export async function seedDemoMatching(db: DataSource): Promise<void> {
 
     const people = tx.getRepository(PersonEntity);
     const memberships = tx.getRepository(MembershipEntity);
-    const casey = await people.findOneByOrFail({ email: 'casey.member@riverside.example' });
+    const casey = (await personWithSecrets(tx, { email: 'casey.member@riverside.example' }))!;
     const byEmail = new Map<string, MembershipEntity>();
     for (const member of members) {
       let person = await people.findOneBy({ email: member.email });

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
 
 @Entity('person')
 export class PersonEntity {
@@ -13,15 +13,19 @@ export class PersonEntity {
   @Column({ name: 'display_name', type: 'text' })
   displayName: string;
 
-  /** argon2id hash; null until the person accepts their invitation. */
-  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  /**
+   * argon2id hash; null until the person accepts their invitation. Like the recovery code's hash,
+   * never read unless asked for (personWithSecrets): a person read for a board, a loader or a
+   * sign-in leaves it in the database.
+   */
+  @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
   passwordHash: string | null;
 
   /**
    * argon2id hash of the person's one recovery code, which lets them set a new password without
    * anyone else's help (there is no mail); used once. Null when they have none.
    */
-  @Column({ name: 'recovery_code_hash', type: 'text', nullable: true })
+  @Column({ name: 'recovery_code_hash', type: 'text', nullable: true, select: false })
   recoveryCodeHash: string | null;
 
   @Column({ name: 'is_platform_admin', type: 'boolean', default: false })
@@ -29,4 +33,14 @@ export class PersonEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
+}
+
+/** The person with `email` (or `id`) and their password and recovery-code hashes: for checking a password or a code, or copying one. */
+export function personWithSecrets(manager: Pick<EntityManager, 'getRepository'>, where: { email: string } | { id: string }): Promise<PersonEntity | null> {
+  return manager
+    .getRepository(PersonEntity)
+    .createQueryBuilder('person')
+    .addSelect(['person.passwordHash', 'person.recoveryCodeHash'])
+    .where(where)
+    .getOne();
 }

@@ -6,7 +6,7 @@ import { NotificationEntity, NotificationKind } from '../notification/notificati
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { PairEntity, PairStatus } from '../pair/pair.entity';
 import { MembershipEntity, Role } from '../person/membership.entity';
-import { PersonEntity } from '../person/person.entity';
+import { PersonEntity, personWithSecrets } from '../person/person.entity';
 import { Cadence, ProgrammeEntity, ProgrammeStatus } from '../programme/programme.entity';
 import { MeasureValueEntity, MeasureValueSource, SustainmentReviewEntity } from './sustainment.entity';
 import type { Context } from '../../context';
@@ -27,7 +27,7 @@ export async function seedDemoSustainment(db: DataSource): Promise<void> {
     const northshore = await tx.getRepository(OrganisationEntity).findOneByOrFail({ slug: 'northshore' });
     const org = northshore.id;
     // The demo's shared password, hashed once already (argon2 is slow on purpose).
-    const { passwordHash } = await tx.getRepository(PersonEntity).findOneByOrFail({ email: 'pat.manager@northshore.example' });
+    const { passwordHash } = (await personWithSecrets(tx, { email: 'pat.manager@northshore.example' }))!;
     const person = async (email: string, displayName: string, roles: Role[], jobTitle: string, division: string) => {
       const p = await tx.getRepository(PersonEntity).save({ email, displayName, passwordHash, isPlatformAdmin: false });
       await tx.getRepository(MembershipEntity).save({ personId: p.id, organisationId: org, roles, jobTitle, division });
