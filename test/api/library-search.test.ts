@@ -133,13 +133,20 @@ describe('a search past its limits', () => {
     expect(await exact.countIsEstimate()).toBe(false);
     expect((await exact.facetCounts()).estimated).toBe(false);
 
-    // A sample of the whole id space: the same counts, reported as estimates.
-    const sampled = await searchWith({ exactCounts: 0, sampleSize: 1e12 }, filter).page({ first: 1 }, true);
+    // A sample of the whole id space (four matches are what a sample of four asks for): the same
+    // counts, reported as estimates.
+    const sampled = await searchWith({ exactCounts: 0, sampleSize: 4 }, filter).page({ first: 1 }, true);
     expect(await sampled.countIsEstimate()).toBe(true);
     expect(await sampled.count()).toBe(await exact.count());
     const [sampledFacets, exactFacets] = [await sampled.facetCounts(), await exact.facetCounts()];
     expect(sampledFacets.estimated).toBe(true);
     expect({ ...sampledFacets, estimated: false }).toEqual(exactFacets);
+
+    // A sample that finds under a quarter of the matches it was sized for means PostgreSQL's
+    // estimate was far off and the matches are few: they are counted exactly instead.
+    const fewer = await searchWith({ exactCounts: 0, sampleSize: 1e12 }, filter).page({ first: 1 }, true);
+    expect((await fewer.facetCounts()).estimated).toBe(false);
+    expect(await fewer.facetCounts()).toEqual(exactFacets);
   });
 
   it('splits the id space evenly: a quarter of random ids fall below the bound for a quarter', () => {

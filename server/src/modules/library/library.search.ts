@@ -40,6 +40,8 @@ export interface SearchLimits {
 }
 export const SEARCH_LIMITS: SearchLimits = { rankWindow: 1000, exactCounts: 5000, sampleSize: 2000 };
 
+const totalOf = (rows: Statistics['rows']) => rows.find((row) => row.facet === 'total')?.count ?? 0;
+
 /** The rank given to matches older than the ranked window: below every real rank (ts_rank is never negative). */
 const UNRANKED = -1;
 
@@ -214,34 +216,51 @@ export class SharedCaseSearch {
    *
    * When PostgreSQL expects more than `exactCounts` matches, the pass covers only the matches whose
    * id falls in the first part of the id space, sized for about `sampleSize` of them, and every
-   * count is scaled up by that part. Case ids are random (gen_random_uuid), so a range of ids is
+   * count is scaled up by that part. Should that part hold under a quarter of `sampleSize`, the
+   * estimate was far off, the matches are few, and they are counted exactly instead. Case ids are random (gen_random_uuid), so a range of ids is
    * a uniform random sample, and the primary key reads it without visiting the other matches.
    */
   private statistics(): Promise<Statistics> {
     this.stats ??= (async () => {
       const params = new Params();
-      const matchOnly = this.conditions(params, 'all');
-      const expected = await this.expectedMatches(matchOnly, params.values);
-      const sampled = expected > this.limits.exactCounts ? idRangeCovering(this.limits.sampleSize / expected) : null;
-      if (sampled) matchOnly.push(`id < ${params.add(sampled.below)}::uuid`);
-      const others = (except?: Dimension) => {
-        const where = this.conditions(params, except, { onlyFilters: true });
-        return where.length ? where.join(' AND ') : 'true';
-      };
-      const parts = (Object.keys(DIMENSIONS) as Dimension[]).map((name) => {
-        const from = name === 'affectedGroups' ? 'matches CROSS JOIN LATERAL unnest(affected_groups) AS g' : 'matches';
-        return `SELECT '${name}' AS facet, ${DIMENSIONS[name].column}::text AS value, count(*)::int AS count FROM ${from} WHERE ${others(name)} GROUP BY 2`;
-      });
-      parts.push(`SELECT 'total', NULL, count(*)::int FROM matches WHERE ${others()}`);
-      const counted: Statistics['rows'] = await this.db.query(
-        `WITH matches AS MATERIALIZED (SELECT sector, category, affected_groups, outcome, tags FROM shared_case WHERE ${matchOnly.join(' AND ')})
-         ${parts.join(' UNION ALL ')}`,
-        params.values,
-      );
-      const rows = sampled ? counted.map((row) => ({ ...row, count: Math.round(row.count / sampled.fraction) })) : counted;
-      return { total: rows.find((r) => r.facet === 'total')?.count ?? 0, rows, estimated: sampled !== null };
+      const expected = await this.expectedMatches(this.conditions(params, 'all'), params.values);
+      if (expected > this.limits.exactCounts) {
+        const sample = idRangeCovering(this.limits.sampleSize / expected);
+        const { rows, matches } = await this.countMatches(sample.below);
+        // PostgreSQL expected far more matches than the sample found: there are few, so count them all.
+        if (matches >= this.limits.sampleSize / 4) {
+          const scaled = rows.map((row) => ({ ...row, count: Math.round(row.count / sample.fraction) }));
+          return { total: totalOf(scaled), rows: scaled, estimated: true };
+        }
+      }
+      const { rows } = await this.countMatches(null);
+      return { total: totalOf(rows), rows, estimated: false };
     })();
     return this.stats;
+  }
+
+  /** The counts over the search's matches, or over those whose id is below `idsBelow`; and how many matches were counted. */
+  private async countMatches(idsBelow: string | null): Promise<{ rows: Statistics['rows']; matches: number }> {
+    const params = new Params();
+    const matchOnly = this.conditions(params, 'all');
+    if (idsBelow) matchOnly.push(`id < ${params.add(idsBelow)}::uuid`);
+    const others = (except?: Dimension) => {
+      const where = this.conditions(params, except, { onlyFilters: true });
+      return where.length ? where.join(' AND ') : 'true';
+    };
+    const parts = (Object.keys(DIMENSIONS) as Dimension[]).map((name) => {
+      const from = name === 'affectedGroups' ? 'matches CROSS JOIN LATERAL unnest(affected_groups) AS g' : 'matches';
+      return `SELECT '${name}' AS facet, ${DIMENSIONS[name].column}::text AS value, count(*)::int AS count FROM ${from} WHERE ${others(name)} GROUP BY 2`;
+    });
+    parts.push(`SELECT 'total', NULL, count(*)::int FROM matches WHERE ${others()}`);
+    parts.push(`SELECT 'matches', NULL, count(*)::int FROM matches`);
+    const counted: { facet: Dimension | 'total' | 'matches'; value: string; count: number }[] = await this.db.query(
+      `WITH matches AS MATERIALIZED (SELECT sector, category, affected_groups, outcome, tags FROM shared_case WHERE ${matchOnly.join(' AND ')})
+       ${parts.join(' UNION ALL ')}`,
+      params.values,
+    );
+    const matches = counted.find((row) => row.facet === 'matches')?.count ?? 0;
+    return { rows: counted.filter((row): row is Statistics['rows'][number] => row.facet !== 'matches'), matches };
   }
 
   /** How many cases PostgreSQL's statistics say match: planning only, nothing is read. */
