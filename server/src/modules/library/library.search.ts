@@ -192,8 +192,8 @@ export class SharedCaseSearch {
 
   /**
    * How many cases the list holds. Exact when PostgreSQL expects at most `exactCounts` of them:
-   * the index holds every filter column, so counting reads only those cases. Otherwise, and
-   * whenever the facets were counted exactly anyway, it is the facets' total.
+   * the index holds every filter column, so counting reads only those cases. Otherwise it is the
+   * facets' total, an estimate when they are.
    */
   private total(): Promise<{ count: number; estimated: boolean }> {
     this.totalCount ??= (async () => {
