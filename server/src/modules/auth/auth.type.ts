@@ -18,7 +18,6 @@ export class ViewerType {
   @Field(() => [Membership], { description: 'Every organisation the viewer belongs to, with their roles there.' })
   memberships: Membership[];
 
-
   static from(viewer: Viewer): ViewerType {
     return Object.assign(new ViewerType(), {
       viewer,

@@ -121,7 +121,9 @@ export class SharedCaseSearch {
     if (wantsCounts) void Promise.allSettled([this.total(), this.statistics()]);
     const ordering = this.ordering();
     const after = args.after ? decodeCursor(args.after, ordering as Ordering<unknown>) : null;
-    const rows: SearchRow[] = await readPage(args.after, () => (this.search ? this.rankedRows(args.first, after) : this.newestRows(args.first, after)));
+    const rows: SearchRow[] = await readPage(args.after, () =>
+      this.search ? this.rankedRows(args.first, after) : this.newestRows(args.first, after && [after[0], after[1]], 'NULL'),
+    );
     const ids = rows.slice(0, args.first).map((r) => r.id);
     const entities = ids.length ? await this.db.getRepository(SharedCaseEntity).findBy({ id: In(ids) }) : [];
     const byId = new Map(entities.map((e) => [e.id, e]));
@@ -129,13 +131,16 @@ export class SharedCaseSearch {
     return { ...page, countIsEstimate: async () => (await this.total()).estimated, facetCounts: () => this.facets() };
   }
 
-  /** Without a search: newest first, walking the published-date index from the cursor. */
-  private newestRows(first: number, after: unknown[] | null): Promise<SearchRow[]> {
+  /**
+   * Newest first, walking the published-date index from `after` (a published time and an id), each
+   * row with the same `rank`: a list without a search, or a search's matches older than its window.
+   */
+  private newestRows(first: number, after: [unknown, unknown] | null, rank: string): Promise<SearchRow[]> {
     const params = new Params();
     const where = this.conditions(params);
     if (after) where.push(`(published_at, id) < (${params.add(after[0])}::timestamptz, ${params.add(after[1])}::uuid)`);
     return this.db.query(
-      `SELECT id, published_at, NULL::float8 AS rank FROM shared_case WHERE ${where.join(' AND ')}
+      `SELECT id, published_at, ${rank}::float8 AS rank FROM shared_case WHERE ${where.join(' AND ')}
        ORDER BY published_at DESC, id DESC LIMIT ${params.add(first + 1)}`,
       params.values,
     );
@@ -147,17 +152,10 @@ export class SharedCaseSearch {
    * the older matches); a cursor among the older matches walks on from it by date alone.
    */
   private rankedRows(first: number, after: unknown[] | null): Promise<SearchRow[]> {
+    if (after && Number(after[0]) < 0) return this.newestRows(first, [after[1], after[2]], String(UNRANKED));
     const params = new Params();
     const where = this.conditions(params);
     const limit = params.add(first + 1);
-    if (after && Number(after[0]) < 0) {
-      return this.db.query(
-        `SELECT id, published_at, ${UNRANKED}::float8 AS rank FROM shared_case
-         WHERE ${where.join(' AND ')} AND (published_at, id) < (${params.add(after[1])}::timestamptz, ${params.add(after[2])}::uuid)
-         ORDER BY published_at DESC, id DESC LIMIT ${limit}`,
-        params.values,
-      );
-    }
     const query = `websearch_to_tsquery('english', ${params.add(this.search)})`;
     const window = params.add(this.limits.rankWindow);
     const keyset = after ? `WHERE (rank, published_at, id) < (${params.add(after[0])}::float8, ${params.add(after[1])}::timestamptz, ${params.add(after[2])}::uuid)` : '';
@@ -191,15 +189,17 @@ export class SharedCaseSearch {
   }
 
   /**
-   * How many cases the list holds. Exact when PostgreSQL expects at most `exactCounts` of them:
-   * the index holds every filter column, so counting reads only those cases. Otherwise it is the
-   * facets' total, an estimate when they are.
+   * How many cases the list holds. Without filters, the facets' total: the same matches, counted in
+   * the same pass. With filters, exact when PostgreSQL expects at most `exactCounts` of them (the
+   * index holds every filter column, so counting reads only those cases); otherwise the facets'
+   * total, an estimate when they are.
    */
   private total(): Promise<{ count: number; estimated: boolean }> {
     this.totalCount ??= (async () => {
       const params = new Params();
       const where = this.conditions(params);
-      if ((await this.expectedMatches(where, params.values)) <= this.limits.exactCounts) {
+      const filtered = this.conditions(new Params(), undefined, { onlyFilters: true }).length > 0;
+      if (filtered && (await this.expectedMatches(where, params.values)) <= this.limits.exactCounts) {
         const [{ count }]: { count: number }[] = await this.db.query(`SELECT count(*)::int AS count FROM shared_case WHERE ${where.join(' AND ')}`, params.values);
         return { count, estimated: false };
       }
@@ -216,9 +216,10 @@ export class SharedCaseSearch {
    *
    * When PostgreSQL expects more than `exactCounts` matches, the pass covers only the matches whose
    * id falls in the first part of the id space, sized for about `sampleSize` of them, and every
-   * count is scaled up by that part. Should that part hold under a quarter of `sampleSize`, the
-   * estimate was far off, the matches are few, and they are counted exactly instead. Case ids are random (gen_random_uuid), so a range of ids is
-   * a uniform random sample, and the primary key reads it without visiting the other matches.
+   * count is scaled up by that part. Case ids are random (gen_random_uuid), so a range of ids is a
+   * uniform random sample, and the primary key reads it without visiting the other matches. Should
+   * that part hold under a quarter of `sampleSize`, PostgreSQL's estimate was far off, the matches
+   * are few, and they are counted exactly instead.
    */
   private statistics(): Promise<Statistics> {
     this.stats ??= (async () => {
