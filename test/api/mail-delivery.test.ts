@@ -99,21 +99,27 @@ describe('email over SMTP', () => {
     expect(prefs.viewer.mailPreferences).toContainEqual({ kind: 'COMMENT_ADDED', delivery: 'OFF' });
   });
 
-  it('sends nothing to someone removed from the organisation before the message went', async () => {
-    const s = await changeScenario(make, ChangeStatus.SUBMITTED);
+  it('sends nothing to someone removed from, or deactivated in, the organisation before the message went', async () => {
+    const removed = await changeScenario(make, ChangeStatus.SUBMITTED);
+    const deactivated = await changeScenario(make, ChangeStatus.SUBMITTED);
     // Written while no job runner runs, so the removal certainly comes before delivery.
     await server.close();
     const quiet = await startMailingServer(null, { RUN_JOBS: 'false' });
     try {
-      expect((await new Api(quiet.url).as(s.owner.token).mutation(COMMENT, { subjectId: s.id, body: 'Before removal.' })).userErrors).toEqual([]);
-      await quiet.db.getRepository(MembershipEntity).delete({ personId: s.junior.person.id });
+      for (const s of [removed, deactivated]) {
+        expect((await new Api(quiet.url).as(s.owner.token).mutation(COMMENT, { subjectId: s.id, body: 'Before removal.' })).userErrors).toEqual([]);
+      }
+      await quiet.db.getRepository(MembershipEntity).delete({ personId: removed.junior.person.id });
+      await quiet.db.getRepository(MembershipEntity).update({ personId: deactivated.junior.person.id }, { deactivatedAt: new Date() });
     } finally {
       await quiet.close();
     }
     server = await startMailingServer(smtp);
-    await eventually('the senior’s email', () => smtp.to(s.senior.person.email).length === 1);
-    const [toJunior] = await server.db.getRepository(MailMessageEntity).findBy({ recipientId: s.junior.person.id });
-    await eventually('the junior’s message to be settled', async () => (await mails(toJunior.key))[0].status === MailStatus.SUPPRESSED);
-    expect(smtp.to(s.junior.person.email)).toEqual([]);
+    for (const s of [removed, deactivated]) {
+      await eventually('the senior’s email', () => smtp.to(s.senior.person.email).length === 1);
+      const [toJunior] = await server.db.getRepository(MailMessageEntity).findBy({ recipientId: s.junior.person.id });
+      await eventually('the junior’s message to be settled', async () => (await mails(toJunior.key))[0].status === MailStatus.SUPPRESSED);
+      expect(smtp.to(s.junior.person.email)).toEqual([]);
+    }
   });
 });

@@ -19,7 +19,7 @@ const DUE_SQL = `
   FROM notification n
   JOIN organisation o ON o.id = n.organisation_id
   JOIN mail_preference mp ON mp.person_id = n.recipient_id AND mp.kind = n.kind::text AND mp.delivery = 'DAILY_DIGEST'
-  JOIN membership m ON m.person_id = n.recipient_id AND m.organisation_id = n.organisation_id
+  JOIN membership m ON m.person_id = n.recipient_id AND m.organisation_id = n.organisation_id AND m.deactivated_at IS NULL
   WHERE extract(hour FROM ($1::timestamptz) AT TIME ZONE o.time_zone) >= ${DIGEST_HOUR}
     AND n.created_at <= $1
     AND n.created_at > coalesce(

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { DataSource } from 'typeorm';
+import { IsNull, type DataSource } from 'typeorm';
 import type { Config } from '../../config';
 import type { Logger } from '../../common/logger';
 import { MembershipEntity } from '../person/membership.entity';
@@ -33,11 +33,11 @@ function finish(config: Config, mail: MailMessageEntity): { text: string; html: 
   return { text: renderText(content), html: renderHtml(content), unsubscribe };
 }
 
-/** Why a written message must not go after all: its recipient left, or turned its kind off. */
+/** Why a written message must not go after all: its recipient left or was deactivated, or turned its kind off. */
 async function suppression(db: DataSource, mail: MailMessageEntity): Promise<string | null> {
   if (!mail.recipientId) return null;
-  if (mail.organisationId && !(await db.getRepository(MembershipEntity).existsBy({ personId: mail.recipientId, organisationId: mail.organisationId }))) {
-    return 'The recipient is no longer a member of the organisation.';
+  if (mail.organisationId && !(await db.getRepository(MembershipEntity).existsBy({ personId: mail.recipientId, organisationId: mail.organisationId, deactivatedAt: IsNull() }))) {
+    return 'The recipient is no longer an active member of the organisation.';
   }
   if (isChoosable(mail.kind) && (await deliveriesOf(db.manager, [mail.recipientId], mail.kind)).get(mail.recipientId) === MailDelivery.OFF) {
     return 'The recipient turned this kind of email off.';
