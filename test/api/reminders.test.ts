@@ -7,6 +7,7 @@ import { NotificationEntity, NotificationKind } from '../../server/src/modules/n
 import { QuestionnaireEntity, QuestionnaireParticipationEntity, QuestionnaireStatus } from '../../server/src/modules/evaluation/evaluation.entity';
 import { OrganisationEntity } from '../../server/src/modules/organisation/organisation.entity';
 import { runReminderSweep } from '../../server/src/modules/reminders/reminders.service';
+import { currentStatementCount, withStatementCounter } from '../../server/src/db/sql-counter';
 import { changeScenario } from '../helpers/change-setup';
 import { apiSuite } from '../helpers/suite';
 
@@ -185,5 +186,46 @@ describe('daily digest', () => {
     expect(viewer.mailPreferences).toContainEqual({ kind: 'CASE_PUBLISHED', delivery: 'DAILY_DIGEST' });
     expect(viewer.mailPreferences).toContainEqual({ kind: 'DECISION_DUE', delivery: 'IMMEDIATE' });
     expect(viewer.mailPreferences.length).toBe(Object.keys(NotificationKind).length + 8);
+  });
+});
+
+describe('who is reminded, and what a sweep costs', () => {
+  it('never reminds someone deactivated in the organisation, owner or manager', async () => {
+    const submittedAt = new Date('2031-07-06T09:00:00Z');
+    const s = await changeScenario(t.make, ChangeStatus.SUBMITTED);
+    await t.server.db.getRepository('change_proposal').update({ id: s.change.id }, { submittedAt });
+    const active = await t.make.person({ organisation: s.organisation, roles: [Role.PROGRAMME_MANAGER] });
+    const deactivated = await t.make.person({ organisation: s.organisation, roles: [Role.PROGRAMME_MANAGER] });
+    await t.server.db.getRepository(MembershipEntity).update({ id: deactivated.membership!.id }, { deactivatedAt: new Date('2031-07-01T00:00:00Z') });
+    await t.server.db.getRepository(MembershipEntity).update({ personId: s.owner.person.id, organisationId: s.organisation.id }, { deactivatedAt: new Date('2031-07-01T00:00:00Z') });
+
+    await runReminderSweep(t.server.db, at(submittedAt, 12));
+    await runReminderSweep(t.server.db, at(submittedAt, 15));
+    expect((await decisions(s.owner, active, deactivated)).map((m) => `${m.kind}→${m.to}`)).toEqual([`DECISION_OVERDUE→${active.person.id}`]);
+    // The pair has logged no session by the autumn: it has gone quiet, and only the active manager hears.
+    await runReminderSweep(t.server.db, new Date('2031-11-01T12:00:00Z'));
+    expect((await mailFor(active, deactivated)).filter((m) => m.kind === 'PAIR_QUIET').map((m) => m.to)).toEqual([active.person.id]);
+  });
+
+  it('sweeping again costs the same few statements however many reminders it finds already written', async () => {
+    const clock = new Date('2033-01-10T12:00:00Z');
+    const repeatSweepStatements = async () => {
+      await runReminderSweep(t.server.db, clock);
+      return withStatementCounter(async () => {
+        expect(await runReminderSweep(t.server.db, clock)).toBe(0);
+        return currentStatementCount()!;
+      });
+    };
+    const before = await repeatSweepStatements();
+    const written = () => t.server.db.getRepository(MailMessageEntity).count();
+    const mailBefore = await written();
+    // Four more organisations, each with a change awaiting a decision and a pair gone quiet.
+    for (let i = 0; i < 4; i++) {
+      const s = await changeScenario(t.make, ChangeStatus.SUBMITTED);
+      await t.make.person({ organisation: s.organisation, roles: [Role.PROGRAMME_MANAGER] });
+    }
+    const after = await repeatSweepStatements();
+    expect(await written()).toBeGreaterThanOrEqual(mailBefore + 8);
+    expect(after).toBe(before);
   });
 });

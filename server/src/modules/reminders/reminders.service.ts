@@ -1,8 +1,9 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { toGlobalId } from '../../common/relay';
+import { abortableTransaction } from '../../db/abortable';
 import { MailDelivery } from '../mail/mail.entity';
 import { ReminderKind } from '../mail/mail.kinds';
-import { deliveriesOf, queueMail } from '../mail/mail.outbox';
+import { deliveriesOf, type NewMail, queueMails } from '../mail/mail.outbox';
 import { sendDigests } from '../mail/digest';
 import { PersonEntity } from '../person/person.entity';
 import { flagMissedReviews } from '../sustainment/sustainment.service';
@@ -33,24 +34,59 @@ const day = (value: Date | string) => new Date(value).toISOString().slice(0, 10)
 const changePath = (id: string) => `/changes/${encodeURIComponent(toGlobalId('Change', id))}`;
 const pairPath = (id: string) => `/pair/${encodeURIComponent(toGlobalId('Pair', id))}`;
 
-/** Writes each reminder once (key: kind, event, recipient), unless its recipient turned the kind off. */
-async function send(tx: EntityManager, reminders: Reminder[]): Promise<number> {
-  let written = 0;
-  for (const r of reminders) {
-    if ((await deliveriesOf(tx, [r.recipientId], r.kind)).get(r.recipientId) === MailDelivery.OFF) continue;
-    const person = await tx.getRepository(PersonEntity).findOneBy({ id: r.recipientId });
-    if (!person) continue;
-    const queued = await queueMail(tx, {
-      key: `${r.kind}:${r.event}:${r.recipientId}`,
-      kind: r.kind,
-      recipientId: r.recipientId,
-      organisationId: r.organisationId,
-      toAddress: person.email,
-      content: { subject: `Common Ground: ${r.subject}`, greeting: `Hello ${person.displayName},`, paragraphs: r.paragraphs, action: r.action },
-    });
-    if (queued) written += 1;
+const keyOf = (r: Reminder) => `${r.kind}:${r.event}:${r.recipientId}`;
+/** How many keys or messages one statement carries. */
+const BATCH = 2_000;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let at = 0; at < items.length; at += BATCH) out.push(items.slice(at, at + BATCH));
+  return out;
+}
+
+/**
+ * Writes each reminder once (key: kind, event, recipient), unless its recipient turned the kind
+ * off. A sweep finds again every reminder that is still due, and most of them an earlier sweep
+ * wrote already, so those are set aside first, a batch of keys per statement; what is left reads
+ * its recipients and their choices in a few statements and is written in batches. (One reminder
+ * at a time cost three statements each: fourteen seconds a sweep on a large programme that had
+ * nothing new to say.)
+ */
+async function send(tx: EntityManager, found: Reminder[]): Promise<number> {
+  const unique = [...new Map(found.map((r) => [keyOf(r), r])).values()];
+  const written = new Set<string>();
+  for (const keys of chunks(unique.map(keyOf))) {
+    for (const row of await tx.query(`SELECT key FROM mail_message WHERE key = ANY($1::text[])`, [keys])) written.add(row.key);
   }
-  return written;
+  const reminders = unique.filter((r) => !written.has(keyOf(r)));
+  if (reminders.length === 0) return 0;
+
+  const turnedOff = new Set<string>();
+  for (const kind of new Set(reminders.map((r) => r.kind))) {
+    const recipients = [...new Set(reminders.filter((r) => r.kind === kind).map((r) => r.recipientId))];
+    for (const [personId, delivery] of await deliveriesOf(tx, recipients, kind)) if (delivery === MailDelivery.OFF) turnedOff.add(`${kind}:${personId}`);
+  }
+  const wanted = reminders.filter((r) => !turnedOff.has(`${r.kind}:${r.recipientId}`));
+  const people = new Map<string, PersonEntity>();
+  for (const ids of chunks([...new Set(wanted.map((r) => r.recipientId))])) {
+    for (const person of await tx.getRepository(PersonEntity).findBy({ id: In(ids) })) people.set(person.id, person);
+  }
+  const mails: NewMail[] = wanted
+    .filter((r) => people.has(r.recipientId))
+    .map((r) => {
+      const person = people.get(r.recipientId)!;
+      return {
+        key: keyOf(r),
+        kind: r.kind,
+        recipientId: r.recipientId,
+        organisationId: r.organisationId,
+        toAddress: person.email,
+        content: { subject: `Common Ground: ${r.subject}`, greeting: `Hello ${person.displayName},`, paragraphs: r.paragraphs, action: r.action },
+      };
+    });
+  let queued = 0;
+  for (const batch of chunks(mails)) queued += await queueMails(tx, batch);
+  return queued;
 }
 
 type Row = Record<string, any>;
@@ -84,10 +120,11 @@ async function decisionReminders(tx: EntityManager, now: Date): Promise<Reminder
 async function pairReminders(tx: EntityManager, now: Date): Promise<Reminder[]> {
   const pairs: Row[] = await tx.query(PAIR_RHYTHM_SQL, [now]);
   const reminders: Reminder[] = [];
-  const managers = new Map<string, string[]>();
+  const quietIn = [...new Set(pairs.filter((p) => p.quiet).map((p) => p.organisation_id as string))];
+  const managers = new Map<string, string[]>(quietIn.map((id) => [id, []]));
+  if (quietIn.length) for (const m of await tx.query(MANAGERS_SQL, [quietIn])) managers.get(m.organisation_id)!.push(m.person_id);
   for (const p of pairs) {
     if (p.quiet) {
-      if (!managers.has(p.organisation_id)) managers.set(p.organisation_id, (await tx.query(MANAGERS_SQL, [p.organisation_id])).map((m: Row) => m.person_id));
       for (const manager of managers.get(p.organisation_id)!) {
         reminders.push({
           kind: ReminderKind.PAIR_QUIET,
@@ -183,10 +220,11 @@ async function questionnaireReminders(tx: EntityManager, now: Date): Promise<Rem
  * The scheduled sweep: every reminder and escalation due at `now`, then the daily digests. Run by
  * the job runner every ten minutes with the real clock, and by tests with any clock. Idempotent:
  * each message has a key per event and recipient, so sweeping again (or from two processes) adds
- * nothing. Returns how many messages it wrote.
+ * nothing. Returns how many messages it wrote. `signal` ends it part-way (a stopping server):
+ * then it writes nothing at all, and the next sweep does the work.
  */
-export async function runReminderSweep(db: DataSource, now: Date): Promise<number> {
-  return db.transaction(async (tx) => {
+export async function runReminderSweep(db: DataSource, now: Date, signal?: AbortSignal): Promise<number> {
+  return abortableTransaction(db, signal, async (tx) => {
     const reminders = [
       ...(await decisionReminders(tx, now)),
       ...(await pairReminders(tx, now)),

@@ -3,7 +3,8 @@ import { hasBookedSessionSql } from '../scheduling/scheduling.sql';
 
 /**
  * One query per reminder rule. $1 is the sweep's clock (timestamptz). Every rule joins the
- * recipient's current membership, so someone removed from the organisation is never reminded;
+ * recipient's current, active membership, so someone removed from the organisation or deactivated
+ * there (by a manager, or deprovisioned through SCIM) is never reminded;
  * every row carries the parts of its idempotency key, so a rule that matches on ten sweeps
  * still sends one message.
  */
@@ -20,7 +21,7 @@ export const PROGRESS_STALE_DAYS = 30;
 export const QUESTIONNAIRE_CLOSING_LEAD_DAYS = 7;
 
 const MEMBER = (person: string, organisation: string) =>
-  `EXISTS (SELECT 1 FROM membership mm WHERE mm.person_id = ${person} AND mm.organisation_id = ${organisation})`;
+  `EXISTS (SELECT 1 FROM membership mm WHERE mm.person_id = ${person} AND mm.organisation_id = ${organisation} AND mm.deactivated_at IS NULL)`;
 
 export const DECISION_DUE_SQL = `
   SELECT c.id, c.title, c.organisation_id, c.owner_id AS recipient_id, c.submitted_at,
@@ -33,7 +34,7 @@ export const DECISION_OVERDUE_SQL = `
   SELECT c.id, c.title, c.organisation_id, m.person_id AS recipient_id, c.submitted_at, o.display_name AS owner_name,
          (c.submitted_at + interval '${DECISION_DUE_DAYS} days') AS due_at
   FROM change_proposal c
-  JOIN membership m ON m.organisation_id = c.organisation_id AND 'PROGRAMME_MANAGER' = ANY(m.roles)
+  JOIN membership m ON m.organisation_id = c.organisation_id AND 'PROGRAMME_MANAGER' = ANY(m.roles) AND m.deactivated_at IS NULL
   JOIN person o ON o.id = c.owner_id
   WHERE c.status = 'SUBMITTED' AND $1 >= c.submitted_at + interval '${DECISION_DUE_DAYS} days'`;
 
@@ -101,4 +102,5 @@ export const QUESTIONNAIRE_SQL = `
   WHERE q.status = 'OPEN' AND q.opened_at <= $1 AND ($1::timestamptz AT TIME ZONE 'UTC')::date <= pr.ends_on
     AND ${MEMBER('people.person_id', 'q.organisation_id')}`;
 
-export const MANAGERS_SQL = `SELECT person_id FROM membership WHERE organisation_id = $1 AND 'PROGRAMME_MANAGER' = ANY(roles)`;
+/** The programme managers of each of the organisations `$1`. */
+export const MANAGERS_SQL = `SELECT organisation_id, person_id FROM membership WHERE organisation_id = ANY($1::uuid[]) AND 'PROGRAMME_MANAGER' = ANY(roles) AND deactivated_at IS NULL`;
