@@ -15,9 +15,18 @@ export const SWEEP_CRON = '*/10 * * * *';
 
 export interface JobRunner {
   start(): Promise<void>;
-  /** Stops taking jobs, lets running ones finish (up to 10 s) and closes pg-boss's connections. */
+  /**
+   * Stops taking jobs, rolls back a reminder sweep in flight (the next sweep does its work), lets
+   * mail deliveries in flight finish (up to JOBS_STOP_WAIT_MS) and closes pg-boss's connections.
+   */
   stop(): Promise<void>;
 }
+
+/**
+ * How long a stopping runner waits for deliveries in flight. With the HTTP drain's seven seconds
+ * it stays inside the stop's nine (common/shutdown.ts); a delivery cut off is retried later.
+ */
+export const JOBS_STOP_WAIT_MS = 1_500;
 
 /** The advisory lock queue setup takes: unlocked with the same key it was locked with. */
 export const QUEUE_SETUP_LOCK = `hashtext('common-ground:job-queue-setup')`;
@@ -61,6 +70,7 @@ export function createJobRunner(config: Config, db: DataSource, log: Logger, opt
   let dispatching: Promise<void> | null = null;
   let started = false;
   let mailWorker: string | undefined;
+  let stopping = new AbortController();
 
   /** Hands every PENDING message to a delivery job, in the same transaction as the status change. */
   async function dispatch(): Promise<void> {
@@ -89,6 +99,7 @@ export function createJobRunner(config: Config, db: DataSource, log: Logger, opt
 
   return {
     async start() {
+      stopping = new AbortController();
       await boss.start();
       const mailQueue = { name: MAIL_QUEUE, retryLimit: config.mailRetryLimit, retryDelay: config.mailRetrySeconds, retryBackoff: true, expireInSeconds: 120 };
       await oneProcessAtATime(db, async () => {
@@ -106,7 +117,7 @@ export function createJobRunner(config: Config, db: DataSource, log: Logger, opt
         );
       });
       await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
-        await runReminderSweep(db, new Date());
+        await runReminderSweep(db, new Date(), stopping.signal);
       });
       await boss.schedule(SWEEP_QUEUE, SWEEP_CRON);
       // One sweep at start, so a server that was down catches up; the singleton key per ten
@@ -124,8 +135,9 @@ export function createJobRunner(config: Config, db: DataSource, log: Logger, opt
       if (!started) return;
       started = false;
       clearInterval(timer);
+      stopping.abort();
       await dispatching;
-      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await boss.stop({ graceful: true, wait: true, timeout: JOBS_STOP_WAIT_MS });
       mailer.close();
     },
   };
