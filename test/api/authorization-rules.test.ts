@@ -20,11 +20,19 @@ describe('every field that exposes data has an authorization rule', () => {
     expect(missing).toEqual([]);
   });
 
+  // A getter on an object type (kind "internal") reads only the object it is on, as a property does.
+  const resolvers = () => storage().fieldResolvers.filter((r) => r.kind === 'external');
+
   it('covers every field resolver', () => {
-    const fields = storage().fieldResolvers;
+    const fields = resolvers();
     expect(fields.length).toBeGreaterThan(3);
     const missing = fields.filter((r) => !hasRule(r)).map((r) => `${r.target.name}.${r.methodName}`);
     expect(missing).toEqual([]);
+  });
+
+  it('never has a getter shadow a field resolver of the same name, which would skip its rule and its logic', () => {
+    const getters = new Set(storage().fieldResolvers.filter((r) => r.kind === 'internal').map((r) => `${r.target.name}.${r.methodName}`));
+    expect(resolvers().map((r) => `${r.getObjectType!().name}.${r.methodName}`).filter((name) => getters.has(name))).toEqual([]);
   });
 
   it('is not type-graphql\'s own, asynchronous rule', () => {

@@ -52,49 +52,56 @@ export class Evidence {
 
 @ObjectType('Barrier', { implements: Node, description: 'Something in the organisation that stands in the way of equality, with evidence.' })
 export class Barrier extends Node {
-  entity: BarrierEntity;
+  /* Every field reads the entity when it is asked for (see Change). */
+  constructor(readonly entity: BarrierEntity) {
+    super();
+    this.id = toGlobalId('Barrier', entity.id);
+  }
 
   @Field()
-  title: string;
+  get title(): string {
+    return this.entity.title;
+  }
 
   @Field()
-  description: string;
+  get description(): string {
+    return this.entity.description;
+  }
 
   @Field(() => BarrierCategory)
-  category: BarrierCategory;
+  get category(): BarrierCategory {
+    return this.entity.category;
+  }
 
   @Field(() => [AffectedGroup])
-  affectedGroups: AffectedGroup[];
+  get affectedGroups(): AffectedGroup[] {
+    return this.entity.affectedGroups;
+  }
 
   @Field(() => [Evidence])
-  evidence: Evidence[];
+  get evidence(): Evidence[] {
+    return this.entity.evidence.map(Evidence.from);
+  }
 
   @Field(() => Attribution, { description: 'ANONYMOUS until both co-learners agreed to be named; see namingConsent.' })
-  attribution: Attribution;
+  get attribution(): Attribution {
+    return this.entity.attribution;
+  }
 
   @Field(() => BarrierStatus)
-  status: BarrierStatus;
+  get status(): BarrierStatus {
+    return this.entity.status;
+  }
 
   @Field(() => Int, { description: 'How many other pairs said "we see this too".' })
-  corroboratingPairCount: number;
+  get corroboratingPairCount(): number {
+    return this.entity.corroborationCount;
+  }
 
-  @Field()
-  createdAt: Date;
+  // createdAt is resolved in barrier.resolver.ts: the day only where the barrier is anonymous to the viewer.
 
   static from(entity: BarrierEntity): Barrier {
-    return Object.assign(new Barrier(), {
-      entity,
-      id: toGlobalId('Barrier', entity.id),
-      title: entity.title,
-      description: entity.description,
-      category: entity.category,
-      affectedGroups: entity.affectedGroups,
-      evidence: entity.evidence.map(Evidence.from),
-      attribution: entity.attribution,
-      status: entity.status,
-      corroboratingPairCount: entity.corroborationCount,
-      createdAt: entity.createdAt,
-    });
+    return new Barrier(entity);
   }
 }
 

@@ -78,79 +78,86 @@ export class Decision extends Node {
 
 @ObjectType('Change', { implements: Node, description: 'A proposed change to a policy or process, tracked until it is adopted.' })
 export class Change extends Node {
-  entity: ChangeEntity;
   /** What the fields around the change read, when it was read with them (a page of changes). */
   relations?: ChangeRelations;
 
+  /*
+   * Every field reads the entity when it is asked for, not before: a page of a hundred changes
+   * that shows five fields of each computes five, not twenty.
+   */
+  constructor(readonly entity: ChangeEntity) {
+    super();
+    this.id = toGlobalId('Change', entity.id);
+  }
+
   @Field()
-  title: string;
+  get title(): string {
+    return this.entity.title;
+  }
   @Field()
-  whatChanges: string;
+  get whatChanges(): string {
+    return this.entity.whatChanges;
+  }
   @Field()
-  expectedImpact: string;
+  get expectedImpact(): string {
+    return this.entity.expectedImpact;
+  }
   @Field({ description: 'YYYY-MM-DD' })
-  targetDate: string;
+  get targetDate(): string {
+    return this.entity.targetDate;
+  }
   @Field(() => ChangeStatus)
-  status: ChangeStatus;
+  get status(): ChangeStatus {
+    return this.entity.status;
+  }
   @Field(() => Int, { description: '0 to 100.' })
-  progress: number;
+  get progress(): number {
+    return this.entity.progress;
+  }
   @Field(() => [SuccessMeasure])
-  successMeasures: SuccessMeasure[];
+  get successMeasures(): SuccessMeasure[] {
+    return this.entity.successMeasures.map(SuccessMeasure.from);
+  }
   @Field(() => AdoptionEvidence, { nullable: true })
-  adoptionEvidence: AdoptionEvidence | null;
+  get adoptionEvidence(): AdoptionEvidence | null {
+    return this.entity.adoptionEvidence ? AdoptionEvidence.from(this.entity.adoptionEvidence) : null;
+  }
   @Field(() => String, { nullable: true })
-  withdrawnReason: string | null;
+  get withdrawnReason(): string | null {
+    return this.entity.withdrawnReason;
+  }
   @Field({ description: 'Past its target date and not finished.' })
-  isOverdue: boolean;
-  /** Resolved in change.resolver.ts: day only where it would date the pair behind an anonymous barrier. */
-  submittedAt: Date | null;
+  get isOverdue(): boolean {
+    return this.entity.targetDate < today() && !FINISHED.includes(this.entity.status);
+  }
   @Field(() => Date, { nullable: true })
-  decidedAt: Date | null;
-  /** Resolved in change.resolver.ts: day only where it would date the pair behind an anonymous barrier. */
-  startedAt: Date | null;
-  /** Resolved in change.resolver.ts: day only where it would date the pair behind an anonymous barrier. */
-  adoptedAt: Date | null;
+  get decidedAt(): Date | null {
+    return this.entity.decidedAt;
+  }
   @Field(() => String, { nullable: true, description: `For a submitted change: the day a decision is due (${DECISION_DAYS} days after submission).` })
-  decisionDueOn: string | null;
+  get decisionDueOn(): string | null {
+    const { status, submittedAt } = this.entity;
+    return status === ChangeStatus.SUBMITTED && submittedAt ? addDays(submittedAt.toISOString().slice(0, 10), DECISION_DAYS) : null;
+  }
   @Field({ description: 'Submitted and waiting for a decision past its due day.' })
-  isDecisionOverdue: boolean;
+  get isDecisionOverdue(): boolean {
+    const due = this.decisionDueOn;
+    return due !== null && due < today();
+  }
   @Field(() => Int, { description: 'Pass as expectedVersion to act on exactly what you saw.' })
-  version: number;
-  /** Resolved in change.resolver.ts, as above. */
-  createdAt: Date;
-  /** Resolved in change.resolver.ts, as above. */
-  updatedAt: Date;
+  get version(): number {
+    return this.entity.version;
+  }
+  // submittedAt, startedAt, adoptedAt, createdAt and updatedAt are resolved in change.resolver.ts:
+  // the day only where it would date the pair behind an anonymous barrier.
 
   /** A change read with what the fields around it show (see change.relations.ts). */
   static withRelations(entity: ChangeEntity, relations: ChangeRelations | undefined): Change {
-    return Object.assign(Change.from(entity), { relations });
+    return Object.assign(new Change(entity), { relations });
   }
 
   static from(entity: ChangeEntity): Change {
-    const due = entity.status === ChangeStatus.SUBMITTED && entity.submittedAt ? addDays(entity.submittedAt.toISOString().slice(0, 10), DECISION_DAYS) : null;
-    return Object.assign(new Change(), {
-      entity,
-      id: toGlobalId('Change', entity.id),
-      title: entity.title,
-      whatChanges: entity.whatChanges,
-      expectedImpact: entity.expectedImpact,
-      targetDate: entity.targetDate,
-      status: entity.status,
-      progress: entity.progress,
-      successMeasures: entity.successMeasures.map(SuccessMeasure.from),
-      adoptionEvidence: entity.adoptionEvidence ? AdoptionEvidence.from(entity.adoptionEvidence) : null,
-      withdrawnReason: entity.withdrawnReason,
-      isOverdue: entity.targetDate < today() && !FINISHED.includes(entity.status),
-      submittedAt: entity.submittedAt,
-      decidedAt: entity.decidedAt,
-      startedAt: entity.startedAt,
-      adoptedAt: entity.adoptedAt,
-      decisionDueOn: due,
-      isDecisionOverdue: due !== null && due < today(),
-      version: entity.version,
-      createdAt: entity.createdAt,
-      updatedAt: entity.updatedAt,
-    });
+    return new Change(entity);
   }
 }
 
