@@ -76,11 +76,17 @@ describe('the changes board read path', () => {
   it('primes the same rows the per-entity loaders would have loaded', async () => {
     const s = await board();
     const db = t.server.db;
+    // Also changes proposed by a pair other than the one that raised the barrier.
+    const crossed = [];
+    for (let i = 0; i < 3; i++) crossed.push(await t.make.change(s.anonymous, s.owner.person.id, { pairId: s.pair.id }));
+    const changes = [...s.changes, ...crossed];
     const fast = createLoaders(db);
-    const ids = s.changes.map((c) => c.id);
-    await Promise.all(ids.map((id) => fast.changeRelations.load(id)));
+    const read = await Promise.all(changes.map((c) => fast.changeRelations.load(c.id)));
     const slow = createLoaders(db);
-    for (const change of s.changes) {
+    for (const [i, change] of changes.entries()) {
+      const barrier = await db.getRepository(BarrierEntity).findOneByOrFail({ id: change.barrierId });
+      expect(read[i]!.relations.raisingPair).toEqual(await db.getRepository(PairEntity).findOneByOrFail({ id: barrier.pairId }));
+      expect(read[i]!.relations.pair).toEqual(await db.getRepository(PairEntity).findOneByOrFail({ id: change.pairId }));
       expect(await fast.change.change.load(change.id)).toEqual(await db.getRepository(ChangeEntity).findOneByOrFail({ id: change.id }));
       expect(await fast.barrier.barrier.load(change.barrierId)).toEqual(await db.getRepository(BarrierEntity).findOneByOrFail({ id: change.barrierId }));
       expect(await fast.pair.pair.load(change.pairId)).toEqual(await db.getRepository(PairEntity).findOneByOrFail({ id: change.pairId }));

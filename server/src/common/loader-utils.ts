@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntityMetadata, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /** A loader of rows by primary key: one `WHERE id IN (...)` per tick, whatever the page size. */
 export function byId<T extends ObjectLiteral & { id: string }>(db: DataSource, entity: EntityTarget<T>) {
@@ -81,9 +82,12 @@ const selectedColumns = (metadata: EntityMetadata) => metadata.columns.filter((c
  * array rather than an object keyed by column name, because the names would be most of the text
  * PostgreSQL writes and Node parses (a page of fifty changes reads three hundred such rows). The
  * entity's metadata decides the columns, so a new column comes along without anyone editing this.
+ * `known` names properties the reader has already (the join's key: b.id = c.barrier_id): they are
+ * written as NULL, and entityFromJson puts them back.
  */
-export function rowAsJson(db: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string): string {
-  return `json_build_array(${selectedColumns(db.getMetadata(entity)).map((column) => `${alias}."${column.databaseName}"`).join(', ')})`;
+export function rowAsJson(db: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string, known: readonly string[] = []): string {
+  const value = (column: ColumnMetadata) => (known.includes(column.propertyName) ? 'NULL' : `${alias}."${column.databaseName}"`);
+  return `json_build_array(${selectedColumns(db.getMetadata(entity)).map(value).join(', ')})`;
 }
 
 /** One row as rowAsJson writes it. */
@@ -119,7 +123,11 @@ function readerFor(metadata: EntityMetadata): FromJson {
   return read;
 }
 
-/** The entity for a row that `rowAsJson` built: the same object the entity's repository would have loaded. */
-export function entityFromJson<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, json: RowJson): T {
-  return readerFor(db.getMetadata(entity))(json) as T;
+/**
+ * The entity for a row that `rowAsJson` built: the same object the entity's repository would have
+ * loaded, with `known` the values of the properties rowAsJson was told were known.
+ */
+export function entityFromJson<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, json: RowJson, known?: Partial<T>): T {
+  const row = readerFor(db.getMetadata(entity))(json) as T;
+  return known ? Object.assign(row, known) : row;
 }

@@ -53,13 +53,19 @@ export function hidesPersonOn(viewer: Viewer, relations: ChangeRelations, person
  * built from all their selected columns by the entity's own metadata; and it primes the
  * per-entity loaders with exactly the rows they would have fetched. Which changes a viewer may
  * see is decided before, by the page's or node()'s organisation check.
+ *
+ * Most changes are proposed by the pair that raised their barrier: then the raising pair is the
+ * change's own pair row (the join says so, rp.id = p.id), and is read once, not twice. Likewise
+ * each related row leaves out the key the join already gives (b.id is c.barrier_id, and so on):
+ * relationsFromRow puts it back from the row it joined on.
  */
 const relationColumns = (db: DataSource) => `
-           ${rowAsJson(db, BarrierEntity, 'b')} AS barrier,
-           CASE WHEN rp.id IS NULL THEN NULL ELSE ${rowAsJson(db, PairEntity, 'rp')} END AS raising_pair,
-           ${rowAsJson(db, PairEntity, 'p')} AS pair,
-           ${rowAsJson(db, PersonEntity, 'o')} AS owner,
-           (SELECT ${rowAsJson(db, DecisionEntity, 'd')} FROM decision d WHERE d.change_id = c.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1) AS latest_decision,
+           ${rowAsJson(db, BarrierEntity, 'b', ['id'])} AS barrier,
+           CASE WHEN rp.id IS NULL OR rp.id = p.id THEN NULL ELSE ${rowAsJson(db, PairEntity, 'rp', ['id'])} END AS raising_pair,
+           rp.id = p.id AS raised_by_proposer,
+           ${rowAsJson(db, PairEntity, 'p', ['id'])} AS pair,
+           ${rowAsJson(db, PersonEntity, 'o', ['id'])} AS owner,
+           (SELECT ${rowAsJson(db, DecisionEntity, 'd', ['changeId'])} FROM decision d WHERE d.change_id = c.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1) AS latest_decision,
            (SELECT count(*) FROM comment k WHERE k.change_id = c.id)::int AS comment_count`;
 const RELATION_JOINS = `
     JOIN barrier b ON b.id = c.barrier_id
@@ -71,24 +77,28 @@ interface Row {
   change: RowJson;
   barrier: RowJson;
   raising_pair: RowJson | null;
+  raised_by_proposer: boolean | null;
   pair: RowJson;
   owner: RowJson;
   latest_decision: RowJson | null;
   comment_count: number;
 }
 
-function relationsFromRow(db: DataSource, loaders: PrimedLoaders, changeId: string, row: Row): ChangeRelations {
+function relationsFromRow(db: DataSource, loaders: PrimedLoaders, change: ChangeEntity, row: Row): ChangeRelations {
+  const changeId = change.id;
+  const barrier = entityFromJson(db, BarrierEntity, row.barrier, { id: change.barrierId });
+  const pair = entityFromJson(db, PairEntity, row.pair, { id: change.pairId });
   const relations: ChangeRelations = {
-    barrier: entityFromJson(db, BarrierEntity, row.barrier),
-    raisingPair: row.raising_pair ? entityFromJson(db, PairEntity, row.raising_pair) : null,
-    pair: entityFromJson(db, PairEntity, row.pair),
-    owner: entityFromJson(db, PersonEntity, row.owner),
-    latestDecision: row.latest_decision ? entityFromJson(db, DecisionEntity, row.latest_decision) : null,
+    barrier,
+    raisingPair: row.raised_by_proposer ? pair : row.raising_pair ? entityFromJson(db, PairEntity, row.raising_pair, { id: barrier.pairId }) : null,
+    pair,
+    owner: entityFromJson(db, PersonEntity, row.owner, { id: change.ownerId }),
+    latestDecision: row.latest_decision ? entityFromJson(db, DecisionEntity, row.latest_decision, { changeId }) : null,
     commentCount: row.comment_count,
   };
   loaders.barrier.barrier.prime(relations.barrier.id, relations.barrier);
   loaders.pair.pair.prime(relations.pair.id, relations.pair);
-  if (relations.raisingPair) loaders.pair.pair.prime(relations.raisingPair.id, relations.raisingPair);
+  if (relations.raisingPair && relations.raisingPair !== pair) loaders.pair.pair.prime(relations.raisingPair.id, relations.raisingPair);
   loaders.identity.person.prime(relations.owner.id, relations.owner);
   loaders.change.latestDecision.prime(changeId, relations.latestDecision);
   loaders.comment.countByChange.prime(changeId, relations.commentCount);
@@ -127,7 +137,7 @@ export async function readChangePage(
 function withRelations(db: DataSource, loaders: PrimedLoaders, row: Row): ChangeWithRelations {
   const entity = entityFromJson(db, ChangeEntity, row.change);
   loaders.change.change.prime(entity.id, entity);
-  return { entity, relations: relationsFromRow(db, loaders, entity.id, row) };
+  return { entity, relations: relationsFromRow(db, loaders, entity, row) };
 }
 
 /**
