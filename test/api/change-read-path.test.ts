@@ -6,6 +6,7 @@ import { PersonEntity } from '../../server/src/modules/person/person.entity';
 import { Role } from '../../server/src/modules/person/membership.entity';
 import type { AppDataSource } from '../../server/src/db/data-source';
 import { createLoaders } from '../../server/src/loaders';
+import { BARRIER_FIELDS_WITHOUT_TEXTS, FIELDS_WITHOUT_TEXTS } from '../../server/src/modules/change/change.selection';
 import { changeScenario } from '../helpers/change-setup';
 import { gid } from '../helpers/factories';
 import { apiSuite } from '../helpers/suite';
@@ -95,6 +96,50 @@ describe('the changes board read path', () => {
       expect(await fast.comment.countByChange.load(change.id)).toBe(await slow.comment.countByChange.load(change.id));
     }
     expect(await fast.pair.pair.load(s.anonymous.pairId)).toEqual(await db.getRepository(PairEntity).findOneByOrFail({ id: s.anonymous.pairId }));
+  });
+
+  it('leaves out the long texts when no field asked for shows them, and answers every such field as a full read does', async () => {
+    const s = await board();
+    // Long texts, so that leaving them out shows; and some changes proposed by another pair than the raising one.
+    for (let i = 0; i < 3; i++) await t.make.change(s.anonymous, s.owner.person.id, { pairId: s.pair.id, status: ChangeStatus.SUBMITTED });
+    await t.server.db.query(`UPDATE change_proposal SET what_changes = repeat('What changes. ', 200) WHERE organisation_id = $1`, [s.organisation.id]);
+    const objects = new Set(['barrier', 'owner', 'pair', 'latestDecision']);
+    const scalars = [...FIELDS_WITHOUT_TEXTS].filter((field) => !objects.has(field)).join(' ');
+    const fields = `${scalars} barrier { ${[...BARRIER_FIELDS_WITHOUT_TEXTS].join(' ')} } owner { id displayName } pair { id } latestDecision { id outcome rationale decidedAt }`;
+    const lean = `query Lean { changes(first: 60) { nodes { ${fields} } } }`;
+    // The same through a fragment and edges, with one field that needs the texts: a full read.
+    const full = `query Full { changes(first: 60) { edges { node { ...Row } } } } fragment Row on Change { ${fields} whatChanges barrier { description } }`;
+    const manager = await t.make.person({ organisation: s.organisation, roles: [Role.PROGRAMME_MANAGER] });
+    for (const viewer of [s.owner, manager, s.senior, s.other.junior]) {
+      const leanAnswer = await t.api.as(viewer.token).request(lean);
+      const fullAnswer = await t.api.as(viewer.token).request(full);
+      expect(leanAnswer.errors).toBeUndefined();
+      expect(fullAnswer.errors).toBeUndefined();
+      expect(leanAnswer.extensions?.sqlStatements).toBe(2);
+      const rows = fullAnswer.data.changes.edges.map(({ node }: { node: Record<string, any> }) => {
+        const { whatChanges, barrier, ...rest } = node;
+        expect(whatChanges).toMatch(/^(What changes\. )+$/);
+        const { description, ...shown } = barrier;
+        expect(typeof description).toBe('string');
+        return { ...rest, barrier: shown };
+      });
+      expect(rows).toHaveLength(60);
+      expect(leanAnswer.data.changes.nodes).toEqual(rows);
+    }
+    // The lean read was the one asked: one of the prepared board statements reads no change texts.
+    const pool = (t.server.db as AppDataSource).preparedReads();
+    const clients = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
+    try {
+      const statements: string[] = [];
+      for (const client of clients) {
+        const { rows } = await client.query(`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'cg\\_%' AND statement LIKE '%FROM (%page%'`);
+        statements.push(...rows.map((row) => row.statement as string));
+      }
+      expect(statements.some((text) => !text.includes('c."what_changes"') && !text.includes('b."description"'))).toBe(true);
+      expect(statements.some((text) => text.includes('c."what_changes"') && text.includes('b."description"'))).toBe(true);
+    } finally {
+      for (const client of clients) client.release();
+    }
   });
 
   it('plans its prepared reads once per connection: every execution after the first reuses the generic plan', async () => {

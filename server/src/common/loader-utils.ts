@@ -82,11 +82,12 @@ const selectedColumns = (metadata: EntityMetadata) => metadata.columns.filter((c
  * array rather than an object keyed by column name, because the names would be most of the text
  * PostgreSQL writes and Node parses (a page of fifty changes reads three hundred such rows). The
  * entity's metadata decides the columns, so a new column comes along without anyone editing this.
- * `known` names properties the reader has already (the join's key: b.id = c.barrier_id): they are
- * written as NULL, and entityFromJson puts them back.
+ * `nulls` names properties written as NULL: ones the reader has already (the join's key: b.id is
+ * c.barrier_id), which entityFromJson puts back from `known`, and ones this read leaves out, which
+ * it names in `leftOut`.
  */
-export function rowAsJson(db: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string, known: readonly string[] = []): string {
-  const value = (column: ColumnMetadata) => (known.includes(column.propertyName) ? 'NULL' : `${alias}."${column.databaseName}"`);
+export function rowAsJson(db: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string, nulls: readonly string[] = []): string {
+  const value = (column: ColumnMetadata) => (nulls.includes(column.propertyName) ? 'NULL' : `${alias}."${column.databaseName}"`);
   return `json_build_array(${selectedColumns(db.getMetadata(entity)).map(value).join(', ')})`;
 }
 
@@ -94,40 +95,63 @@ export function rowAsJson(db: DataSource, entity: EntityTarget<ObjectLiteral>, a
 export type RowJson = unknown[];
 
 type FromJson = (json: RowJson) => ObjectLiteral;
-const readers = new WeakMap<EntityMetadata, FromJson>();
+const readers = new WeakMap<EntityMetadata, Map<string, FromJson>>();
 
-/** How one entity's rows are read back from `rowAsJson`'s JSON, worked out once per entity. */
-function readerFor(metadata: EntityMetadata): FromJson {
-  let read = readers.get(metadata);
+/**
+ * What an entity read without some of its properties starts from: its class's prototype, with each
+ * property left out as a getter that throws. A field that needs one must ask for a full read; if
+ * one reads it anyway, it fails loudly (and in the tests) instead of showing `undefined`.
+ */
+function partialPrototype(metadata: EntityMetadata, leftOut: readonly string[]): object {
+  const prototype = Object.create((metadata.target as { prototype: object }).prototype) as object;
+  for (const property of leftOut) {
+    Object.defineProperty(prototype, property, {
+      get() {
+        throw new Error(`${metadata.name}.${property} was left out of this read; whatever shows it must read the entity in full`);
+      },
+    });
+  }
+  return prototype;
+}
+
+/** How one entity's rows are read back from `rowAsJson`'s JSON, worked out once per entity and `leftOut`. */
+function readerFor(metadata: EntityMetadata, leftOut: readonly string[]): FromJson {
+  let byLeftOut = readers.get(metadata);
+  if (!byLeftOut) readers.set(metadata, (byLeftOut = new Map()));
+  const key = leftOut.join(',');
+  let read = byLeftOut.get(key);
   if (!read) {
-    const columns = selectedColumns(metadata).map((column) => ({
+    const columns = selectedColumns(metadata).map((column, at) => ({
+      at,
       column,
       property: column.propertyName,
       isTime: TIMESTAMP_TYPES.has(column.type),
       // A plain property; embedded and relation columns are set as TypeORM sets them.
       isPlain: !column.embeddedMetadata && !column.relationMetadata,
-    }));
+    })).filter(({ property }) => !leftOut.includes(property));
+    const prototype = leftOut.length ? partialPrototype(metadata, leftOut) : null;
     read = (json) => {
-      const row = metadata.create() as ObjectLiteral;
+      const row = (prototype ? Object.create(prototype) : metadata.create()) as ObjectLiteral;
       for (let i = 0; i < columns.length; i++) {
-        const { column, property, isTime, isPlain } = columns[i];
-        const raw = json[i];
+        const { at, column, property, isTime, isPlain } = columns[i];
+        const raw = json[at];
         const value = raw != null && isTime ? new Date(raw as string) : raw;
         if (isPlain) row[property] = value;
         else column.setEntityValue(row, value);
       }
       return row;
     };
-    readers.set(metadata, read);
+    byLeftOut.set(key, read);
   }
   return read;
 }
 
 /**
  * The entity for a row that `rowAsJson` built: the same object the entity's repository would have
- * loaded, with `known` the values of the properties rowAsJson was told were known.
+ * loaded, with `known` the values of the properties rowAsJson was told were known. With `leftOut`,
+ * a partial entity without those properties (reading one throws): never hand it to a loader.
  */
-export function entityFromJson<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, json: RowJson, known?: Partial<T>): T {
-  const row = readerFor(db.getMetadata(entity))(json) as T;
+export function entityFromJson<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, json: RowJson, known?: Partial<T>, leftOut: readonly string[] = []): T {
+  const row = readerFor(db.getMetadata(entity), leftOut)(json) as T;
   return known ? Object.assign(row, known) : row;
 }

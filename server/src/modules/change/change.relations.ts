@@ -22,6 +22,24 @@ interface PrimedLoaders {
   comment: ReturnType<typeof createCommentLoaders>;
 }
 
+/**
+ * What a page reads of each change and of its barrier: everything, or all but the long texts
+ * (see change.selection.ts, which decides from the fields the query asks for).
+ */
+export interface PageReads {
+  changeTexts: boolean;
+  barrierTexts: boolean;
+}
+export const READ_ALL: PageReads = { changeTexts: true, barrierTexts: true };
+
+/** The long texts a page leaves out when no field it shows reads them. */
+export const CHANGE_TEXTS: readonly (keyof ChangeEntity)[] = ['whatChanges', 'expectedImpact', 'successMeasures', 'adoptionEvidence', 'withdrawnReason'];
+export const BARRIER_TEXTS: readonly (keyof BarrierEntity)[] = ['description', 'evidence', 'affectedGroups'];
+const leftOut = (reads: PageReads) => ({
+  change: reads.changeTexts ? [] : CHANGE_TEXTS,
+  barrier: reads.barrierTexts ? [] : BARRIER_TEXTS,
+});
+
 /** Everything a list of changes shows around each change. */
 export interface ChangeRelations {
   barrier: BarrierEntity;
@@ -59,8 +77,8 @@ export function hidesPersonOn(viewer: Viewer, relations: ChangeRelations, person
  * each related row leaves out the key the join already gives (b.id is c.barrier_id, and so on):
  * relationsFromRow puts it back from the row it joined on.
  */
-const relationColumns = (db: DataSource) => `
-           ${rowAsJson(db, BarrierEntity, 'b', ['id'])} AS barrier,
+const relationColumns = (db: DataSource, reads: PageReads) => `
+           ${rowAsJson(db, BarrierEntity, 'b', ['id', ...leftOut(reads).barrier])} AS barrier,
            CASE WHEN rp.id IS NULL OR rp.id = p.id THEN NULL ELSE ${rowAsJson(db, PairEntity, 'rp', ['id'])} END AS raising_pair,
            rp.id = p.id AS raised_by_proposer,
            ${rowAsJson(db, PairEntity, 'p', ['id'])} AS pair,
@@ -84,9 +102,9 @@ interface Row {
   comment_count: number;
 }
 
-function relationsFromRow(db: DataSource, loaders: PrimedLoaders, change: ChangeEntity, row: Row): ChangeRelations {
+function relationsFromRow(db: DataSource, loaders: PrimedLoaders, change: ChangeEntity, row: Row, reads: PageReads): ChangeRelations {
   const changeId = change.id;
-  const barrier = entityFromJson(db, BarrierEntity, row.barrier, { id: change.barrierId });
+  const barrier = entityFromJson(db, BarrierEntity, row.barrier, { id: change.barrierId }, leftOut(reads).barrier);
   const pair = entityFromJson(db, PairEntity, row.pair, { id: change.pairId });
   const relations: ChangeRelations = {
     barrier,
@@ -96,7 +114,8 @@ function relationsFromRow(db: DataSource, loaders: PrimedLoaders, change: Change
     latestDecision: row.latest_decision ? entityFromJson(db, DecisionEntity, row.latest_decision, { changeId }) : null,
     commentCount: row.comment_count,
   };
-  loaders.barrier.barrier.prime(relations.barrier.id, relations.barrier);
+  // A barrier read without its texts is partial: no loader may hand it to a field that shows them.
+  if (reads.barrierTexts) loaders.barrier.barrier.prime(relations.barrier.id, relations.barrier);
   loaders.pair.pair.prime(relations.pair.id, relations.pair);
   if (relations.raisingPair && relations.raisingPair !== pair) loaders.pair.pair.prime(relations.raisingPair.id, relations.raisingPair);
   loaders.identity.person.prime(relations.owner.id, relations.owner);
@@ -114,7 +133,8 @@ export interface ChangeWithRelations {
 /**
  * One page of changes and everything around them in one statement. `pageSql` picks the page: it
  * selects the changes' ids as `id`, already filtered, ordered and limited; `orderBy` orders the
- * result the same way (it reads `c`).
+ * result the same way (it reads `c`). `reads` may leave out the long texts (a board shows
+ * neither a change's nor its barrier's): PostgreSQL builds, and Node parses, less.
  */
 export async function readChangePage(
   db: DataSource,
@@ -122,22 +142,23 @@ export async function readChangePage(
   pageSql: string,
   params: unknown[],
   orderBy: string,
+  reads: PageReads = READ_ALL,
 ): Promise<ChangeWithRelations[]> {
   const rows = await queryPrepared<Row>(
     db,
-    `SELECT ${rowAsJson(db, ChangeEntity, 'c')} AS change, ${relationColumns(db)}
+    `SELECT ${rowAsJson(db, ChangeEntity, 'c', leftOut(reads).change)} AS change, ${relationColumns(db, reads)}
      FROM (${pageSql}) page
      JOIN change_proposal c ON c.id = page.id ${RELATION_JOINS}
      ORDER BY ${orderBy}`,
     params,
   );
-  return rows.map((row) => withRelations(db, loaders, row));
+  return rows.map((row) => withRelations(db, loaders, row, reads));
 }
 
-function withRelations(db: DataSource, loaders: PrimedLoaders, row: Row): ChangeWithRelations {
-  const entity = entityFromJson(db, ChangeEntity, row.change);
-  loaders.change.change.prime(entity.id, entity);
-  return { entity, relations: relationsFromRow(db, loaders, entity, row) };
+function withRelations(db: DataSource, loaders: PrimedLoaders, row: Row, reads: PageReads): ChangeWithRelations {
+  const entity = entityFromJson(db, ChangeEntity, row.change, undefined, leftOut(reads).change);
+  if (reads.changeTexts) loaders.change.change.prime(entity.id, entity);
+  return { entity, relations: relationsFromRow(db, loaders, entity, row, reads) };
 }
 
 /**
@@ -146,11 +167,11 @@ function withRelations(db: DataSource, loaders: PrimedLoaders, row: Row): Change
  */
 export function changeRelationsLoader(db: DataSource, loaders: PrimedLoaders) {
   const sql = `
-    SELECT ${rowAsJson(db, ChangeEntity, 'c')} AS change, ${relationColumns(db)}
+    SELECT ${rowAsJson(db, ChangeEntity, 'c')} AS change, ${relationColumns(db, READ_ALL)}
     FROM change_proposal c ${RELATION_JOINS}
     WHERE c.id = ANY($1::uuid[])`;
   return new DataLoader<string, ChangeWithRelations | null>(async (changeIds) => {
-    const byId = new Map((await queryPrepared<Row>(db, sql, [changeIds])).map((row) => withRelations(db, loaders, row)).map((read) => [read.entity.id, read]));
+    const byId = new Map((await queryPrepared<Row>(db, sql, [changeIds])).map((row) => withRelations(db, loaders, row, READ_ALL)).map((read) => [read.entity.id, read]));
     return changeIds.map((id) => byId.get(id) ?? null);
   });
 }

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Authorized } from '../../common/auth-checker';
 import { dayOf } from '../../common/anonymity';
 import { InputArg, mutate } from '../../common/errors';
@@ -29,6 +30,7 @@ import {
 import { ChangePayload } from './change.payloads';
 import { changePolicy } from './change.policy';
 import { type ChangeRelations, hidesPersonOn } from './change.relations';
+import { pageReads } from './change.selection';
 import { ChangeService } from './change.service';
 import { Change, ChangeConnection, Decision } from './change.type';
 import { ChangeAction, FINISHED } from './change.workflow';
@@ -62,8 +64,8 @@ const payload = async (run: Promise<ChangeEntity>) => ({ change: Change.from(awa
 export class ChangeResolver {
   @Authorized()
   @Query(() => ChangeConnection, { description: "Changes in the viewer's organisations, filtered and ordered." })
-  changes(@Args() args: ChangesArgs, @Ctx() ctx: Context) {
-    return new ChangeService(ctx).list(args);
+  changes(@Args() args: ChangesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return new ChangeService(ctx).list(args, pageReads(info));
   }
 
   @Authorized()

@@ -17,7 +17,7 @@ import { PairEntity } from '../pair/pair.entity';
 import { PairService } from '../pair/pair.service';
 import { Role } from '../person/membership.entity';
 import { ChangeEntity, ChangeStatus, DecisionEntity, type SuccessMeasure } from './change.entity';
-import { type ChangeRelations, readChangePage } from './change.relations';
+import { type ChangeRelations, type PageReads, READ_ALL, readChangePage } from './change.relations';
 import {
   ChangeOrder,
   type AdoptChangeInput,
@@ -378,7 +378,8 @@ export class ChangeService {
     }
   }
 
-  list(args: ChangesArgs) {
+  /** The viewer's changes, a page at a time; `reads` may leave out the long texts no field asked for shows. */
+  list(args: ChangesArgs, reads: PageReads = READ_ALL) {
     const filter = args.filter ?? {};
     const organisations = filter.organisationId ? [idOf(filter.organisationId, 'Organisation')] : this.viewer.organisationIds;
     const visible = organisations.filter((id) => this.viewer.isMemberOf(id));
@@ -408,7 +409,7 @@ export class ChangeService {
     const relations = new Map<string, ChangeRelations>();
     return paginate(query, ORDERINGS[args.orderBy], args, (entity) => Change.withRelations(entity, relations.get(entity.id)), async (page, orderBy) => {
       const [pageSql, params] = page.select('c.id', 'id').getQueryAndParameters();
-      const rows = await readChangePage(this.ctx.db, this.ctx.loaders, pageSql, params, orderBy);
+      const rows = await readChangePage(this.ctx.db, this.ctx.loaders, pageSql, params, orderBy, reads);
       for (const row of rows) relations.set(row.entity.id, row.relations);
       return rows.map((row) => row.entity);
     });
