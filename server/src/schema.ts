@@ -5,6 +5,7 @@ import { buildSchema } from 'type-graphql';
 import { repoRoot } from './config';
 import { authorizeFields, checkRoles } from './common/auth-checker';
 import { cleanArgumentsOf } from './common/text-input';
+import { callFieldResolversDirectly } from './common/direct-resolvers';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { BarrierResolver } from './modules/barrier/barrier.resolver';
 import { ChangeResolver, SessionPromptsResolver } from './modules/change/change.resolver';
@@ -139,5 +140,5 @@ export async function createSchema(options: { emit?: boolean } = {}): Promise<Gr
   });
   // Every argument's text is checked and trimmed before validation and before any resolver runs;
   // before that, every field marked @Authorized checks its roles (common/auth-checker.ts).
-  return authorizeFields(cleanArgumentsOf(schema));
+  return authorizeFields(cleanArgumentsOf(callFieldResolversDirectly(schema)));
 }
