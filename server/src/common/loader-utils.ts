@@ -95,6 +95,7 @@ export function rowAsJson(db: DataSource, entity: EntityTarget<ObjectLiteral>, a
 export type RowJson = unknown[];
 
 type FromJson = (json: RowJson) => ObjectLiteral;
+const NOTHING_LEFT_OUT: readonly string[] = [];
 const readers = new WeakMap<EntityMetadata, Map<string, FromJson>>();
 
 /**
@@ -118,7 +119,7 @@ function partialPrototype(metadata: EntityMetadata, leftOut: readonly string[]):
 function readerFor(metadata: EntityMetadata, leftOut: readonly string[]): FromJson {
   let byLeftOut = readers.get(metadata);
   if (!byLeftOut) readers.set(metadata, (byLeftOut = new Map()));
-  const key = leftOut.join(',');
+  const key = leftOut.length ? leftOut.join(',') : '';
   let read = byLeftOut.get(key);
   if (!read) {
     const columns = selectedColumns(metadata).map((column, at) => ({
@@ -151,7 +152,7 @@ function readerFor(metadata: EntityMetadata, leftOut: readonly string[]): FromJs
  * loaded, with `known` the values of the properties rowAsJson was told were known. With `leftOut`,
  * a partial entity without those properties (reading one throws): never hand it to a loader.
  */
-export function entityFromJson<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, json: RowJson, known?: Partial<T>, leftOut: readonly string[] = []): T {
+export function entityFromJson<T extends ObjectLiteral>(db: DataSource, entity: EntityTarget<T>, json: RowJson, known?: Partial<T>, leftOut: readonly string[] = NOTHING_LEFT_OUT): T {
   const row = readerFor(db.getMetadata(entity), leftOut)(json) as T;
   return known ? Object.assign(row, known) : row;
 }

@@ -35,10 +35,9 @@ export const READ_ALL: PageReads = { changeTexts: true, barrierTexts: true };
 /** The long texts a page leaves out when no field it shows reads them. */
 export const CHANGE_TEXTS: readonly (keyof ChangeEntity)[] = ['whatChanges', 'expectedImpact', 'successMeasures', 'adoptionEvidence', 'withdrawnReason'];
 export const BARRIER_TEXTS: readonly (keyof BarrierEntity)[] = ['description', 'evidence', 'affectedGroups'];
-const leftOut = (reads: PageReads) => ({
-  change: reads.changeTexts ? [] : CHANGE_TEXTS,
-  barrier: reads.barrierTexts ? [] : BARRIER_TEXTS,
-});
+const NOTHING: readonly string[] = [];
+const changeLeftOut = (reads: PageReads) => (reads.changeTexts ? NOTHING : CHANGE_TEXTS);
+const barrierLeftOut = (reads: PageReads) => (reads.barrierTexts ? NOTHING : BARRIER_TEXTS);
 
 /** Everything a list of changes shows around each change. */
 export interface ChangeRelations {
@@ -78,7 +77,7 @@ export function hidesPersonOn(viewer: Viewer, relations: ChangeRelations, person
  * relationsFromRow puts it back from the row it joined on.
  */
 const relationColumns = (db: DataSource, reads: PageReads) => `
-           ${rowAsJson(db, BarrierEntity, 'b', ['id', ...leftOut(reads).barrier])} AS barrier,
+           ${rowAsJson(db, BarrierEntity, 'b', ['id', ...barrierLeftOut(reads)])} AS barrier,
            CASE WHEN rp.id IS NULL OR rp.id = p.id THEN NULL ELSE ${rowAsJson(db, PairEntity, 'rp', ['id'])} END AS raising_pair,
            rp.id = p.id AS raised_by_proposer,
            ${rowAsJson(db, PairEntity, 'p', ['id'])} AS pair,
@@ -104,7 +103,7 @@ interface Row {
 
 function relationsFromRow(db: DataSource, loaders: PrimedLoaders, change: ChangeEntity, row: Row, reads: PageReads): ChangeRelations {
   const changeId = change.id;
-  const barrier = entityFromJson(db, BarrierEntity, row.barrier, { id: change.barrierId }, leftOut(reads).barrier);
+  const barrier = entityFromJson(db, BarrierEntity, row.barrier, { id: change.barrierId }, barrierLeftOut(reads));
   const pair = entityFromJson(db, PairEntity, row.pair, { id: change.pairId });
   const relations: ChangeRelations = {
     barrier,
@@ -146,7 +145,7 @@ export async function readChangePage(
 ): Promise<ChangeWithRelations[]> {
   const rows = await queryPrepared<Row>(
     db,
-    `SELECT ${rowAsJson(db, ChangeEntity, 'c', leftOut(reads).change)} AS change, ${relationColumns(db, reads)}
+    `SELECT ${rowAsJson(db, ChangeEntity, 'c', changeLeftOut(reads))} AS change, ${relationColumns(db, reads)}
      FROM (${pageSql}) page
      JOIN change_proposal c ON c.id = page.id ${RELATION_JOINS}
      ORDER BY ${orderBy}`,
@@ -156,7 +155,7 @@ export async function readChangePage(
 }
 
 function withRelations(db: DataSource, loaders: PrimedLoaders, row: Row, reads: PageReads): ChangeWithRelations {
-  const entity = entityFromJson(db, ChangeEntity, row.change, undefined, leftOut(reads).change);
+  const entity = entityFromJson(db, ChangeEntity, row.change, undefined, changeLeftOut(reads));
   if (reads.changeTexts) loaders.change.change.prime(entity.id, entity);
   return { entity, relations: relationsFromRow(db, loaders, entity, row, reads) };
 }
