@@ -5,6 +5,7 @@ import { readConfig } from '../../server/src/config';
 import { abortableTransaction, TransactionAbortedError } from '../../server/src/db/abortable';
 import { createDataSource } from '../../server/src/db/data-source';
 import { createJobRunner, JOBS_STOP_WAIT_MS, SWEEP_QUEUE } from '../../server/src/modules/jobs/jobs.runner';
+import { eventually } from '../helpers/mail';
 import { freshDatabase } from '../helpers/process';
 
 /**
@@ -33,14 +34,6 @@ afterAll(async () => {
 const waitingOnLocks = async (except: number): Promise<number> =>
   Number((await db.query(`SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> $1`, [except]))[0].count);
 
-async function until(check: () => Promise<boolean>, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 test('a stopping runner ends the sweep in flight at once instead of waiting for it', async () => {
   // The sweep starts by reading changes; holding this lock keeps it waiting there for as long as the test likes.
   const holder = new Client({ connectionString: url });
@@ -51,12 +44,12 @@ test('a stopping runner ends the sweep in flight at once instead of waiting for 
   const runner = createJobRunner(config(), db, createLogger('silent'));
   try {
     await runner.start();
-    await until(async () => (await waitingOnLocks(holderPid)) > 0, 'the start-up sweep waits on the lock');
+    await eventually('the start-up sweep to wait on the lock', async () => (await waitingOnLocks(holderPid)) > 0, 20_000);
 
     const asked = Date.now();
     await runner.stop();
     expect(Date.now() - asked).toBeLessThan(JOBS_STOP_WAIT_MS + 1_000);
-    await until(async () => (await waitingOnLocks(holderPid)) === 0, 'the sweep has let go', 5_000);
+    await eventually('the sweep to let go', async () => (await waitingOnLocks(holderPid)) === 0, 5_000);
   } finally {
     await holder.query('ROLLBACK');
     await holder.end();
