@@ -98,6 +98,21 @@ describe('the changes board read path', () => {
     expect(await fast.pair.pair.load(s.anonymous.pairId)).toEqual(await db.getRepository(PairEntity).findOneByOrFail({ id: s.anonymous.pairId }));
   });
 
+  it('reads each moment as the repository does, to the millisecond, before 1970 and with microseconds too', async () => {
+    const s = await changeScenario(t.make, ChangeStatus.SUBMITTED);
+    const db = t.server.db;
+    const moments = ['1969-12-31 23:59:59.9995+00', '1900-02-28 12:00:00.000999+00', '2026-12-03 12:30:54.306123+00', '2038-01-19 03:14:08.999999+00', '1970-01-01 00:00:00+00'];
+    for (const moment of moments) {
+      await db.query(`UPDATE change_proposal SET submitted_at = $1, created_at = $1 WHERE id = $2`, [moment, s.change.id]);
+      await db.query(`UPDATE barrier SET created_at = $1 WHERE id = $2`, [moment, s.change.barrierId]);
+      const read = (await createLoaders(db).changeRelations.load(s.change.id))!;
+      const stored = await db.getRepository(ChangeEntity).findOneByOrFail({ id: s.change.id });
+      expect(read.entity).toEqual(stored);
+      expect(read.entity.submittedAt!.getTime()).toBe(stored.submittedAt!.getTime());
+      expect(read.relations.barrier.createdAt.getTime()).toBe((await db.getRepository(BarrierEntity).findOneByOrFail({ id: s.change.barrierId })).createdAt.getTime());
+    }
+  });
+
   it('leaves out the long texts when no field asked for shows them, and answers every such field as a full read does', async () => {
     const s = await board();
     // Long texts, so that leaving them out shows; and some changes proposed by another pair than the raising one.

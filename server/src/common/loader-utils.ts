@@ -73,6 +73,19 @@ export function aggregateBy<T extends ObjectLiteral, V>(db: DataSource, entity: 
 
 const TIMESTAMP_TYPES = new Set<unknown>(['timestamptz', 'timestamp', 'timestamp with time zone', 'timestamp without time zone', Date]);
 
+const isTime = (column: ColumnMetadata) => TIMESTAMP_TYPES.has(column.type);
+/** A moment with its time zone: one instant, whatever the server's zone (all of ours). */
+const isInstant = (column: ColumnMetadata) => column.type === 'timestamptz' || column.type === 'timestamp with time zone';
+
+/**
+ * A moment as whole milliseconds since 1970, which readerFor turns into a Date: what the text
+ * "2026-12-03T12:30:54.306123+00:00" would have given (a Date keeps milliseconds, and floor drops
+ * the microseconds as parsing the text does, before 1970 too), for half the text, and a number
+ * makes a Date several times faster than a text does: a page of a hundred changes reads some
+ * thirteen hundred moments. Exact: extract gives a numeric, not a float.
+ */
+const epochMs = (sql: string) => `floor(extract(epoch from ${sql}) * 1000)::int8`;
+
 /** The columns an entity reads, in one fixed order: rowAsJson writes them and readerFor reads them in it. */
 const selectedColumns = (metadata: EntityMetadata) => metadata.columns.filter((column) => column.isSelect);
 
@@ -87,7 +100,8 @@ const selectedColumns = (metadata: EntityMetadata) => metadata.columns.filter((c
  * it names in `leftOut`.
  */
 export function rowAsJson(db: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string, nulls: readonly string[] = []): string {
-  const value = (column: ColumnMetadata) => (nulls.includes(column.propertyName) ? 'NULL' : `${alias}."${column.databaseName}"`);
+  const value = (column: ColumnMetadata) =>
+    nulls.includes(column.propertyName) ? 'NULL' : isInstant(column) ? epochMs(`${alias}."${column.databaseName}"`) : `${alias}."${column.databaseName}"`;
   return `json_build_array(${selectedColumns(db.getMetadata(entity)).map(value).join(', ')})`;
 }
 
@@ -126,7 +140,7 @@ function readerFor(metadata: EntityMetadata, leftOut: readonly string[]): FromJs
       at,
       column,
       property: column.propertyName,
-      isTime: TIMESTAMP_TYPES.has(column.type),
+      isTime: isTime(column),
       // A plain property; embedded and relation columns are set as TypeORM sets them.
       isPlain: !column.embeddedMetadata && !column.relationMetadata,
     })).filter(({ property }) => !leftOut.includes(property));
@@ -136,7 +150,7 @@ function readerFor(metadata: EntityMetadata, leftOut: readonly string[]): FromJs
       for (let i = 0; i < columns.length; i++) {
         const { at, column, property, isTime, isPlain } = columns[i];
         const raw = json[at];
-        const value = raw != null && isTime ? new Date(raw as string) : raw;
+        const value = raw != null && isTime ? new Date(raw as number | string) : raw;
         if (isPlain) row[property] = value;
         else column.setEntityValue(row, value);
       }
