@@ -44,7 +44,7 @@ export function callFieldResolversDirectly(schema: GraphQLSchema): GraphQLSchema
     };
     field.resolve = direct;
   }
-  readPlainFieldsDirectly(schema);
+  resolvePlainFieldsByDefault(schema);
   return schema;
 }
 
@@ -64,15 +64,17 @@ function getterOf(target: Function, name: string): boolean {
 }
 
 /**
- * Reads plain fields and getters straight off their object, where type-graphql's resolver adds
- * nothing. For every such field of every row, it builds an object of the call's arguments, runs an
- * empty list of middlewares and, for a getter, checks the object's class first: a page of a hundred
- * changes reads some fifteen hundred of them. Here a field without arguments, middleware or
- * type-graphql role reads its property (or getter) directly; a getter whose object is not yet an
- * instance of its class (a plain object a resolver returned) still goes through type-graphql,
- * which converts it. Field resolvers from resolver classes are left to the loop above.
+ * Leaves plain fields and getters to GraphQL's default resolution, where type-graphql's resolver
+ * adds nothing. For every such field of every row, type-graphql's builds an object of the call's
+ * arguments, runs an empty list of middlewares and, for a getter, checks the object's class
+ * first: a page of a hundred changes reads some fifteen hundred of them. Without a resolver,
+ * graphql-js reads the property itself, and a compiled query (common/compiled-execution.ts) reads
+ * it inline, with no call at all. Only for a field without arguments, middleware or type-graphql
+ * role, named as its property. A getter's object is always an instance of its class: type-graphql
+ * could not have converted a plain object to one either (a getter cannot be assigned to).
+ * Field resolvers from resolver classes are left to the loop above.
  */
-function readPlainFieldsDirectly(schema: GraphQLSchema): void {
+function resolvePlainFieldsByDefault(schema: GraphQLSchema): void {
   const storage = getMetadataStorage();
   const external = new Set(storage.fieldResolvers.filter((meta) => meta.kind === 'external').map((meta) => `${typeNameOf(storage, meta.getObjectType?.())}.${meta.schemaName}`));
   for (const objectType of storage.objectTypes) {
@@ -82,17 +84,10 @@ function readPlainFieldsDirectly(schema: GraphQLSchema): void {
     for (const [schemaName, field] of Object.entries(type.getFields())) {
       if (!field.resolve || field.args.length || external.has(`${objectType.name}.${schemaName}`)) continue;
       const meta = storage.fields.find((candidate) => candidate.schemaName === schemaName && chain.includes(candidate.target));
-      if (!meta || meta.middlewares?.length || meta.roles || meta.params?.length) continue;
+      if (!meta || meta.name !== schemaName || meta.middlewares?.length || meta.roles || meta.params?.length) continue;
       const internal = storage.fieldResolvers.find((resolver) => resolver.kind === 'internal' && resolver.target === meta.target && resolver.methodName === meta.name);
-      const name = meta.name;
-      if (!internal) {
-        field.resolve = (root) => (root as Record<string, unknown>)[name];
-        continue;
-      }
-      if (internal.middlewares?.length || internal.roles || !getterOf(meta.target, name)) continue;
-      const owner = meta.target;
-      const slow = field.resolve;
-      field.resolve = (root, args, context, info) => (root instanceof owner ? (root as Record<string, unknown>)[name] : slow(root, args, context, info));
+      if (internal && (internal.middlewares?.length || internal.roles || !getterOf(meta.target, meta.name))) continue;
+      field.resolve = undefined;
     }
   }
 }
