@@ -14,6 +14,7 @@ import type { Config } from './config';
 import { complexityLimit, depthLimit, MAX_DEPTH } from './common/limits';
 import { drainableServer } from './common/http-drain';
 import { describeError, type Logger } from './common/logger';
+import { compiledExecution } from './common/compiled-execution';
 import { jsonErrorHandler, jsonNotFound, refusalStatus, schemaPrivacy } from './common/request-guards';
 import { createContext, type Context } from './context';
 import { currentStatementCount, withStatementCounter } from './db/sql-counter';
@@ -85,7 +86,8 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
   const server = http.createServer(app);
   const drain = drainableServer(server);
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Queries asked more than once run compiled (common/compiled-execution.ts); Apollo's checks all stay.
+    gateway: compiledExecution(schema, config.compileQueriesAfter),
     validationRules: [depthLimit(MAX_DEPTH)],
     allowBatchedHttpRequests: false,
     introspection: !config.production,

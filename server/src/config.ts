@@ -25,6 +25,12 @@ export interface Config {
   dataDir: string;
   /** Seed the demo organisations into an empty database (the embedded default does). */
   seedDemo: boolean;
+  /**
+   * From which request a query runs compiled (COMPILE_QUERIES_AFTER, see common/compiled-execution.ts):
+   * by default its second, so that a query asked once is never compiled; 1 compiles every query
+   * (the tests do, so that they run the compiled path); 0 never compiles.
+   */
+  compileQueriesAfter: number;
   /** Adds `extensions.sqlStatements` to responses so tests can count queries. Never in production. */
   exposeSqlCount: boolean;
   /** Marks the session cookie Secure; on behind HTTPS. */
@@ -124,6 +130,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR ?? path.join(repoRoot, '.data')),
     seedDemo: flag('SEED_DEMO', env.SEED_DEMO, !databaseUrl),
+    compileQueriesAfter: integer('COMPILE_QUERIES_AFTER', env.COMPILE_QUERIES_AFTER, 2, 0, 1000),
     exposeSqlCount: flag('EXPOSE_SQL_COUNT', env.EXPOSE_SQL_COUNT, false),
     secureCookies: flag('SECURE_COOKIES', env.SECURE_COOKIES, false),
     sessionDays: integer('SESSION_DAYS', env.SESSION_DAYS, 14, 1, 365),

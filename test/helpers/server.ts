@@ -13,7 +13,7 @@ export interface TestServer {
 
 /** The real HTTP server (API and built client) on a random port, against the test database. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const config = readConfig({ ...process.env, PORT: '0', DATABASE_URL: testDatabaseUrl(), SEED_DEMO: 'false', EXPOSE_SQL_COUNT: 'true', ...env });
+  const config = readConfig({ ...process.env, PORT: '0', DATABASE_URL: testDatabaseUrl(), SEED_DEMO: 'false', EXPOSE_SQL_COUNT: 'true', COMPILE_QUERIES_AFTER: '1', ...env });
   const log = createLogger(config.logLevel);
   const db = createDataSource(testDatabaseUrl(), (message, fields) => log.warn(message, fields));
   await db.initialize();
