@@ -4,7 +4,7 @@ import { findForUpdate } from '../../common/locking';
 import { DomainError, forbidden, notFound, UserErrorCode } from '../../common/errors';
 import { idOf, paginate, type Ordering } from '../../common/relay';
 import type { Context } from '../../context';
-import { shareLockMemberships } from '../person/membership.service';
+import { activeRoleHolders, shareLockMemberships } from '../person/membership.service';
 import type { Viewer } from '../auth/viewer';
 import { BarrierEntity, BarrierStatus } from '../barrier/barrier.entity';
 import { barrierPolicy } from '../barrier/barrier.policy';
@@ -332,11 +332,8 @@ export class ChangeService {
   /** Who is asked to confirm an adoption: the owner, or every sponsor of the organisation outside the pair. */
   private async confirmers(tx: EntityManager, change: ChangeEntity, pairMembers: string[], confirmation: AdoptionConfirmation): Promise<string[]> {
     if (confirmation.confirmer === Confirmer.OWNER) return [change.ownerId];
-    const rows: { person_id: string }[] = await tx.query(
-      `SELECT person_id FROM membership WHERE organisation_id = $1 AND $2 = ANY(roles) AND deactivated_at IS NULL`,
-      [change.organisationId, Role.SPONSOR],
-    );
-    return rows.map((r) => r.person_id).filter((id) => id !== change.ownerId && !pairMembers.includes(id));
+    const sponsors = (await activeRoleHolders(tx, [change.organisationId], Role.SPONSOR)).get(change.organisationId)!;
+    return sponsors.filter((id) => id !== change.ownerId && !pairMembers.includes(id));
   }
 
   private withCurrentValues(measures: SuccessMeasure[], values: MeasureValueInput[]): SuccessMeasure[] {

@@ -58,6 +58,22 @@ export function shareLockMemberships(tx: EntityManager, organisationId: string, 
 }
 
 /**
+ * Who holds `role` in each of `organisationIds` (every id is a key, with no one if nobody does):
+ * whom a notice or reminder for that role goes to. Active memberships only: someone deactivated
+ * hears nothing more from the organisation.
+ */
+export async function activeRoleHolders(db: Pick<EntityManager, 'query'>, organisationIds: readonly string[], role: Role): Promise<Map<string, string[]>> {
+  const holders = new Map<string, string[]>(organisationIds.map((id) => [id, []]));
+  if (organisationIds.length === 0) return holders;
+  const rows: { organisation_id: string; person_id: string }[] = await db.query(
+    `SELECT organisation_id, person_id FROM membership WHERE organisation_id = ANY($1::uuid[]) AND $2 = ANY(roles) AND deactivated_at IS NULL`,
+    [organisationIds, role],
+  );
+  for (const row of rows) holders.get(row.organisation_id)?.push(row.person_id);
+  return holders;
+}
+
+/**
  * Every programme manager's membership of an organisation, locked in id order, so two changes that
  * each take a manager away (two managers demoting each other, or a deactivation beside a demotion)
  * cannot both pass the "one manager remains" check.

@@ -5,6 +5,8 @@ import { MailDelivery } from '../mail/mail.entity';
 import { ReminderKind } from '../mail/mail.kinds';
 import { deliveriesOf, type NewMail, queueMails } from '../mail/mail.outbox';
 import { sendDigests } from '../mail/digest';
+import { Role } from '../person/membership.entity';
+import { activeRoleHolders } from '../person/membership.service';
 import { PersonEntity } from '../person/person.entity';
 import { flagMissedReviews } from '../sustainment/sustainment.service';
 import {
@@ -15,7 +17,6 @@ import {
   PROGRESS_STALE_SQL,
   QUESTIONNAIRE_CLOSING_LEAD_DAYS,
   QUESTIONNAIRE_SQL,
-  MANAGERS_SQL,
   PROGRESS_STALE_DAYS,
 } from './reminders.sql';
 
@@ -121,8 +122,7 @@ async function pairReminders(tx: EntityManager, now: Date): Promise<Reminder[]> 
   const pairs: Row[] = await tx.query(PAIR_RHYTHM_SQL, [now]);
   const reminders: Reminder[] = [];
   const quietIn = [...new Set(pairs.filter((p) => p.quiet).map((p) => p.organisation_id as string))];
-  const managers = new Map<string, string[]>(quietIn.map((id) => [id, []]));
-  if (quietIn.length) for (const m of await tx.query(MANAGERS_SQL, [quietIn])) managers.get(m.organisation_id)!.push(m.person_id);
+  const managers = await activeRoleHolders(tx, quietIn, Role.PROGRAMME_MANAGER);
   for (const p of pairs) {
     if (p.quiet) {
       for (const manager of managers.get(p.organisation_id)!) {

@@ -101,6 +101,3 @@ export const QUESTIONNAIRE_SQL = `
   ) people ON true
   WHERE q.status = 'OPEN' AND q.opened_at <= $1 AND ($1::timestamptz AT TIME ZONE 'UTC')::date <= pr.ends_on
     AND ${MEMBER('people.person_id', 'q.organisation_id')}`;
-
-/** The programme managers of each of the organisations `$1`. */
-export const MANAGERS_SQL = `SELECT organisation_id, person_id FROM membership WHERE organisation_id = ANY($1::uuid[]) AND 'PROGRAMME_MANAGER' = ANY(roles) AND deactivated_at IS NULL`;

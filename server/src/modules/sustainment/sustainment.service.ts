@@ -17,6 +17,7 @@ import { NotificationKind } from '../notification/notification.entity';
 import { notify } from '../notification/notification.service';
 import { PairEntity } from '../pair/pair.entity';
 import { Role } from '../person/membership.entity';
+import { activeRoleHolders } from '../person/membership.service';
 import { MeasureValueEntity, MeasureValueSource, SustainmentReviewEntity } from './sustainment.entity';
 import type { RecordSustainmentReviewInput } from './sustainment.inputs';
 import { openReviewOf, sustainmentPolicy } from './sustainment.policy';
@@ -204,11 +205,8 @@ export async function flagMissedReviews(tx: EntityManager, now: Date): Promise<n
       toStatus: r.status,
       detail: { months: r.months, dueOn: r.due_on },
     });
-    const managers: { person_id: string }[] = await tx.query(
-      `SELECT person_id FROM membership WHERE organisation_id = $1 AND $2 = ANY(roles) AND deactivated_at IS NULL`,
-      [r.organisation_id, Role.PROGRAMME_MANAGER],
-    );
-    await notify(tx, managers.map((m) => m.person_id), {
+    const managers = (await activeRoleHolders(tx, [r.organisation_id], Role.PROGRAMME_MANAGER)).get(r.organisation_id)!;
+    await notify(tx, managers, {
       organisationId: r.organisation_id,
       kind: NotificationKind.SUSTAINMENT_REVIEW_MISSED,
       actorId: r.owner_id,
