@@ -193,6 +193,7 @@ export async function flagMissedReviews(tx: EntityManager, now: Date): Promise<n
       FOR UPDATE OF r SKIP LOCKED`,
     [now.toISOString().slice(0, 10)],
   );
+  const managers = await activeRoleHolders(tx, [...new Set(due.map((r) => r.organisation_id))], Role.PROGRAMME_MANAGER);
   for (const r of due) {
     await tx.getRepository(SustainmentReviewEntity).update(r.id, { missedAt: now });
     await recordEvent(tx, {
@@ -205,8 +206,7 @@ export async function flagMissedReviews(tx: EntityManager, now: Date): Promise<n
       toStatus: r.status,
       detail: { months: r.months, dueOn: r.due_on },
     });
-    const managers = (await activeRoleHolders(tx, [r.organisation_id], Role.PROGRAMME_MANAGER)).get(r.organisation_id)!;
-    await notify(tx, managers, {
+    await notify(tx, managers.get(r.organisation_id)!, {
       organisationId: r.organisation_id,
       kind: NotificationKind.SUSTAINMENT_REVIEW_MISSED,
       actorId: r.owner_id,
