@@ -44,7 +44,7 @@ export function callFieldResolversDirectly(schema: GraphQLSchema): GraphQLSchema
     };
     field.resolve = direct;
   }
-  resolvePlainFieldsByDefault(schema);
+  resolvePlainFieldsByDefault(schema, typeNames);
   return schema;
 }
 
@@ -74,9 +74,9 @@ function getterOf(target: Function, name: string): boolean {
  * could not have converted a plain object to one either (a getter cannot be assigned to).
  * Field resolvers from resolver classes are left to the loop above.
  */
-function resolvePlainFieldsByDefault(schema: GraphQLSchema): void {
+function resolvePlainFieldsByDefault(schema: GraphQLSchema, typeNames: ReadonlyMap<unknown, string>): void {
   const storage = getMetadataStorage();
-  const external = new Set(storage.fieldResolvers.filter((meta) => meta.kind === 'external').map((meta) => `${typeNameOf(storage, meta.getObjectType?.())}.${meta.schemaName}`));
+  const external = new Set(storage.fieldResolvers.filter((meta) => meta.kind === 'external').map((meta) => `${typeNames.get(meta.getObjectType?.())}.${meta.schemaName}`));
   for (const objectType of storage.objectTypes) {
     const type = schema.getType(objectType.name);
     if (!isObjectType(type)) continue;
@@ -90,8 +90,4 @@ function resolvePlainFieldsByDefault(schema: GraphQLSchema): void {
       field.resolve = undefined;
     }
   }
-}
-
-function typeNameOf(storage: ReturnType<typeof getMetadataStorage>, target: unknown): string | undefined {
-  return storage.objectTypes.find((type) => type.target === target)?.name;
 }
