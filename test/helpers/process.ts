@@ -19,10 +19,11 @@ export interface ServerProcess {
 
 /**
  * Starts the built server as a child process and waits for its "running at" line. `env` is laid
- * over the test process's environment; PORT defaults to 0 (any free port).
+ * over the test process's environment; PORT defaults to 0 (any free port). `nodeFlags` go to node
+ * before the script (V8 flags that NODE_OPTIONS does not allow).
  */
-export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [MAIN], {
+export function startServerProcess(env: Record<string, string>, nodeFlags: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeFlags, MAIN], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

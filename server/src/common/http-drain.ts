@@ -47,9 +47,6 @@ export function drainableServer(server: http.Server) {
       : Promise.resolve());
 
   return {
-    get draining() {
-      return draining;
-    },
     stopAccepting(): void {
       void stopAccepting();
     },
