@@ -111,6 +111,8 @@ export type RowJson = unknown[];
 type FromJson = (json: RowJson) => ObjectLiteral;
 const NOTHING_LEFT_OUT: readonly string[] = [];
 const readers = new WeakMap<EntityMetadata, Map<string, FromJson>>();
+/** The same readers found by the left-out list itself: callers pass constant lists, so a read builds no key. */
+const readersByList = new WeakMap<EntityMetadata, WeakMap<readonly string[], FromJson>>();
 
 /**
  * What an entity read without some of its properties starts from: its class's prototype, with each
@@ -131,6 +133,14 @@ function partialPrototype(metadata: EntityMetadata, leftOut: readonly string[]):
 
 /** How one entity's rows are read back from `rowAsJson`'s JSON, worked out once per entity and `leftOut`. */
 function readerFor(metadata: EntityMetadata, leftOut: readonly string[]): FromJson {
+  let byList = readersByList.get(metadata);
+  if (!byList) readersByList.set(metadata, (byList = new WeakMap()));
+  let read = byList.get(leftOut);
+  if (!read) byList.set(leftOut, (read = readerForList(metadata, leftOut)));
+  return read;
+}
+
+function readerForList(metadata: EntityMetadata, leftOut: readonly string[]): FromJson {
   let byLeftOut = readers.get(metadata);
   if (!byLeftOut) readers.set(metadata, (byLeftOut = new Map()));
   const key = leftOut.length ? leftOut.join(',') : '';
