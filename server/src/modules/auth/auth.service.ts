@@ -1,7 +1,7 @@
 import { IsNull, MoreThan, Not } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError, UserErrorCode } from '../../common/errors';
-import { entityFromJson, rowAsJson, type RowJson } from '../../common/loader-utils';
+import { entityFromJson, rowAsJson, type RowJson, sqlOnce } from '../../common/loader-utils';
 import { queryPrepared } from '../../db/prepared';
 import type { Context } from '../../context';
 import { MembershipEntity } from '../person/membership.entity';
@@ -32,22 +32,19 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 /**
  * The statement every request that carries a token runs: the live session, its person and their
  * active memberships, as JSON built by PostgreSQL (a findOne with relations plus a find took three
- * round trips, and TypeORM's join hydration cost more than the query). Built once per data source.
+ * round trips, and TypeORM's join hydration cost more than the query).
  */
-const authenticationSql = new WeakMap<DataSource, string>();
-function authenticationQuery(db: DataSource): string {
-  let sql = authenticationSql.get(db);
-  if (!sql) {
-    sql = `
+const authenticationQuery = (db: DataSource) =>
+  sqlOnce(
+    db,
+    'auth.authentication',
+    () => `
       SELECT s.id AS session_id, ${rowAsJson(db, PersonEntity, 'p')} AS person,
              coalesce((SELECT json_agg(${rowAsJson(db, MembershipEntity, 'm')} ORDER BY m.created_at)
                        FROM membership m WHERE m.person_id = p.id AND m.deactivated_at IS NULL), '[]') AS memberships
       FROM auth_session s JOIN person p ON p.id = s.person_id
-      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`;
-    authenticationSql.set(db, sql);
-  }
-  return sql;
-}
+      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+  );
 
 /** Resolves a bearer token or session cookie to the signed-in viewer, or null. */
 export async function authenticate(db: DataSource, token: string | undefined): Promise<Viewer | null> {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { entityFromJson, rowAsJson, type RowJson } from '../../common/loader-utils';
+import { entityFromJson, rowAsJson, type RowJson, sqlOnce } from '../../common/loader-utils';
 import { queryPrepared } from '../../db/prepared';
 import type { Viewer } from '../auth/viewer';
 import type { createBarrierLoaders } from '../barrier/barrier.loaders';
@@ -90,6 +90,14 @@ const RELATION_JOINS = `
     JOIN person o ON o.id = c.owner_id
     LEFT JOIN pair rp ON rp.id = b.pair_id`;
 
+/** The change and everything around it, as a page (or node()) selects them: built once per kind of read. */
+const selectList = (db: DataSource, reads: PageReads) =>
+  sqlOnce(
+    db,
+    `change.relations:${reads.changeTexts}:${reads.barrierTexts}`,
+    () => `${rowAsJson(db, ChangeEntity, 'c', changeLeftOut(reads))} AS change, ${relationColumns(db, reads)}`,
+  );
+
 interface Row {
   change: RowJson;
   barrier: RowJson;
@@ -145,7 +153,7 @@ export async function readChangePage(
 ): Promise<ChangeWithRelations[]> {
   const rows = await queryPrepared<Row>(
     db,
-    `SELECT ${rowAsJson(db, ChangeEntity, 'c', changeLeftOut(reads))} AS change, ${relationColumns(db, reads)}
+    `SELECT ${selectList(db, reads)}
      FROM (${pageSql}) page
      JOIN change_proposal c ON c.id = page.id ${RELATION_JOINS}
      ORDER BY ${orderBy}`,
@@ -165,10 +173,14 @@ function withRelations(db: DataSource, loaders: PrimedLoaders, row: Row, reads: 
  * and a change read elsewhere (a barrier's changes, a pair's) reads its relations this way.
  */
 export function changeRelationsLoader(db: DataSource, loaders: PrimedLoaders) {
-  const sql = `
-    SELECT ${rowAsJson(db, ChangeEntity, 'c')} AS change, ${relationColumns(db, READ_ALL)}
+  const sql = sqlOnce(
+    db,
+    'change.relations:byId',
+    () => `
+    SELECT ${selectList(db, READ_ALL)}
     FROM change_proposal c ${RELATION_JOINS}
-    WHERE c.id = ANY($1::uuid[])`;
+    WHERE c.id = ANY($1::uuid[])`,
+  );
   return new DataLoader<string, ChangeWithRelations | null>(async (changeIds) => {
     const byId = new Map((await queryPrepared<Row>(db, sql, [changeIds])).map((row) => withRelations(db, loaders, row, READ_ALL)).map((read) => [read.entity.id, read]));
     return changeIds.map((id) => byId.get(id) ?? null);
