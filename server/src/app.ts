@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -14,6 +13,7 @@ import type { Config } from './config';
 import { complexityLimit, depthLimit, MAX_DEPTH } from './common/limits';
 import { drainableServer } from './common/http-drain';
 import { describeError, type Logger } from './common/logger';
+import { createExpressServer } from './common/express-server';
 import { compiledExecution } from './common/compiled-execution';
 import { jsonErrorHandler, jsonNotFound, refusalStatus, schemaPrivacy } from './common/request-guards';
 import { createContext, type Context } from './context';
@@ -83,7 +83,7 @@ export const DRAIN_GRACE_MS = 7_000;
 export async function createApp(config: Config, db: DataSource, log: Logger) {
   const schema = await createSchema();
   const app = express();
-  const server = http.createServer(app);
+  const server = createExpressServer(app);
   const drain = drainableServer(server);
   const apollo = new ApolloServer<Context>({
     // Queries asked more than once run compiled (common/compiled-execution.ts); Apollo's checks all stay.
