@@ -22,6 +22,8 @@ const BOARD = `query Board($first: Int!) { changes(first: $first) { totalCount
   edges { cursor node { id title status targetDate progress barrier { title category } owner { displayName } pair { id }
     latestDecision { outcome rationale decidedAt } commentCount } }
   pageInfo { hasNextPage endCursor } } }`;
+/** Small requests, where what the request path itself keeps shows most. */
+const NODE_SHORT = `query Viewer { viewer { email roles person { displayName } } }`;
 const NODE = `query Change($id: ID!) { node(id: $id) { ... on Change { id title barrier { title } owner { displayName } latestDecision { outcome } commentCount } } }`;
 
 interface Scavenge {
@@ -92,6 +94,27 @@ test('requests one after another leave almost nothing alive at each young-genera
   // Express still swapped each request's prototype, see express-prototypes.test.ts); with Apollo's
   // literal back 0.20, with the edges' literal back 0.29, with both 0.44.
   expect(survived / allocated).toBeLessThan(0.1);
+}, 120_000);
+
+test('requests eight at a time leave little more alive than the ones in flight', async () => {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  const signIn = await postGraphQL(server.url, agent, LOGIN, { input: { email: 'pat.manager@northshore.example', password: 'commonground' } });
+  const token = signIn.body.data.login.token as string;
+  const ask = () => postGraphQL(server.url, agent, NODE_SHORT, {}, token);
+  for (let i = 0; i < 50; i++) await Promise.all(Array.from({ length: 8 }, ask));
+  const before = scavengesIn(server.output()).length;
+  for (let i = 0; i < 300; i++) {
+    const answers = await Promise.all(Array.from({ length: 8 }, ask));
+    expect(answers.every((answer) => answer.body.errors === undefined)).toBe(true);
+  }
+  agent.destroy();
+
+  const measured = scavengesIn(server.output()).slice(before);
+  const allocated = measured.reduce((sum, s) => sum + s.allocated, 0);
+  const survived = measured.reduce((sum, s) => sum + s.survived, 0);
+  expect(measured.length).toBeGreaterThanOrEqual(4);
+  // Measured: 0.02; 0.10 while common/http-drain.ts kept every response in flight in one Set.
+  expect(survived / allocated).toBeLessThan(0.05);
 }, 120_000);
 
 /** Every .ts file under `dir`. */

@@ -16,25 +16,29 @@ const IDLE_CLOSE_MS = 200;
  * it has been idle for a moment or has answered with `Connection: close`.
  */
 export function drainableServer(server: http.Server) {
-  const connections = new Map<net.Socket, { active: number; idleSince: number }>();
-  const open = new Set<http.ServerResponse>();
+  /**
+   * Each open connection with the responses in flight on it (more than one only when a client
+   * pipelines). Not a Set of every response in flight: in V8, adding and deleting a Set's entries
+   * on every request made what the requests allocated outlive young-generation collections (13% of
+   * it against 2% under ten concurrent requests, issue 11); a short array per connection does not.
+   */
+  const connections = new Map<net.Socket, { responses: http.ServerResponse[]; idleSince: number }>();
   let draining = false;
 
   server.on('connection', (socket: net.Socket) => {
-    connections.set(socket, { active: 0, idleSince: Date.now() });
+    connections.set(socket, { responses: [], idleSince: Date.now() });
     socket.once('close', () => connections.delete(socket));
   });
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const state = connections.get(req.socket);
-    if (state) state.active++;
-    open.add(res);
+    state?.responses.push(res);
     if (draining) res.shouldKeepAlive = false;
     res.once('close', () => {
-      open.delete(res);
       if (!state) return;
-      state.active--;
+      const at = state.responses.indexOf(res);
+      if (at >= 0) state.responses.splice(at, 1);
       state.idleSince = Date.now();
-      if (draining && state.active === 0) req.socket.end();
+      if (draining && state.responses.length === 0) req.socket.end();
     });
   });
 
@@ -53,7 +57,7 @@ export function drainableServer(server: http.Server) {
     /** Resolves true once every connection has closed, or false if some had to be destroyed after `graceMs`. */
     drain(graceMs: number): Promise<boolean> {
       draining = true;
-      for (const res of open) if (!res.headersSent) res.shouldKeepAlive = false;
+      for (const state of connections.values()) for (const res of state.responses) if (!res.headersSent) res.shouldKeepAlive = false;
       const closed = stopAccepting();
       return new Promise((resolve) => {
         let sweep: NodeJS.Timeout | undefined;
@@ -67,7 +71,7 @@ export function drainableServer(server: http.Server) {
         void closed.then(() => finish(true));
         sweep = setInterval(() => {
           const now = Date.now();
-          for (const [socket, state] of connections) if (state.active === 0 && now - state.idleSince >= IDLE_CLOSE_MS) socket.end();
+          for (const [socket, state] of connections) if (state.responses.length === 0 && now - state.idleSince >= IDLE_CLOSE_MS) socket.end();
         }, 50);
         timer = setTimeout(() => {
           for (const socket of connections.keys()) socket.destroy();
