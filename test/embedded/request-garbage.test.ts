@@ -22,8 +22,8 @@ const BOARD = `query Board($first: Int!) { changes(first: $first) { totalCount
   edges { cursor node { id title status targetDate progress barrier { title category } owner { displayName } pair { id }
     latestDecision { outcome rationale decidedAt } commentCount } }
   pageInfo { hasNextPage endCursor } } }`;
-/** Small requests, where what the request path itself keeps shows most. */
-const NODE_SHORT = `query Viewer { viewer { email roles person { displayName } } }`;
+/** A small request, where what the request path itself keeps shows most. */
+const VIEWER = `query Viewer { viewer { email roles person { displayName } } }`;
 const NODE = `query Change($id: ID!) { node(id: $id) { ... on Change { id title barrier { title } owner { displayName } latestDecision { outcome } commentCount } } }`;
 
 interface Scavenge {
@@ -52,6 +52,12 @@ function keptSince(before: number): { collections: number; keptPerByte: number }
   return { collections: measured.length, keptPerByte: survived / allocated };
 }
 
+/** The demo's programme manager's token, signed in over `agent`. */
+async function signIn(agent: http.Agent): Promise<string> {
+  const answer = await postGraphQL(server.url, agent, LOGIN, { input: { email: 'pat.manager@northshore.example', password: 'commonground' } });
+  return answer.body.data.login.token as string;
+}
+
 beforeAll(async () => {
   const url = await freshDatabase('garbage');
   // One process, so that every collection in the log is the one serving the requests, with the
@@ -77,8 +83,7 @@ afterAll(async () => {
 
 test('requests one after another leave almost nothing alive at each young-generation collection', async () => {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const signIn = await postGraphQL(server.url, agent, LOGIN, { input: { email: 'pat.manager@northshore.example', password: 'commonground' } });
-  const token = signIn.body.data.login.token as string;
+  const token = await signIn(agent);
   const board = await postGraphQL(server.url, agent, BOARD, { first: 100 }, token);
   const changeIds = board.body.data.changes.edges.map((edge: { node: { id: string } }) => edge.node.id) as string[];
   expect(changeIds.length).toBeGreaterThan(50);
@@ -104,9 +109,8 @@ test('requests one after another leave almost nothing alive at each young-genera
 
 test('requests eight at a time leave little more alive than the ones in flight', async () => {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-  const signIn = await postGraphQL(server.url, agent, LOGIN, { input: { email: 'pat.manager@northshore.example', password: 'commonground' } });
-  const token = signIn.body.data.login.token as string;
-  const ask = () => postGraphQL(server.url, agent, NODE_SHORT, {}, token);
+  const token = await signIn(agent);
+  const ask = () => postGraphQL(server.url, agent, VIEWER, {}, token);
   for (let i = 0; i < 50; i++) await Promise.all(Array.from({ length: 8 }, ask));
   const before = scavengesIn(server.output()).length;
   for (let i = 0; i < 300; i++) {
