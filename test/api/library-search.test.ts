@@ -129,14 +129,14 @@ describe('a search past its limits', () => {
 
   it('estimates counts from a sample of the ids past exactCounts, says so, and scales by the part of the ids read', async () => {
     const filter = { sectors: ['LOCAL_GOVERNMENT' as Sector] };
-    const exact = await searchWith({}, filter).page({ first: 1 }, true);
+    const exact = await searchWith({}, filter).page({ first: 1 }, { total: true, facets: true });
     expect(await exact.countIsEstimate()).toBe(false);
     expect((await exact.facetCounts()).estimated).toBe(false);
 
     // A sample of the whole id space (four matches are what a sample of four asks for): the same
-    // counts, reported as estimates.
-    const sampled = await searchWith({ exactCounts: 0, sampleSize: 4 }, filter).page({ first: 1 }, true);
-    expect(await sampled.countIsEstimate()).toBe(true);
+    // facet counts, reported as estimates. The total stays exact, as the ranked page counted it.
+    const sampled = await searchWith({ exactCounts: 0, sampleSize: 4 }, filter).page({ first: 1 }, { total: true, facets: true });
+    expect(await sampled.countIsEstimate()).toBe(false);
     expect(await sampled.count()).toBe(await exact.count());
     const [sampledFacets, exactFacets] = [await sampled.facetCounts(), await exact.facetCounts()];
     expect(sampledFacets.estimated).toBe(true);
@@ -144,9 +144,31 @@ describe('a search past its limits', () => {
 
     // A sample that finds under a quarter of the matches it was sized for means PostgreSQL's
     // estimate was far off and the matches are few: they are counted exactly instead.
-    const fewer = await searchWith({ exactCounts: 0, sampleSize: 1e12 }, filter).page({ first: 1 }, true);
+    const fewer = await searchWith({ exactCounts: 0, sampleSize: 1e12 }, filter).page({ first: 1 }, { total: true, facets: true });
     expect((await fewer.facetCounts()).estimated).toBe(false);
     expect(await fewer.facetCounts()).toEqual(exactFacets);
+  });
+
+  it("counts a search's matches as its ranked page reads them: exact past exactCounts, and in no statement of its own", async () => {
+    const filter = { sectors: ['HEALTH' as Sector, 'LOCAL_GOVERNMENT' as Sector] };
+    for (const first of [1, 10]) {
+      const search = searchWith({ exactCounts: 0, rankWindow: 2 }, filter);
+      const page = await search.page({ first }, { total: true, facets: true });
+      expect([await page.count(), await page.countIsEstimate()]).toEqual([4, false]);
+    }
+    // Through the API, asking for the total adds no statement to the page's.
+    const TOTAL = `query ($search: String, $first: Int, $after: String) { sharedCases(search: $search, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
+    const NO_TOTAL = TOTAL.replace('totalCount ', '');
+    const withTotal = await t.api.as(reader).request(TOTAL, { search: word, first: 2 });
+    const without = await t.api.as(reader).request(NO_TOTAL, { search: word, first: 2 });
+    expect(withTotal.data!.sharedCases.totalCount).toBe(4);
+    expect(withTotal.extensions?.sqlStatements).toBe(without.extensions?.sqlStatements);
+    // On the next page too; and after the last match, where the page is empty and says nothing of
+    // how many there are, the total is counted on its own.
+    const next = await t.api.as(reader).ok(TOTAL, { search: word, first: 2, after: withTotal.data!.sharedCases.pageInfo.endCursor });
+    expect([next.sharedCases.totalCount, next.sharedCases.nodes.length]).toEqual([4, 2]);
+    const past = await t.api.as(reader).ok(TOTAL, { search: word, first: 2, after: next.sharedCases.pageInfo.endCursor });
+    expect([past.sharedCases.totalCount, past.sharedCases.nodes.length]).toEqual([4, 0]);
   });
 
   it('splits the id space evenly: a quarter of random ids fall below the bound for a quarter', () => {

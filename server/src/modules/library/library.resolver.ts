@@ -89,7 +89,7 @@ export class SharedCaseResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     if (!libraryPolicy.canBrowse(viewerOf(ctx))) throw forbidden('Join an organisation to read the community library.');
-    return new SharedCaseSearch(ctx.db, search, filter ?? {}).page(args, asksFor(info, ['totalCount', 'totalCountIsEstimate', 'facets']));
+    return new SharedCaseSearch(ctx.db, search, filter ?? {}).page(args, { total: asksFor(info, ['totalCount', 'totalCountIsEstimate']), facets: asksFor(info, ['facets']) });
   }
 
   @Authorized()

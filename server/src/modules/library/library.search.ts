@@ -20,6 +20,8 @@ interface SearchRow {
   id: string;
   published_at: Date;
   rank: number | null;
+  /** How many cases match in all, read beside a ranked page (see rankedRows); absent elsewhere. */
+  matching?: number;
 }
 
 /**
@@ -29,7 +31,8 @@ interface SearchRow {
  * - `rankWindow`: relevance ranks the newest this many matches; older matches follow, newest
  *   first. Ranking reads every candidate's text, so ranking all of a broad search's matches grew
  *   with the library (32,000 of 100,000 cases match "shortlisting panel").
- * - `exactCounts`: up to this many matches (as PostgreSQL expects them) a count is exact;
+ * - `exactCounts`: up to this many matches (as PostgreSQL expects them) a count is exact (the
+ *   total beside a ranked page always is: that page counts the matches it reads);
  * - `sampleSize`: above it, it is estimated from a uniform random sample of about this many
  *   matches, and the connection says so (`totalCountIsEstimate`, `facets.estimated`).
  */
@@ -61,7 +64,7 @@ class Params {
 }
 
 /** `ts_rank` comes back as float8 so a cursor holding it compares exactly on the next page. */
-const RANK = (query: string) => `ts_rank(search_vector, ${query}, 1)::float8`;
+const RANK = (vector: string, query: string) => `ts_rank(${vector}, ${query}, 1)::float8`;
 
 /**
  * The community library's search: published cases matching a web-style query (quotes, OR, -word),
@@ -111,19 +114,25 @@ export class SharedCaseSearch {
     return { name: `rank:${digest}`, direction: 'DESC', keys: [{ sql: 'rank', value: (r) => r.rank ?? 0 }, ...newest] };
   }
 
-  /** One page of cases, most relevant first; counts and facets are computed only when asked for. */
+  /** One page of cases, most relevant first; the total and the facets are counted only when `wants` them. */
   async page(
     args: ConnectionArgs,
-    wantsCounts = false,
+    wants: { total?: boolean; facets?: boolean } = {},
   ): Promise<ConnectionShape<SharedCase> & { count: () => Promise<number>; countIsEstimate: () => Promise<boolean>; facetCounts: () => Promise<SharedCaseFacets> }> {
-    // Counting and reading the page are independent statements: when the reader wants both, they
-    // run side by side on two connections, and the search takes as long as the slower.
-    if (wantsCounts) void Promise.allSettled([this.total(), this.statistics()]);
     const ordering = this.ordering();
     const after = args.after ? decodeCursor(args.after, ordering as Ordering<unknown>) : null;
-    const rows: SearchRow[] = await readPage(args.after, () =>
+    const ranked = this.search !== null && !(after && Number(after[0]) < 0);
+    const reading: Promise<SearchRow[]> = readPage(args.after, () =>
       this.search ? this.rankedRows(args.first, after) : this.newestRows(args.first, after && [after[0], after[1]], 'NULL'),
     );
+    // A ranked page reads every match to find the newest, and counts them as it goes: the exact
+    // total, for nothing. An empty page after a cursor says nothing about how many there are.
+    if (ranked) this.matchesBesidePage = reading.then((rows) => (rows.length ? Number(rows[0].matching) : after ? null : 0));
+    // Counting and reading the page are independent statements: what the reader wants counted runs
+    // beside the page on other connections, and the search takes as long as the slowest.
+    if (wants.total) void this.total().catch(() => undefined);
+    if (wants.facets) void this.statistics().catch(() => undefined);
+    const rows = await reading;
     const ids = rows.slice(0, args.first).map((r) => r.id);
     const entities = ids.length ? await this.db.getRepository(SharedCaseEntity).findBy({ id: In(ids) }) : [];
     const byId = new Map(entities.map((e) => [e.id, e]));
@@ -159,17 +168,20 @@ export class SharedCaseSearch {
     const query = `websearch_to_tsquery('english', ${params.add(this.search)})`;
     const window = params.add(this.limits.rankWindow);
     const keyset = after ? `WHERE (rank, published_at, id) < (${params.add(after[0])}::float8, ${params.add(after[1])}::timestamptz, ${params.add(after[2])}::uuid)` : '';
-    // The older matches start below the window's oldest row, and only when the window is full
-    // (otherwise it holds every match). `published_at <= edge` lets the date index start there.
+    // Finding the newest matches reads every match, so `matching` counts them on the way (a window
+    // over the whole result, taken before the limit). The sort carries only ids and dates; the text
+    // is read again, by primary key, only for the window's rows that are ranked. The older matches
+    // start below the window's oldest row, and only when the window is full (otherwise it holds
+    // every match). `published_at <= edge` lets the date index start there.
     return this.db.query(
       `WITH recent AS MATERIALIZED (
-         SELECT id, published_at, search_vector FROM shared_case WHERE ${where.join(' AND ')}
+         SELECT id, published_at, count(*) OVER ()::int AS matching FROM shared_case WHERE ${where.join(' AND ')}
          ORDER BY published_at DESC, id DESC LIMIT ${window}
        ), edge AS (
          SELECT published_at, id FROM recent WHERE (SELECT count(*) FROM recent) = ${window} ORDER BY published_at, id LIMIT 1
        )
-       SELECT id, published_at, rank FROM (
-         SELECT id, published_at, ${RANK(query)} AS rank FROM recent
+       SELECT id, published_at, rank, (SELECT matching FROM recent LIMIT 1) AS matching FROM (
+         SELECT recent.id, recent.published_at, ${RANK('ranked.search_vector', query)} AS rank FROM recent JOIN shared_case ranked ON ranked.id = recent.id
          UNION ALL
          (SELECT id, published_at, ${UNRANKED}::float8 FROM shared_case
           WHERE ${where.join(' AND ')} AND published_at <= (SELECT published_at FROM edge)
@@ -183,19 +195,23 @@ export class SharedCaseSearch {
 
   private stats?: Promise<Statistics>;
   private totalCount?: Promise<{ count: number; estimated: boolean }>;
+  /** The exact number of matches, when a ranked page counts them as it reads (null: it could not tell). */
+  private matchesBesidePage?: Promise<number | null>;
 
   async count(): Promise<number> {
     return (await this.total()).count;
   }
 
   /**
-   * How many cases the list holds. Without filters, the facets' total: the same matches, counted in
-   * the same pass. With filters, exact when PostgreSQL expects at most `exactCounts` of them (the
-   * index holds every filter column, so counting reads only those cases); otherwise the facets'
-   * total, an estimate when they are.
+   * How many cases the list holds. Beside a ranked page, the count that page read, exact. Otherwise
+   * without filters, the facets' total: the same matches, counted in the same pass. With filters,
+   * exact when PostgreSQL expects at most `exactCounts` of them (the index holds every filter column,
+   * so counting reads only those cases); otherwise the facets' total, an estimate when they are.
    */
   private total(): Promise<{ count: number; estimated: boolean }> {
     this.totalCount ??= (async () => {
+      const besidePage = await this.matchesBesidePage;
+      if (besidePage != null) return { count: besidePage, estimated: false };
       const params = new Params();
       const where = this.conditions(params);
       const filtered = this.conditions(new Params(), undefined, { onlyFilters: true }).length > 0;
