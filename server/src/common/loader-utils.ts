@@ -84,7 +84,7 @@ const isInstant = (column: ColumnMetadata) => column.type === 'timestamptz' || c
  *
  * `date_part` computes in double precision, a fraction of what `extract` (numeric) costs: a tenth
  * of a board page's statement time. It is exact here because every moment we store is a whole
- * number of milliseconds (precision 3): within 70,000 years of 1970 (PostgreSQL's earliest date,
+ * number of milliseconds (precision 3): within 50,000 years of 1970 (PostgreSQL's earliest date,
  * 4713 BC, included) the double is off by less than half a millisecond, and rounding takes it
  * back to the whole millisecond. A column stored more finely would need the numeric path, so one is refused here,
  * when the SQL is first built, rather than read a millisecond out. moment-json.test.ts checks the
