@@ -86,9 +86,9 @@ const isInstant = (column: ColumnMetadata) => column.type === 'timestamptz' || c
  * of a board page's statement time. It is exact here because every moment we store is a whole
  * number of milliseconds (precision 3): within 50,000 years of 1970 (PostgreSQL's earliest date,
  * 4713 BC, included) the double is off by less than half a millisecond, and rounding takes it
- * back to the whole millisecond. A column stored more finely would need the numeric path, so one is refused here,
- * when the SQL is first built, rather than read a millisecond out. moment-json.test.ts checks the
- * figures against PostgreSQL's own over dates from 1900 to 9999.
+ * back to the whole millisecond. A column stored more finely would need the numeric path, so one
+ * is refused here, when the SQL is first built, rather than read a millisecond out.
+ * moment-json.test.ts checks the figures against PostgreSQL's own over dates from 1900 to 9999.
  */
 function epochMs(column: ColumnMetadata, sql: string): string {
   if (column.precision == null || column.precision > 3) {

@@ -48,6 +48,9 @@ const totalOf = (rows: Statistics['rows']) => rows.find((row) => row.facet === '
 /** The rank given to matches older than the ranked window: below every real rank (ts_rank is never negative). */
 const UNRANKED = -1;
 
+/** Whether a search's cursor points among the matches older than the ranked window (their rank is UNRANKED). */
+const pastRankedWindow = (after: unknown[]) => Number(after[0]) < 0;
+
 interface Statistics {
   total: number;
   rows: { facet: Dimension | 'total'; value: string; count: number }[];
@@ -121,7 +124,7 @@ export class SharedCaseSearch {
   ): Promise<ConnectionShape<SharedCase> & { count: () => Promise<number>; countIsEstimate: () => Promise<boolean>; facetCounts: () => Promise<SharedCaseFacets> }> {
     const ordering = this.ordering();
     const after = args.after ? decodeCursor(args.after, ordering as Ordering<unknown>) : null;
-    const ranked = this.search !== null && !(after && Number(after[0]) < 0);
+    const ranked = this.search !== null && !(after && pastRankedWindow(after));
     const reading: Promise<SearchRow[]> = readPage(args.after, () =>
       this.search ? this.rankedRows(args.first, after) : this.newestRows(args.first, after && [after[0], after[1]], 'NULL'),
     );
@@ -161,7 +164,7 @@ export class SharedCaseSearch {
    * the older matches); a cursor among the older matches walks on from it by date alone.
    */
   private rankedRows(first: number, after: unknown[] | null): Promise<SearchRow[]> {
-    if (after && Number(after[0]) < 0) return this.newestRows(first, [after[1], after[2]], String(UNRANKED));
+    if (after && pastRankedWindow(after)) return this.newestRows(first, [after[1], after[2]], String(UNRANKED));
     const params = new Params();
     const where = this.conditions(params);
     const limit = params.add(first + 1);
