@@ -4,7 +4,7 @@ import { createLogger } from '../../server/src/common/logger';
 import { readConfig } from '../../server/src/config';
 import { createDataSource } from '../../server/src/db/data-source';
 import { newToken } from '../../server/src/modules/auth/tokens';
-import { SEARCH_LIMITS } from '../../server/src/modules/library/library.search';
+import { SEARCH_LIMITS, SharedCaseSearch } from '../../server/src/modules/library/library.search';
 import { seedPublishedCases } from '../../scripts/library-cases';
 import { freshDatabase } from '../helpers/process';
 
@@ -76,8 +76,8 @@ const exactly = async (where = 'true', values: unknown[] = []) =>
  * sqrt(C(1-f)/f) for a true count C; five of them leaves a chance of about one in a million of a
  * false failure per count.
  */
-function expectCloseTo(estimate: number, truth: number, matches: number) {
-  const fraction = Math.min(1, SEARCH_LIMITS.sampleSize / matches);
+function expectCloseTo(estimate: number, truth: number, matches: number, sampleSize = SEARCH_LIMITS.sampleSize) {
+  const fraction = Math.min(1, sampleSize / matches);
   expect(Math.abs(estimate - truth)).toBeLessThanOrEqual(5 * Math.sqrt((truth * (1 - fraction)) / fraction) + 5);
 }
 
@@ -122,3 +122,23 @@ test('paging a search with more matches than the ranked window reaches every mat
   expect(seen.size).toBe(matches);
   expect(pages).toBe(Math.ceil(matches / 100));
 }, 60_000);
+
+test('past exactCounts, a broad search samples pages of the table and a narrow one a range of ids, both close to the true counts', async () => {
+  const limits = { ...SEARCH_LIMITS, exactCounts: 100, sampleSize: 1000 };
+  // Every case says "shortlisting"; a third say "shortlisting panel" too.
+  for (const [words, way] of [['shortlisting', 'TABLESAMPLE SYSTEM'], ['shortlisting panel', 'id <']]) {
+    const matching = `search_vector @@ websearch_to_tsquery('english', '${words}')`;
+    const query = jest.spyOn(db, 'query');
+    let facets;
+    try {
+      facets = await new SharedCaseSearch(db, words, {}, limits).facets();
+      expect(query.mock.calls.filter(([sql]) => String(sql).includes(way))).toHaveLength(1);
+    } finally {
+      query.mockRestore();
+    }
+    expect(facets.estimated).toBe(true);
+    const matches = await exactly(matching);
+    for (const facet of facets.sectors) expectCloseTo(facet.count, await exactly(`${matching} AND sector = $1`, [facet.value]), matches, limits.sampleSize);
+    for (const facet of facets.outcomes) expectCloseTo(facet.count, await exactly(`${matching} AND outcome = $1`, [facet.value]), matches, limits.sampleSize);
+  }
+});

@@ -1,7 +1,7 @@
 import { AffectedGroup, BarrierCategory } from '../../server/src/modules/barrier/barrier.entity';
 import { ChangeStatus } from '../../server/src/modules/change/change.entity';
 import { Sector } from '../../server/src/modules/organisation/organisation.entity';
-import { SEARCH_LIMITS, SharedCaseSearch, idRangeCovering, type SearchLimits } from '../../server/src/modules/library/library.search';
+import { SEARCH_LIMITS, SharedCaseSearch, idRangeCovering, sampleFor, type SearchLimits } from '../../server/src/modules/library/library.search';
 import { Api, libraryTestServer } from '../helpers/library';
 
 const t = libraryTestServer();
@@ -163,12 +163,51 @@ describe('a search past its limits', () => {
     const without = await t.api.as(reader).request(NO_TOTAL, { search: word, first: 2 });
     expect(withTotal.data!.sharedCases.totalCount).toBe(4);
     expect(withTotal.extensions?.sqlStatements).toBe(without.extensions?.sqlStatements);
-    // On the next page too; and after the last match, where the page is empty and says nothing of
-    // how many there are, the total is counted on its own.
+    // On the next page too, and after the last match, where the page is empty: the page's statement
+    // still reads the window and counts it.
     const next = await t.api.as(reader).ok(TOTAL, { search: word, first: 2, after: withTotal.data!.sharedCases.pageInfo.endCursor });
     expect([next.sharedCases.totalCount, next.sharedCases.nodes.length]).toEqual([4, 2]);
-    const past = await t.api.as(reader).ok(TOTAL, { search: word, first: 2, after: next.sharedCases.pageInfo.endCursor });
-    expect([past.sharedCases.totalCount, past.sharedCases.nodes.length]).toEqual([4, 0]);
+    const afterLast = { search: word, first: 2, after: next.sharedCases.pageInfo.endCursor };
+    const past = await t.api.as(reader).request(TOTAL, afterLast);
+    expect([past.data!.sharedCases.totalCount, past.data!.sharedCases.nodes.length]).toEqual([4, 0]);
+    expect(past.extensions?.sqlStatements).toBe((await t.api.as(reader).request(NO_TOTAL, afterLast)).extensions?.sqlStatements);
+  });
+
+  it('reads the matches older than the ranked window with a statement of their own only on the pages at its end', async () => {
+    const statementsPerPage = async (limits: Partial<SearchLimits>) => {
+      const query = jest.spyOn(t.server.db, 'query');
+      const counts: number[] = [];
+      let after: string | null = null;
+      try {
+        do {
+          query.mockClear();
+          const page = await searchWith(limits).page({ first: 1, after });
+          counts.push(query.mock.calls.length);
+          after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+        } while (after);
+      } finally {
+        query.mockRestore();
+      }
+      return counts;
+    };
+    // Four matches, two in the window. The second page shows the window's last match and looks past
+    // it to learn there is more; the third starts after that match, in the ranked part, and reads on
+    // among the older ones. The fourth's cursor is among the older matches: one statement again.
+    expect(await statementsPerPage({ rankWindow: 2 })).toEqual([1, 2, 2, 1]);
+    // A window that holds every match has nothing after it: its last page asks for nothing more.
+    expect(await statementsPerPage({})).toEqual([1, 1, 1, 1]);
+  });
+
+  it("samples a random share of the table's pages when the matches are a large share of it, and a range of ids otherwise", () => {
+    // 32,000 of 100,000 cases match: a sample of 2,000 reads 6,250 cases on sampled pages, fewer than a third of the matches.
+    expect(sampleFor(2000 / 32_000, 32_000, 100_000)).toEqual({ fraction: 0.0625, blocksPercent: 6.25 });
+    // 6,000 of 1,000,000 match: sampled pages would hold 333,000 cases; the search index finds the id range's matches.
+    const narrow = sampleFor(2000 / 6000, 6000, 1_000_000);
+    expect(narrow.blocksPercent).toBeUndefined();
+    expect(narrow.fraction).toBeCloseTo(1 / 3, 6);
+    expect(narrow.idsBelow).toBe(idRangeCovering(1 / 3).below);
+    // A fraction past the whole reads (all but a 2^-32 part of) the whole.
+    expect(sampleFor(4, 12, 12).fraction).toBeCloseTo(1, 6);
   });
 
   it('splits the id space evenly: a quarter of random ids fall below the bound for a quarter', () => {

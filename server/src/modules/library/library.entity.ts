@@ -156,7 +156,7 @@ export class SharedCaseEntity {
 
   /**
    * Kept up to date by a trigger (see the migration) from title, tags and text. GIN-indexed with the
-   * filter columns, for published cases only (migration 1796900000000).
+   * filter columns, for published cases only (migrations 1796900000000 and 1797000000000).
    */
   @Index('shared_case_published_search_idx', { synchronize: false })
   @Column({ name: 'search_vector', type: 'tsvector', nullable: true, select: false, insert: false, update: false })
