@@ -183,8 +183,9 @@ export class SharedCaseSearch {
    * over the whole result, taken before the limit). The sort carries only ids and dates; the text is
    * read again, by primary key, only for the window's rows, to rank them. The statement always
    * returns one row for the window (how many it holds, the count, its oldest match) and the page's
-   * ranked rows beside it. Only a page that runs past the window's end, when older matches exist,
-   * reads them with a second statement from that oldest match: one page in the whole list.
+   * ranked rows beside it. When older matches exist, only the pages at the window's end (one that
+   * looks past its last match, and one that starts there) read them, with a second statement from
+   * that oldest match. Read in the same statement, they cost every page a walk down the date index.
    */
   private async rankedRows(first: number, after: unknown[] | null): Promise<PageRows> {
     const params = new Params();
