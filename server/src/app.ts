@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './config';
 import { complexityLimit, depthLimit, MAX_DEPTH } from './common/limits';
 import { drainableServer } from './common/http-drain';
+import { serveHandedConnections } from './cluster';
 import { describeError, type Logger } from './common/logger';
 import { createExpressServer } from './common/express-server';
 import { compiledExecution } from './common/compiled-execution';
@@ -221,9 +222,10 @@ export async function createApp(config: Config, db: DataSource, log: Logger) {
       await jobs?.start();
       return (server.address() as { port: number }).port;
     },
-    /** Stops accepting connections and nothing else: requests and keep-alive connections go on as before. */
-    stopAccepting(): void {
-      drain.stopAccepting();
+    /** In a server process of several: serves the connections the primary hands over (cluster.ts). */
+    async serveHandedConnections(): Promise<void> {
+      serveHandedConnections(server);
+      await jobs?.start();
     },
     /**
      * Stops accepting, lets requests in flight finish (keep-alive connections included), then

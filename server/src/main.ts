@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { createApp } from './app';
-import { runWorkers, stopAcceptingWhenAsked } from './cluster';
+import { readyToServe, runWorkers } from './cluster';
 import { ConfigError, readConfig, type Config } from './config';
 import { createLogger, type Logger } from './common/logger';
 import { shutdown, ShutdownStage } from './common/shutdown';
@@ -54,15 +54,23 @@ async function main() {
   console.log(lines.join('\n') + '\n');
 }
 
-/** The HTTP server on the port, in this process; it stops first when the process stops. */
+/**
+ * The HTTP server on the port, in this process, or (in a worker) on the connections the primary
+ * hands over; it stops first when the process stops.
+ */
 async function serve(config: Config, log: Logger, database: Database): Promise<number> {
   const app = await createApp(config, database.db, log);
+  if (cluster.isWorker) {
+    await app.serveHandedConnections();
+    shutdown.register('http', ShutdownStage.ACCEPT, () => app.close());
+    readyToServe();
+    return 0; // the primary listens, and says where
+  }
   const port = await app.listen(config.port).catch(async (error: NodeJS.ErrnoException) => {
     await database.close();
     throw error.code === 'EADDRINUSE' ? new Error(`port ${config.port} is in use: set PORT to another port`) : error;
   });
   shutdown.register('http', ShutdownStage.ACCEPT, () => app.close());
-  if (cluster.isWorker) stopAcceptingWhenAsked(() => app.stopAccepting());
   return port;
 }
 

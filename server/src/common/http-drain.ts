@@ -24,10 +24,14 @@ export function drainableServer(server: http.Server) {
    */
   const connections = new Map<net.Socket, { responses: http.ServerResponse[]; idleSince: number }>();
   let draining = false;
+  let lastClosed: (() => void) | undefined;
 
   server.on('connection', (socket: net.Socket) => {
     connections.set(socket, { responses: [], idleSince: Date.now() });
-    socket.once('close', () => connections.delete(socket));
+    socket.once('close', () => {
+      connections.delete(socket);
+      if (connections.size === 0) lastClosed?.();
+    });
   });
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const state = connections.get(req.socket);
@@ -42,18 +46,20 @@ export function drainableServer(server: http.Server) {
     });
   });
 
-  let listenerClosed: Promise<void> | undefined;
-  /** Stops taking connections; resolves once the ones already open have closed too. */
+  /**
+   * Stops taking connections; resolves once every connection has closed, those the listener took
+   * and those handed to the server by another process (cluster.ts), which the listener never sees.
+   */
   const stopAccepting = () =>
-    (listenerClosed ??= server.listening
-      ? // Not http.Server#close, which would also sweep idle keep-alive connections at once.
-        new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()))
-      : Promise.resolve());
+    Promise.all([
+      server.listening
+        ? // Not http.Server#close, which would also sweep idle keep-alive connections at once.
+          new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()))
+        : undefined,
+      connections.size ? new Promise<void>((resolve) => (lastClosed = resolve)) : undefined,
+    ]);
 
   return {
-    stopAccepting(): void {
-      void stopAccepting();
-    },
     /** Resolves true once every connection has closed, or false if some had to be destroyed after `graceMs`. */
     drain(graceMs: number): Promise<boolean> {
       draining = true;
