@@ -15,7 +15,8 @@
  *    once (the order rotates every round); every response is compared with the checked one. Each
  *    run is measured in its steady state (see load), and the server is let settle before the next.
  *    Reports requests/s (median and min–max over rounds), p99 latency (median over rounds), Node CPU
- *    ms per request (the child's utime + stime delta ÷ responses) and ours ÷ PostGraphile.
+ *    ms per request (the child's utime + stime delta ÷ responses), PostgreSQL's CPU ms per request
+ *    (every postgres process on the machine, read the same way) and ours ÷ PostGraphile.
  *
  *   BENCH_DATABASE_URL  BENCH_SEED=false  BENCH_ROUNDS (3)  BENCH_SECONDS (5, per round and server)
  *   BENCH_WARMUP_SECONDS (2)  BENCH_CONNECTIONS (10,50)  BENCH_SHAPES ("first: 10,first: 50,first: 100,node(id)")
@@ -30,7 +31,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { newToken } from '../server/src/modules/auth/tokens';
-import { type Child, cpuMs, descendants, startChild } from './bench-board/children';
+import { type Child, cpuMs, descendants, postgresCpuMs, startChild } from './bench-board/children';
 import { type BoardRow, type Request, requestFor, rowsOf, SERVERS, type ServerName, SHAPES, type ShapeName, type Target } from './bench-board/shapes';
 import { BENCH_DATABASE_URL } from './bench-database';
 import { seedLarge } from './seed-large';
@@ -159,6 +160,7 @@ interface Sample {
   p95: number;
   p99: number;
   cpuMsPerRequest: number;
+  postgresCpuMsPerRequest: number;
   responses: number;
   failures: number;
 }
@@ -188,14 +190,15 @@ async function settle(pid: number): Promise<void> {
  */
 async function load(child: Child, request: Request, connections: number, seconds: number, expectBody: string): Promise<Sample> {
   let answered = 0;
-  let window: { cpuStart: number; cpuEnd?: number; latencies: number[] } | undefined;
+  let window: { cpuStart: number; cpuEnd?: number; postgresStart: number; postgresEnd?: number; latencies: number[] } | undefined;
   let instance: ReturnType<typeof autocannon> | undefined;
   let closeTimer: NodeJS.Timeout | undefined;
   const open = () => {
     if (window) return;
-    window = { cpuStart: cpuMs(child.pid), latencies: [] };
+    window = { cpuStart: cpuMs(child.pid), postgresStart: postgresCpuMs(), latencies: [] };
     closeTimer = setTimeout(() => {
       window!.cpuEnd = cpuMs(child.pid);
+      window!.postgresEnd = postgresCpuMs();
       instance!.stop();
     }, seconds * 1000);
   };
@@ -221,6 +224,7 @@ async function load(child: Child, request: Request, connections: number, seconds
     p95: responses ? latencies[Math.min(responses - 1, Math.ceil(0.95 * responses) - 1)] : NaN,
     p99: responses ? latencies[Math.min(responses - 1, Math.ceil(0.99 * responses) - 1)] : NaN,
     cpuMsPerRequest: responses ? cpu / responses : NaN,
+    postgresCpuMsPerRequest: responses && window?.postgresEnd !== undefined ? (window.postgresEnd - window.postgresStart) / responses : NaN,
     responses,
     failures: result.errors + result.timeouts + result.non2xx + result.mismatches,
   };
@@ -235,15 +239,15 @@ const fixed = (value: number) => (Number.isNaN(value) ? '–' : value >= 100 ? v
 
 function printTable(connections: number, samples: Map<string, Sample[]>, statements: Map<ShapeName, number>): void {
   console.log(`\n### ${connections} connections (${ROUNDS} rounds × ${SECONDS} s steady window per server; req/s median [min–max]; p99 and CPU medians over rounds)\n`);
-  console.log('| shape | ours req/s | PostGraphile req/s | raw pg req/s | ours ÷ PostGraphile | p99 ms ours / PG / raw | Node CPU ms/req ours / PG / raw | SQL/req ours |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| shape | ours req/s | PostGraphile req/s | raw pg req/s | ours ÷ PostGraphile | p99 ms ours / PG / raw | Node CPU ms/req ours / PG / raw | PostgreSQL CPU ms/req ours / PG / raw | SQL/req ours |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const shape of SHAPES_RUN) {
     const of = (server: ServerName) => samples.get(key(server, shape)) ?? [];
     const rps = (server: ServerName) => of(server).map((s) => s.requestsPerSecond);
     const cell = (server: ServerName) => `${fixed(median(rps(server)))} [${fixed(Math.min(...rps(server)))}–${fixed(Math.max(...rps(server)))}]`;
     const across = (pick: (s: Sample) => number) => SERVERS.map((server) => fixed(median(of(server).map(pick)))).join(' / ');
     const ratio = median(rps('ours')) / median(rps('PostGraphile'));
-    console.log(`| ${shape} | ${cell('ours')} | ${cell('PostGraphile')} | ${cell('raw pg')} | ${ratio.toFixed(2)} | ${across((s) => s.p99)} | ${across((s) => s.cpuMsPerRequest)} | ${statements.get(shape)} |`);
+    console.log(`| ${shape} | ${cell('ours')} | ${cell('PostGraphile')} | ${cell('raw pg')} | ${ratio.toFixed(2)} | ${across((s) => s.p99)} | ${across((s) => s.cpuMsPerRequest)} | ${across((s) => s.postgresCpuMsPerRequest)} | ${statements.get(shape)} |`);
   }
 }
 
@@ -315,6 +319,8 @@ async function main(): Promise<void> {
         `barrier, owner, latest decision, comment count. Pair: ours and the raw floor agree on all ${check.rows}; our anonymity rule hides ` +
         `${check.hiddenPairs} of them, and PostGraphile (no such rule) is compared on the other ${check.rows - check.hiddenPairs}.`,
     );
+    const bytes = (shape: ShapeName) => SERVERS.map((server) => Buffer.byteLength(check.bodies.get(key(server, shape))!)).join(' / ');
+    console.log(`Response bytes (ours / PostGraphile / raw pg): ${SHAPES_RUN.map((s) => `${s}: ${bytes(s)}`).join('; ')}.`);
     const statements = await countOurStatements(env, target);
     console.log(`Our SQL statements per request (EXPOSE_SQL_COUNT=true, separate server): ${SHAPES_RUN.map((s) => `${s}: ${statements.get(s)}`).join(', ')}.`);
 
@@ -336,7 +342,7 @@ async function main(): Promise<void> {
             const sample = await load(servers[server], requestFor(server, shape, target), connections, SECONDS, check.bodies.get(key(server, shape))!);
             failures += sample.failures;
             samples.set(key(server, shape), [...(samples.get(key(server, shape)) ?? []), sample]);
-            process.stderr.write(`  ${connections} conn · ${shape} · round ${round + 1} · ${server}: ${fixed(sample.requestsPerSecond)} req/s\n`);
+            process.stderr.write(`  ${connections} conn · ${shape} · round ${round + 1} · ${server}: ${fixed(sample.requestsPerSecond)} req/s, p99 ${fixed(sample.p99)} ms\n`);
           }
         }
       }

@@ -55,6 +55,31 @@ export function cpuMs(pid: number): number {
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
+/**
+ * CPU milliseconds used so far by every PostgreSQL process on this machine (the postmaster, its
+ * backends and helpers), so a run can say what the database spent per request. Only the server
+ * under test is loaded while it is read; NaN if PostgreSQL is not on this machine. A backend that
+ * ends takes its CPU out of the live processes' sum and into its parent's (cutime + cstime, the
+ * children it reaped), so both are counted and the total only grows.
+ */
+export function postgresCpuMs(): number {
+  let ticks = 0;
+  let found = false;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      found = true;
+    } catch {
+      // Gone.
+    }
+  }
+  return found ? (ticks * 1000) / TICKS_PER_SECOND : NaN;
+}
+
 export interface Child {
   name: string;
   url: string;
