@@ -64,13 +64,18 @@ export async function runWorkers(config: Config, log: Logger, database: Database
     listener.close();
     return stopWorkers([...workers]);
   });
-  return new Promise<number>((resolve, reject) => {
-    listener.once('error', reject);
-    listener.listen(config.port, () => {
-      listener.off('error', reject);
-      resolve((listener.address() as net.AddressInfo).port);
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      listener.once('error', reject);
+      listener.listen(config.port, () => {
+        listener.off('error', reject);
+        resolve((listener.address() as net.AddressInfo).port);
+      });
     });
-  });
+  } catch (error) {
+    await shutdown.run(log);
+    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new Error(`port ${config.port} is in use: set PORT to another port`) : error;
+  }
 }
 
 const READY = 'common-ground:ready';

@@ -58,16 +58,17 @@ const clientPortsOf = (pids: number[], port: number): number[][] => {
 const socketsOf = (agent: http.Agent) => Object.values(agent.freeSockets).flat() as import('node:net').Socket[];
 
 let server: ServerProcess;
+let env: Record<string, string>;
 
 beforeAll(async () => {
-  const url = await freshDatabase('workers');
-  server = await startServerProcess({
-    DATABASE_URL: url,
+  env = {
+    DATABASE_URL: await freshDatabase('workers'),
     NOTES_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
     SEED_DEMO: 'true',
     WORKERS: '2',
     NODE_ENV: 'production',
-  });
+  };
+  server = await startServerProcess(env);
 }, 120_000);
 
 afterAll(() => {
@@ -101,6 +102,11 @@ test('connections opened together are split evenly between the workers, and a cl
   expect(clientPortsOf(workers, port).map((ports) => ports.length)).toEqual([4, 5]);
   first.destroy();
   second.destroy();
+}, 60_000);
+
+test('a second server on the same port says the port is in use, and exits', async () => {
+  const port = new URL(server.url).port;
+  await expect(startServerProcess({ ...env, PORT: port })).rejects.toThrow(`port ${port} is in use: set PORT to another port`);
 }, 60_000);
 
 test('two server processes answer on one port, sharing sessions and the sign-in limit, and stop together on SIGTERM', async () => {
