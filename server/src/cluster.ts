@@ -1,7 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import type http from 'node:http';
 import net from 'node:net';
-import type { Config } from './config';
+import { listenError, type Config } from './config';
 import type { Logger } from './common/logger';
 import { shutdown, ShutdownStage } from './common/shutdown';
 import type { Database } from './db/database';
@@ -74,7 +74,7 @@ export async function runWorkers(config: Config, log: Logger, database: Database
     });
   } catch (error) {
     await shutdown.run(log);
-    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new Error(`port ${config.port} is in use: set PORT to another port`) : error;
+    throw listenError(error, config.port);
   }
 }
 

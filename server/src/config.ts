@@ -65,6 +65,11 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** A listening error as a person can act on it: a port in use says which setting to change. */
+export function listenError(error: unknown, port: number): unknown {
+  return (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? new Error(`port ${port} is in use: set PORT to another port`) : error;
+}
+
 /** The folder holding package.json, whether we run from server/src (tests) or dist/server/src. */
 function findRepoRoot(from: string): string {
   let dir = from;

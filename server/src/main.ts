@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { createApp } from './app';
 import { readyToServe, runWorkers } from './cluster';
-import { ConfigError, readConfig, type Config } from './config';
+import { ConfigError, listenError, readConfig, type Config } from './config';
 import { createLogger, type Logger } from './common/logger';
 import { shutdown, ShutdownStage } from './common/shutdown';
 import { openDatabase, type Database } from './db/database';
@@ -66,9 +66,9 @@ async function serve(config: Config, log: Logger, database: Database): Promise<n
     readyToServe();
     return 0; // the primary listens, and says where
   }
-  const port = await app.listen(config.port).catch(async (error: NodeJS.ErrnoException) => {
+  const port = await app.listen(config.port).catch(async (error: unknown) => {
     await database.close();
-    throw error.code === 'EADDRINUSE' ? new Error(`port ${config.port} is in use: set PORT to another port`) : error;
+    throw listenError(error, config.port);
   });
   shutdown.register('http', ShutdownStage.ACCEPT, () => app.close());
   return port;
