@@ -39,18 +39,28 @@ export function descendants(pid: number): number[] {
   return found;
 }
 
+/**
+ * The fields of /proc/<pid>/stat after the command name (which may hold spaces), from field 3 on,
+ * with the command name itself; undefined if the process has ended.
+ */
+function statOf(pid: number | string): { command: string; fields: string[] } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return { command: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), fields: stat.slice(stat.lastIndexOf(')') + 2).split(' ') };
+  } catch {
+    return undefined; // gone
+  }
+}
+
+/** Clock ticks of CPU a process has used (utime + stime, fields 14 and 15), and with `reaped` its ended children's (cutime + cstime). */
+const ticksOf = (fields: string[], reaped = false) => Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0);
+
 /** CPU milliseconds (user + system) used so far by `pid` and its live descendants. */
 export function cpuMs(pid: number): number {
   let ticks = 0;
   for (const p of descendants(pid)) {
-    try {
-      // Fields after the command name (which may hold spaces) start at field 3; utime and stime are fields 14 and 15.
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // Gone.
-    }
+    const stat = statOf(p);
+    if (stat) ticks += ticksOf(stat.fields);
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
@@ -67,15 +77,10 @@ export function postgresCpuMs(): number {
   let found = false;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== 'postgres') continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-      found = true;
-    } catch {
-      // Gone.
-    }
+    const stat = statOf(entry);
+    if (stat?.command !== 'postgres') continue;
+    ticks += ticksOf(stat.fields, true);
+    found = true;
   }
   return found ? (ticks * 1000) / TICKS_PER_SECOND : NaN;
 }
