@@ -6,7 +6,7 @@ import { PersonEntity } from '../../server/src/modules/person/person.entity';
 import { Role } from '../../server/src/modules/person/membership.entity';
 import type { AppDataSource } from '../../server/src/db/data-source';
 import { createLoaders } from '../../server/src/loaders';
-import { BARRIER_FIELDS_WITHOUT_TEXTS, FIELDS_WITHOUT_TEXTS } from '../../server/src/modules/change/change.selection';
+import { BARRIER_READS, CHANGE_READS, type Narrowing, OWNER_READS, PAIR_READS } from '../../server/src/modules/change/change.selection';
 import { changeScenario } from '../helpers/change-setup';
 import { gid } from '../helpers/factories';
 import { apiSuite } from '../helpers/suite';
@@ -113,35 +113,63 @@ describe('the changes board read path', () => {
     }
   });
 
-  it('leaves out the long texts when no field asked for shows them, and answers every such field as a full read does', async () => {
+  it('reads each entity as narrowly as the fields asked for allow, and answers every such field as a full read does', async () => {
     const s = await board();
     // Long texts, so that leaving them out shows; and some changes proposed by another pair than the raising one.
     for (let i = 0; i < 3; i++) await t.make.change(s.anonymous, s.owner.person.id, { pairId: s.pair.id, status: ChangeStatus.SUBMITTED });
     await t.server.db.query(`UPDATE change_proposal SET what_changes = repeat('What changes. ', 200) WHERE organisation_id = $1`, [s.organisation.id]);
+    await t.server.db.query(`UPDATE pair SET ended_reason = 'Moved on' WHERE id = $1`, [s.pair.id]);
+    const listed = <E>(narrowing: Narrowing<E>, whenAll: string) => (narrowing.fields ? [...narrowing.fields].join(' ') : whenAll);
     const objects = new Set(['barrier', 'owner', 'pair', 'latestDecision']);
-    const scalars = [...FIELDS_WITHOUT_TEXTS].filter((field) => !objects.has(field)).join(' ');
-    const fields = `${scalars} barrier { ${[...BARRIER_FIELDS_WITHOUT_TEXTS].join(' ')} } owner { id displayName } pair { id } latestDecision { id outcome rationale decidedAt }`;
-    const lean = `query Lean { changes(first: 60) { nodes { ${fields} } } }`;
-    // The same through a fragment and edges, with one field that needs the texts: a full read.
-    const full = `query Full { changes(first: 60) { edges { node { ...Row } } } } fragment Row on Change { ${fields} whatChanges barrier { description } }`;
+    /** Every field the narrowings at `level` (0 the narrowest) answer, each relation at its own. */
+    const fieldsAt = (level: number) => {
+      const change = CHANGE_READS[level];
+      const scalars = [...change.fields!].filter((field) => !objects.has(field)).join(' ');
+      const barrier = listed(BARRIER_READS[level], 'id title description');
+      const pair = listed(PAIR_READS[Math.min(level, PAIR_READS.length - 1)], 'id status endedReason createdAt');
+      const owner = listed(OWNER_READS[Math.min(level, OWNER_READS.length - 1)], 'id displayName');
+      return `${scalars} barrier { ${barrier} } owner { ${owner} } pair { ${pair} } latestDecision { id outcome rationale decidedAt }`;
+    };
+    // Each narrowing pages as a full read does: its cursors read the keys it orders by.
+    const lean = (level: number) => `query Lean($order: ChangeOrder!) { changes(first: 40, orderBy: $order) {
+      edges { cursor node { ${fieldsAt(level)} } } pageInfo { endCursor hasNextPage } } }`;
+    // The same through a fragment, with one field of each entity that only a full read answers.
+    const full = `query Full($order: ChangeOrder!) { changes(first: 40, orderBy: $order) { edges { cursor node { ...Row } } pageInfo { endCursor hasNextPage } } }
+      fragment Row on Change { ${fieldsAt(0)} ${fieldsAt(1)} whatChanges barrier { description } owner { email } pair { endedReason createdAt } }`;
     const manager = await t.make.person({ organisation: s.organisation, roles: [Role.PROGRAMME_MANAGER] });
-    for (const viewer of [s.owner, manager, s.senior, s.other.junior]) {
-      const leanAnswer = await t.api.as(viewer.token).request(lean);
-      const fullAnswer = await t.api.as(viewer.token).request(full);
-      expect(leanAnswer.errors).toBeUndefined();
-      expect(fullAnswer.errors).toBeUndefined();
-      expect(leanAnswer.extensions?.sqlStatements).toBe(2);
-      const rows = fullAnswer.data.changes.edges.map(({ node }: { node: Record<string, any> }) => {
-        const { whatChanges, barrier, ...rest } = node;
-        expect(whatChanges).toMatch(/^(What changes\. )+$/);
-        const { description, ...shown } = barrier;
-        expect(typeof description).toBe('string');
-        return { ...rest, barrier: shown };
-      });
-      expect(rows).toHaveLength(60);
-      expect(leanAnswer.data.changes.nodes).toEqual(rows);
+    for (const order of ['NEWEST', 'RECENTLY_UPDATED', 'TARGET_DATE']) {
+      for (const viewer of [s.owner, manager, s.senior, s.other.junior]) {
+        const fullAnswer = await t.api.as(viewer.token).request(full, { order });
+        expect(fullAnswer.errors).toBeUndefined();
+        const fullEdges = fullAnswer.data.changes.edges;
+        expect(fullEdges).toHaveLength(40);
+        expect(fullEdges.every(({ node }: { node: { whatChanges: string } }) => /^(What changes\. )+$/.test(node.whatChanges))).toBe(true);
+        for (const level of [0, 1]) {
+          const leanAnswer = await t.api.as(viewer.token).request(lean(level), { order });
+          expect(leanAnswer.errors).toBeUndefined();
+          expect(leanAnswer.extensions?.sqlStatements).toBe(2);
+          expect(leanAnswer.data.changes.pageInfo).toEqual(fullAnswer.data.changes.pageInfo);
+          // The full answer, cut down to the fields the lean query asked for.
+          const asked = (lean: unknown, whole: any): unknown =>
+            lean && typeof lean === 'object' && !Array.isArray(lean) ? Object.fromEntries(Object.entries(lean).map(([key, value]) => [key, asked(value, whole?.[key])])) : whole;
+          expect(leanAnswer.data.changes.edges).toEqual(leanAnswer.data.changes.edges.map((edge: unknown, i: number) => asked(edge, fullEdges[i])));
+        }
+      }
     }
-    // The lean read was the one asked: one of the prepared board statements reads no change texts.
+    // The narrow reads were the ones asked: the prepared board statements read only what they answer.
+    const statements = await preparedPageStatements();
+    const narrowest = statements.filter((text) => !text.includes('c."proposed_by_id"'));
+    expect(narrowest.length).toBeGreaterThan(0);
+    for (const text of narrowest) {
+      for (const column of ['c."what_changes"', 'c."submitted_at"', 'b."description"', 'b."naming_consent"', 'b."created_at"', 'o."email"', 'p."ended_reason"', 'rp."created_at"']) {
+        expect(text).not.toContain(column);
+      }
+    }
+    expect(statements.some((text) => text.includes('c."what_changes"') && text.includes('b."description"') && text.includes('o."email"') && text.includes('p."ended_reason"'))).toBe(true);
+  });
+
+  /** The texts of the page statements every connection of the prepared pool has prepared. */
+  async function preparedPageStatements(): Promise<string[]> {
     const pool = (t.server.db as AppDataSource).preparedReads();
     const clients = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
     try {
@@ -150,12 +178,11 @@ describe('the changes board read path', () => {
         const { rows } = await client.query(`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'cg\\_%' AND statement LIKE '%FROM (%page%'`);
         statements.push(...rows.map((row) => row.statement as string));
       }
-      expect(statements.some((text) => !text.includes('c."what_changes"') && !text.includes('b."description"'))).toBe(true);
-      expect(statements.some((text) => text.includes('c."what_changes"') && text.includes('b."description"'))).toBe(true);
+      return statements;
     } finally {
       for (const client of clients) client.release();
     }
-  });
+  }
 
   it('plans its prepared reads once per connection: every execution after the first reuses the generic plan', async () => {
     const s = await board();

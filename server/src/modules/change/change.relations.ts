@@ -13,6 +13,7 @@ import type { createIdentityLoaders } from '../person/person.loaders';
 import { PersonEntity } from '../person/person.entity';
 import type { createChangeLoaders } from './change.loaders';
 import { ChangeEntity, DecisionEntity } from './change.entity';
+import { type PageReads, READ_ALL } from './change.selection';
 
 interface PrimedLoaders {
   identity: ReturnType<typeof createIdentityLoaders>;
@@ -21,23 +22,6 @@ interface PrimedLoaders {
   change: ReturnType<typeof createChangeLoaders>;
   comment: ReturnType<typeof createCommentLoaders>;
 }
-
-/**
- * What a page reads of each change and of its barrier: everything, or all but the long texts
- * (see change.selection.ts, which decides from the fields the query asks for).
- */
-export interface PageReads {
-  changeTexts: boolean;
-  barrierTexts: boolean;
-}
-export const READ_ALL: PageReads = { changeTexts: true, barrierTexts: true };
-
-/** The long texts a page leaves out when no field it shows reads them. */
-export const CHANGE_TEXTS: readonly (keyof ChangeEntity)[] = ['whatChanges', 'expectedImpact', 'successMeasures', 'adoptionEvidence', 'withdrawnReason'];
-export const BARRIER_TEXTS: readonly (keyof BarrierEntity)[] = ['description', 'evidence', 'affectedGroups'];
-const NOTHING: readonly string[] = [];
-const changeLeftOut = (reads: PageReads) => (reads.changeTexts ? NOTHING : CHANGE_TEXTS);
-const barrierLeftOut = (reads: PageReads) => (reads.barrierTexts ? NOTHING : BARRIER_TEXTS);
 
 /** Everything a list of changes shows around each change. */
 export interface ChangeRelations {
@@ -67,9 +51,10 @@ export function hidesPersonOn(viewer: Viewer, relations: ChangeRelations, person
  *
  * Why this is as strict as the look-ups it replaces: it only reads rows. Every field still answers
  * through the same policy code (barrierPolicy.hidesPerson, changePolicy), on the same entities,
- * built from all their selected columns by the entity's own metadata; and it primes the
- * per-entity loaders with exactly the rows they would have fetched. Which changes a viewer may
- * see is decided before, by the page's or node()'s organisation check.
+ * built by the entity's own metadata from every column the policies read (a page leaves out only
+ * what no field asked for shows: change.selection.ts); and it primes the per-entity loaders with
+ * exactly the rows they would have fetched, and only with rows read in full. Which changes a
+ * viewer may see is decided before, by the page's or node()'s organisation check.
  *
  * Most changes are proposed by the pair that raised their barrier: then the raising pair is the
  * change's own pair row (the join says so, rp.id = p.id), and is read once, not twice. Likewise
@@ -77,11 +62,11 @@ export function hidesPersonOn(viewer: Viewer, relations: ChangeRelations, person
  * relationsFromRow puts it back from the row it joined on.
  */
 const relationColumns = (db: DataSource, reads: PageReads) => `
-           ${rowAsJson(db, BarrierEntity, 'b', ['id', ...barrierLeftOut(reads)])} AS barrier,
-           CASE WHEN rp.id IS NULL OR rp.id = p.id THEN NULL ELSE ${rowAsJson(db, PairEntity, 'rp', ['id'])} END AS raising_pair,
+           ${rowAsJson(db, BarrierEntity, 'b', ['id', ...reads.barrier.leftOut])} AS barrier,
+           CASE WHEN rp.id IS NULL OR rp.id = p.id THEN NULL ELSE ${rowAsJson(db, PairEntity, 'rp', ['id', ...reads.raisingPair.leftOut])} END AS raising_pair,
            rp.id = p.id AS raised_by_proposer,
-           ${rowAsJson(db, PairEntity, 'p', ['id'])} AS pair,
-           ${rowAsJson(db, PersonEntity, 'o', ['id'])} AS owner,
+           ${rowAsJson(db, PairEntity, 'p', ['id', ...reads.pair.leftOut])} AS pair,
+           ${rowAsJson(db, PersonEntity, 'o', ['id', ...reads.owner.leftOut])} AS owner,
            (SELECT ${rowAsJson(db, DecisionEntity, 'd', ['changeId'])} FROM decision d WHERE d.change_id = c.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1) AS latest_decision,
            (SELECT count(*) FROM comment k WHERE k.change_id = c.id)::int AS comment_count`;
 const RELATION_JOINS = `
@@ -94,8 +79,8 @@ const RELATION_JOINS = `
 const selectList = (db: DataSource, reads: PageReads) =>
   sqlOnce(
     db,
-    `change.relations:${reads.changeTexts}:${reads.barrierTexts}`,
-    () => `${rowAsJson(db, ChangeEntity, 'c', changeLeftOut(reads))} AS change, ${relationColumns(db, reads)}`,
+    `change.relations:${reads.change.name}:${reads.barrier.name}:${reads.pair.name}:${reads.raisingPair.name}:${reads.owner.name}`,
+    () => `${rowAsJson(db, ChangeEntity, 'c', reads.change.leftOut)} AS change, ${relationColumns(db, reads)}`,
   );
 
 interface Row {
@@ -111,21 +96,26 @@ interface Row {
 
 function relationsFromRow(db: DataSource, loaders: PrimedLoaders, change: ChangeEntity, row: Row, reads: PageReads): ChangeRelations {
   const changeId = change.id;
-  const barrier = entityFromJson(db, BarrierEntity, row.barrier, { id: change.barrierId }, barrierLeftOut(reads));
-  const pair = entityFromJson(db, PairEntity, row.pair, { id: change.pairId });
+  const barrier = entityFromJson(db, BarrierEntity, row.barrier, { id: change.barrierId }, reads.barrier.leftOut);
+  const pair = entityFromJson(db, PairEntity, row.pair, { id: change.pairId }, reads.pair.leftOut);
+  const raisingPair = row.raised_by_proposer
+    ? pair
+    : row.raising_pair
+      ? entityFromJson(db, PairEntity, row.raising_pair, { id: barrier.pairId }, reads.raisingPair.leftOut)
+      : null;
   const relations: ChangeRelations = {
     barrier,
-    raisingPair: row.raised_by_proposer ? pair : row.raising_pair ? entityFromJson(db, PairEntity, row.raising_pair, { id: barrier.pairId }) : null,
+    raisingPair,
     pair,
-    owner: entityFromJson(db, PersonEntity, row.owner, { id: change.ownerId }),
+    owner: entityFromJson(db, PersonEntity, row.owner, { id: change.ownerId }, reads.owner.leftOut),
     latestDecision: row.latest_decision ? entityFromJson(db, DecisionEntity, row.latest_decision, { changeId }) : null,
     commentCount: row.comment_count,
   };
-  // A barrier read without its texts is partial: no loader may hand it to a field that shows them.
-  if (reads.barrierTexts) loaders.barrier.barrier.prime(relations.barrier.id, relations.barrier);
-  loaders.pair.pair.prime(relations.pair.id, relations.pair);
-  if (relations.raisingPair && relations.raisingPair !== pair) loaders.pair.pair.prime(relations.raisingPair.id, relations.raisingPair);
-  loaders.identity.person.prime(relations.owner.id, relations.owner);
+  // An entity read without some properties is partial: no loader may hand it to a field that shows them.
+  if (!reads.barrier.leftOut.length) loaders.barrier.barrier.prime(barrier.id, barrier);
+  if (!reads.pair.leftOut.length) loaders.pair.pair.prime(pair.id, pair);
+  if (raisingPair && raisingPair !== pair && !reads.raisingPair.leftOut.length) loaders.pair.pair.prime(raisingPair.id, raisingPair);
+  if (!reads.owner.leftOut.length) loaders.identity.person.prime(relations.owner.id, relations.owner);
   loaders.change.latestDecision.prime(changeId, relations.latestDecision);
   loaders.comment.countByChange.prime(changeId, relations.commentCount);
   return relations;
@@ -140,8 +130,8 @@ export interface ChangeWithRelations {
 /**
  * One page of changes and everything around them in one statement. `pageSql` picks the page: it
  * selects the changes' ids as `id`, already filtered, ordered and limited; `orderBy` orders the
- * result the same way (it reads `c`). `reads` may leave out the long texts (a board shows
- * neither a change's nor its barrier's): PostgreSQL builds, and Node parses, less.
+ * result the same way (it reads `c`). `reads` may leave out what no field asked for shows
+ * (change.selection.ts): PostgreSQL builds, and Node parses, less.
  */
 export async function readChangePage(
   db: DataSource,
@@ -163,8 +153,8 @@ export async function readChangePage(
 }
 
 function withRelations(db: DataSource, loaders: PrimedLoaders, row: Row, reads: PageReads): ChangeWithRelations {
-  const entity = entityFromJson(db, ChangeEntity, row.change, undefined, changeLeftOut(reads));
-  if (reads.changeTexts) loaders.change.change.prime(entity.id, entity);
+  const entity = entityFromJson(db, ChangeEntity, row.change, undefined, reads.change.leftOut);
+  if (!reads.change.leftOut.length) loaders.change.change.prime(entity.id, entity);
   return { entity, relations: relationsFromRow(db, loaders, entity, row, reads) };
 }
 

@@ -17,7 +17,8 @@ import { PairEntity } from '../pair/pair.entity';
 import { PairService } from '../pair/pair.service';
 import { Role } from '../person/membership.entity';
 import { ChangeEntity, ChangeStatus, DecisionEntity, type SuccessMeasure } from './change.entity';
-import { type ChangeRelations, type PageReads, READ_ALL, readChangePage } from './change.relations';
+import { type ChangeRelations, readChangePage } from './change.relations';
+import { type PageReads, READ_ALL } from './change.selection';
 import {
   ChangeOrder,
   type AdoptChangeInput,

@@ -11,25 +11,29 @@ registerEnumType(PairStatus, {
 
 @ObjectType('Pair', { implements: Node, description: 'A co-learning partnership of one senior and one junior employee.' })
 export class Pair extends Node {
-  entity: PairEntity;
+  /* Every field reads the entity when it is asked for (see Change): a board reads a pair without the fields it does not show. */
+  constructor(readonly entity: PairEntity) {
+    super();
+    this.id = toGlobalId('Pair', entity.id);
+  }
 
   @Field(() => PairStatus)
-  status: PairStatus;
+  get status(): PairStatus {
+    return this.entity.status;
+  }
 
   @Field(() => String, { nullable: true })
-  endedReason: string | null;
+  get endedReason(): string | null {
+    return this.entity.endedReason;
+  }
 
   @Field()
-  createdAt: Date;
+  get createdAt(): Date {
+    return this.entity.createdAt;
+  }
 
   static from(entity: PairEntity): Pair {
-    return Object.assign(new Pair(), {
-      entity,
-      id: toGlobalId('Pair', entity.id),
-      status: entity.status,
-      endedReason: entity.endedReason,
-      createdAt: entity.createdAt,
-    });
+    return new Pair(entity);
   }
 }
 
