@@ -4,6 +4,22 @@ import type { DataSource } from 'typeorm';
 import { AppDataSource } from './data-source';
 
 /**
+ * How many texts run as prepared statements. Each pooled connection keeps every statement it has
+ * prepared, and PostgreSQL its plan, for as long as the connection lives: the code's texts are
+ * bounded (a list's filters and a page's narrowings combine in a fixed number of ways) but many,
+ * and a client cycling through the combinations must not grow every connection without end.
+ * A text beyond the limit runs unnamed, planned each time, as TypeORM's own queries are.
+ */
+export const PREPARED_STATEMENT_LIMIT = 200;
+
+const names = new Map<string, string>();
+function nameOf(text: string): string | undefined {
+  let name = names.get(text);
+  if (!name && names.size < PREPARED_STATEMENT_LIMIT) names.set(text, (name = `cg_${createHash('sha1').update(text).digest('hex')}`));
+  return name;
+}
+
+/**
  * Runs a read that every request (or every page of a list) repeats as a named prepared statement:
  * each pooled connection parses and plans it once, then only binds and executes it. For the board
  * the planning of its joins cost PostgreSQL about as much as running them (issue 11).
@@ -19,20 +35,10 @@ import { AppDataSource } from './data-source';
  * planned per execution anyway and some (search, aggregates) do depend on the values.
  *
  * The name is a digest of the text, so the same text always has the same name and two texts never
- * share one. Only for statements outside a transaction (it takes any pooled connection); the
- * statement is counted and its failure logged as TypeORM's own queries are.
+ * share one (past PREPARED_STATEMENT_LIMIT texts, none: see above). Only for statements outside a
+ * transaction (it takes any pooled connection); the statement is counted and its failure logged as
+ * TypeORM's own queries are.
  */
-const names = new Map<string, string>();
-function nameOf(text: string): string {
-  let name = names.get(text);
-  if (!name) {
-    name = `cg_${createHash('sha1').update(text).digest('hex')}`;
-    // The texts are the code's own (a list's filters combine in a bounded number of ways).
-    if (names.size < 1000) names.set(text, name);
-  }
-  return name;
-}
-
 export async function queryPrepared<Row extends QueryResultRow>(db: DataSource, text: string, values: unknown[]): Promise<Row[]> {
   if (!(db instanceof AppDataSource)) throw new Error('queryPrepared needs the DataSource that createDataSource makes.');
   const pool = db.preparedReads();
@@ -40,7 +46,7 @@ export async function queryPrepared<Row extends QueryResultRow>(db: DataSource, 
   const logger = db.logger;
   logger.logQuery(text);
   try {
-    return (await pool.query<Row>({ name, text, values })).rows;
+    return (await pool.query<Row>(name ? { name, text, values } : { text, values })).rows;
   } catch (error) {
     logger.logQueryError(error as Error, text);
     throw error;
