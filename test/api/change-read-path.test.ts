@@ -9,6 +9,7 @@ import { createLoaders } from '../../server/src/loaders';
 import { BARRIER_READS, CHANGE_READS, type Narrowing, OWNER_READS, PAIR_READS } from '../../server/src/modules/change/change.selection';
 import { changeScenario } from '../helpers/change-setup';
 import { gid } from '../helpers/factories';
+import { onEveryPreparedConnection } from '../helpers/prepared';
 import { apiSuite } from '../helpers/suite';
 
 const t = apiSuite();
@@ -170,18 +171,11 @@ describe('the changes board read path', () => {
 
   /** The texts of the page statements every connection of the prepared pool has prepared. */
   async function preparedPageStatements(): Promise<string[]> {
-    const pool = (t.server.db as AppDataSource).preparedReads();
-    const clients = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
-    try {
-      const statements: string[] = [];
-      for (const client of clients) {
-        const { rows } = await client.query(`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'cg\\_%' AND statement LIKE '%FROM (%page%'`);
-        statements.push(...rows.map((row) => row.statement as string));
-      }
-      return statements;
-    } finally {
-      for (const client of clients) client.release();
-    }
+    const each = await onEveryPreparedConnection(t.server.db, async (client) => {
+      const { rows } = await client.query(`SELECT statement FROM pg_prepared_statements WHERE name LIKE 'cg\\_%' AND statement LIKE '%FROM (%page%'`);
+      return rows.map((row) => row.statement as string);
+    });
+    return each.flat();
   }
 
   it('plans its prepared reads once per connection: every execution after the first reuses the generic plan', async () => {
@@ -192,22 +186,15 @@ describe('the changes board read path', () => {
     }
     const db = t.server.db as AppDataSource;
     // Each connection sees only its own prepared statements: ask every connection the pool holds.
-    const pool = db.preparedReads();
-    const clients = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
-    try {
-      let generic = 0;
-      for (const client of clients) {
-        expect((await client.query('SHOW plan_cache_mode')).rows[0].plan_cache_mode).toBe('force_generic_plan');
-        const { rows } = await client.query(`SELECT name, statement, generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE name LIKE 'cg\\_%'`);
-        for (const row of rows) expect(row).toMatchObject({ custom_plans: 0 });
-        // The sign-in and the board read people without their secrets (select: false on the entity).
-        for (const row of rows) expect(row.statement).not.toMatch(/password_hash|recovery_code_hash/);
-        generic += rows.reduce((sum, row) => sum + row.generic_plans, 0);
-      }
-      expect(generic).toBeGreaterThanOrEqual(32);
-    } finally {
-      for (const client of clients) client.release();
-    }
+    const generics = await onEveryPreparedConnection(db, async (client) => {
+      expect((await client.query('SHOW plan_cache_mode')).rows[0].plan_cache_mode).toBe('force_generic_plan');
+      const { rows } = await client.query(`SELECT name, statement, generic_plans::int, custom_plans::int FROM pg_prepared_statements WHERE name LIKE 'cg\\_%'`);
+      for (const row of rows) expect(row).toMatchObject({ custom_plans: 0 });
+      // The sign-in and the board read people without their secrets (select: false on the entity).
+      for (const row of rows) expect(row.statement).not.toMatch(/password_hash|recovery_code_hash/);
+      return rows.reduce((sum, row) => sum + row.generic_plans, 0);
+    });
+    expect(generics.reduce((sum, generic) => sum + generic, 0)).toBeGreaterThanOrEqual(32);
     // TypeORM's own pool keeps PostgreSQL's default: its statements may depend on their values.
     expect((await db.query('SHOW plan_cache_mode'))[0].plan_cache_mode).toBe('auto');
   });

@@ -1,5 +1,6 @@
 import type { AppDataSource } from '../../server/src/db/data-source';
 import { PREPARED_STATEMENT_LIMIT, queryPrepared } from '../../server/src/db/prepared';
+import { onEveryPreparedConnection } from '../helpers/prepared';
 import { apiSuite } from '../helpers/suite';
 
 const t = apiSuite();
@@ -16,16 +17,10 @@ describe('prepared reads', () => {
     for (let i = 0; i < texts.length; i += 2) {
       await Promise.all([queryPrepared(db, texts[i], [1]), queryPrepared(db, texts[i + 1], [1])]);
     }
-    const pool = db.preparedReads();
-    const clients = await Promise.all(Array.from({ length: pool.totalCount }, () => pool.connect()));
-    try {
-      for (const client of clients) {
-        const { rows } = await client.query(`SELECT count(*)::int AS prepared FROM pg_prepared_statements WHERE name LIKE 'cg\\_%'`);
-        expect(rows[0].prepared).toBeGreaterThan(0);
-        expect(rows[0].prepared).toBeLessThanOrEqual(PREPARED_STATEMENT_LIMIT);
-      }
-    } finally {
-      for (const client of clients) client.release();
+    const counts = await onEveryPreparedConnection(db, async (client) => (await client.query(`SELECT count(*)::int AS prepared FROM pg_prepared_statements WHERE name LIKE 'cg\\_%'`)).rows[0].prepared as number);
+    for (const prepared of counts) {
+      expect(prepared).toBeGreaterThan(0);
+      expect(prepared).toBeLessThanOrEqual(PREPARED_STATEMENT_LIMIT);
     }
   });
 });
