@@ -10,8 +10,8 @@ export interface Config {
   port: number;
   /**
    * How many server processes share the port (WORKERS). In production one per core, at most
-   * DEFAULT_MAX_WORKERS; otherwise one. Each holds up to 19 connections (TypeORM's pool of 10,
-   * the prepared reads' 5 and its job queue's 4), so the default stays inside PostgreSQL's 100. They
+   * DEFAULT_MAX_WORKERS; otherwise one. Each holds up to 17 connections (TypeORM's pool of 10,
+   * the prepared reads' 3 and its job queue's 4), so the default stays inside PostgreSQL's 100. They
    * share nothing but PostgreSQL.
    */
   workers: number;

@@ -7,8 +7,16 @@ import { CountingSqlLogger } from './sql-counter';
 
 /** Connections in TypeORM's pool, per server process. */
 const POOL_SIZE = 10;
-/** Connections in the pool of prepared reads (db/prepared.ts), per server process. */
-const PREPARED_POOL_SIZE = 5;
+/**
+ * Connections in the pool of prepared reads (db/prepared.ts), per server process. Three, not more:
+ * where PostgreSQL shares the cores with the server processes, a fourth or fifth backend running a
+ * 100-row page at the same time adds no throughput, only more processes taking the same cores
+ * from each other, and the requests that lose wait longest. bench:board's shapes, interleaved A/B
+ * rounds, medians (issue 11): `first: 100` at 10 connections, p99 114 → 101 ms and 99 → 87 ms
+ * (5 → 3 connections) at the same requests per second; at 50 connections p99 859 → 444 ms and
+ * 187 → 220 req/s. Two was better still for long pages but cost `node(id)` a sixth of its requests.
+ */
+const PREPARED_POOL_SIZE = 3;
 
 type SqlErrorHandler = (message: string, fields: Record<string, unknown>) => void;
 
