@@ -181,7 +181,10 @@ export class SharedCaseSearch {
    *
    * Finding the newest matches reads every match, so the statement counts them on the way (a window
    * over the whole result, taken before the limit). The sort carries only ids and dates; the text is
-   * read again, by primary key, only for the window's rows, to rank them. The statement always
+   * read again only for the window's rows, to rank them, by where the row lies (its ctid), not through
+   * the primary key: one buffer per row instead of four, a fifth of the statement at 100,000 cases.
+   * A ctid names a row version; one statement sees one snapshot, so it names the same version in
+   * both places. The statement always
    * returns one row for the window (how many it holds, the count, its oldest match) and the page's
    * ranked rows beside it. When older matches exist, only the pages at the window's end (one that
    * looks past its last match, and one that starts there) read them, with a second statement from
@@ -194,11 +197,11 @@ export class SharedCaseSearch {
     const keyset = after ? `WHERE (rank, published_at, id) < (${params.add(after[0])}::float8, ${params.add(after[1])}::timestamptz, ${params.add(after[2])}::uuid)` : '';
     const answer: (Partial<SearchRow> & { held: number; matching: number | null; edge_published_at: Date | null; edge_id: string | null })[] = await this.db.query(
       `WITH recent AS MATERIALIZED (
-         SELECT id, published_at, count(*) OVER ()::int AS matching FROM shared_case WHERE ${where.join(' AND ')}
+         SELECT id, ctid AS at, published_at, count(*) OVER ()::int AS matching FROM shared_case WHERE ${where.join(' AND ')}
          ORDER BY published_at DESC, id DESC LIMIT ${params.add(this.limits.rankWindow)}
        ), ranked AS (
          SELECT * FROM (
-           SELECT recent.id, recent.published_at, ${RANK('whole.search_vector', query)} AS rank FROM recent JOIN shared_case whole ON whole.id = recent.id
+           SELECT recent.id, recent.published_at, ${RANK('whole.search_vector', query)} AS rank FROM recent JOIN shared_case whole ON whole.ctid = recent.at
          ) window_rows ${keyset}
          ORDER BY rank DESC, published_at DESC, id DESC LIMIT ${params.add(first + 1)}
        ), held AS (
