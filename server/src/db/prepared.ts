@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { QueryResultRow } from 'pg';
+import type { QueryConfig, QueryResult, QueryResultRow } from 'pg';
+import type { RowTexts } from '../common/loader-utils';
 import type { DataSource } from 'typeorm';
 import { AppDataSource } from './data-source';
 
@@ -40,15 +41,30 @@ function nameOf(text: string): string | undefined {
  * TypeORM's own queries are.
  */
 export async function queryPrepared<Row extends QueryResultRow>(db: DataSource, text: string, values: unknown[]): Promise<Row[]> {
+  return (await runPrepared<Row>(db, { text, values })).rows;
+}
+
+/** Every value as the text PostgreSQL wrote it, none parsed by `pg`: the reader decodes each itself. */
+const AS_WRITTEN = { getTypeParser: () => (text: string) => text };
+
+/**
+ * queryPrepared for a flat row (loader-utils' FlatRow): each row an array of the values' texts in
+ * select-list order, so nothing is parsed twice or into a value the reader then throws away.
+ */
+export async function queryPreparedTexts(db: DataSource, text: string, values: unknown[]): Promise<RowTexts[]> {
+  return (await runPrepared<RowTexts>(db, { text, values, rowMode: 'array', types: AS_WRITTEN })).rows;
+}
+
+async function runPrepared<Row>(db: DataSource, query: QueryConfig & { rowMode?: 'array' }): Promise<QueryResult<Row & QueryResultRow>> {
   if (!(db instanceof AppDataSource)) throw new Error('queryPrepared needs the DataSource that createDataSource makes.');
   const pool = db.preparedReads();
-  const name = nameOf(text);
+  const name = nameOf(query.text);
   const logger = db.logger;
-  logger.logQuery(text);
+  logger.logQuery(query.text);
   try {
-    return (await pool.query<Row>(name ? { name, text, values } : { text, values })).rows;
+    return await pool.query<Row & QueryResultRow>(name ? { ...query, name } : query);
   } catch (error) {
-    logger.logQueryError(error as Error, text);
+    logger.logQueryError(error as Error, query.text);
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { IsNull, MoreThan, Not } from 'typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError, UserErrorCode } from '../../common/errors';
-import { entityFromJson, rowAsJson, type RowJson, sqlOnce } from '../../common/loader-utils';
+import { entityFromJson, rowAsJson, type RowJson, builtOnce } from '../../common/loader-utils';
 import { queryPrepared } from '../../db/prepared';
 import type { Context } from '../../context';
 import { MembershipEntity } from '../person/membership.entity';
@@ -35,7 +35,7 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
  * round trips, and TypeORM's join hydration cost more than the query).
  */
 const authenticationQuery = (db: DataSource) =>
-  sqlOnce(
+  builtOnce(
     db,
     'auth.authentication',
     () => `

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { entityFromJson, rowAsJson, type RowJson, sqlOnce } from '../../common/loader-utils';
-import { queryPrepared } from '../../db/prepared';
+import { BOOLEAN_TEXT, builtOnce, FlatRow, type RowTexts } from '../../common/loader-utils';
+import { queryPreparedTexts } from '../../db/prepared';
 import type { Viewer } from '../auth/viewer';
 import type { createBarrierLoaders } from '../barrier/barrier.loaders';
 import { BarrierEntity } from '../barrier/barrier.entity';
@@ -56,69 +56,60 @@ export function hidesPersonOn(viewer: Viewer, relations: ChangeRelations, person
  * exactly the rows they would have fetched, and only with rows read in full. Which changes a
  * viewer may see is decided before, by the page's or node()'s organisation check.
  *
+ * The entities' columns sit side by side in one flat row (FlatRow), each related row without the
+ * key its join already gives (b.id is c.barrier_id, and so on), put back from the row it joined on.
  * Most changes are proposed by the pair that raised their barrier: then the raising pair is the
- * change's own pair row (the join says so, rp.id = p.id), and is read once, not twice. Likewise
- * each related row leaves out the key the join already gives (b.id is c.barrier_id, and so on):
- * relationsFromRow puts it back from the row it joined on.
+ * change's own pair, and its columns are not read twice (the join finds no `rp` row).
  */
-const relationColumns = (db: DataSource, reads: PageReads) => `
-           ${rowAsJson(db, BarrierEntity, 'b', ['id', ...reads.barrier.leftOut])} AS barrier,
-           CASE WHEN rp.id IS NULL OR rp.id = p.id THEN NULL ELSE ${rowAsJson(db, PairEntity, 'rp', ['id', ...reads.raisingPair.leftOut])} END AS raising_pair,
-           rp.id = p.id AS raised_by_proposer,
-           ${rowAsJson(db, PairEntity, 'p', ['id', ...reads.pair.leftOut])} AS pair,
-           ${rowAsJson(db, PersonEntity, 'o', ['id', ...reads.owner.leftOut])} AS owner,
-           (SELECT ${rowAsJson(db, DecisionEntity, 'd', ['changeId'])} FROM decision d WHERE d.change_id = c.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1) AS latest_decision,
-           (SELECT count(*) FROM comment k WHERE k.change_id = c.id)::int AS comment_count`;
 const RELATION_JOINS = `
     JOIN barrier b ON b.id = c.barrier_id
     JOIN pair p ON p.id = c.pair_id
     JOIN person o ON o.id = c.owner_id
-    LEFT JOIN pair rp ON rp.id = b.pair_id`;
+    LEFT JOIN pair rp ON rp.id = b.pair_id AND rp.id <> c.pair_id
+    LEFT JOIN LATERAL (SELECT * FROM decision d WHERE d.change_id = c.id ORDER BY d.created_at DESC, d.id DESC LIMIT 1) d ON true`;
 
-/** The change and everything around it, as a page (or node()) selects them: built once per kind of read. */
-const selectList = (db: DataSource, reads: PageReads) =>
-  sqlOnce(
-    db,
-    `change.relations:${reads.change.name}:${reads.barrier.name}:${reads.pair.name}:${reads.raisingPair.name}:${reads.owner.name}`,
-    () => `${rowAsJson(db, ChangeEntity, 'c', reads.change.leftOut)} AS change, ${relationColumns(db, reads)}`,
-  );
-
-interface Row {
-  change: RowJson;
-  barrier: RowJson;
-  raising_pair: RowJson | null;
-  raised_by_proposer: boolean | null;
-  pair: RowJson;
-  owner: RowJson;
-  latest_decision: RowJson | null;
-  comment_count: number;
+/** The select list of a change and everything around it, and how to read a row of it: built once per kind of read. */
+function layoutFor(db: DataSource, reads: PageReads) {
+  return builtOnce(db, `change.relations:${reads.change.name}:${reads.barrier.name}:${reads.pair.name}:${reads.raisingPair.name}:${reads.owner.name}`, () => {
+    const row = new FlatRow();
+    const change = row.entity(db, ChangeEntity, 'c', { leftOut: reads.change.leftOut });
+    const barrier = row.entity(db, BarrierEntity, 'b', { known: ['id'], leftOut: reads.barrier.leftOut });
+    const raisedByProposer = row.value('b.pair_id = c.pair_id', BOOLEAN_TEXT);
+    const raisingPair = row.entity(db, PairEntity, 'rp', { leftOut: reads.raisingPair.leftOut, absentWhenNull: 'id' });
+    const pair = row.entity(db, PairEntity, 'p', { known: ['id'], leftOut: reads.pair.leftOut });
+    const owner = row.entity(db, PersonEntity, 'o', { known: ['id'], leftOut: reads.owner.leftOut });
+    const latestDecision = row.entity(db, DecisionEntity, 'd', { known: ['changeId'], absentWhenNull: 'id' });
+    const commentCount = row.value('(SELECT count(*) FROM comment k WHERE k.change_id = c.id)::int', Number);
+    const read = (texts: RowTexts): ChangeWithRelations => {
+      const entity = change(texts)!;
+      const barrierRead = barrier(texts, { id: entity.barrierId })!;
+      const pairRead = pair(texts, { id: entity.pairId })!;
+      return {
+        entity,
+        relations: {
+          barrier: barrierRead,
+          raisingPair: raisedByProposer(texts) ? pairRead : raisingPair(texts),
+          pair: pairRead,
+          owner: owner(texts, { id: entity.ownerId })!,
+          latestDecision: latestDecision(texts, { changeId: entity.id }),
+          commentCount: commentCount(texts)!,
+        },
+      };
+    };
+    return { selectList: row.selectList, read };
+  });
 }
 
-function relationsFromRow(db: DataSource, loaders: PrimedLoaders, change: ChangeEntity, row: Row, reads: PageReads): ChangeRelations {
-  const changeId = change.id;
-  const barrier = entityFromJson(db, BarrierEntity, row.barrier, { id: change.barrierId }, reads.barrier.leftOut);
-  const pair = entityFromJson(db, PairEntity, row.pair, { id: change.pairId }, reads.pair.leftOut);
-  const raisingPair = row.raised_by_proposer
-    ? pair
-    : row.raising_pair
-      ? entityFromJson(db, PairEntity, row.raising_pair, { id: barrier.pairId }, reads.raisingPair.leftOut)
-      : null;
-  const relations: ChangeRelations = {
-    barrier,
-    raisingPair,
-    pair,
-    owner: entityFromJson(db, PersonEntity, row.owner, { id: change.ownerId }, reads.owner.leftOut),
-    latestDecision: row.latest_decision ? entityFromJson(db, DecisionEntity, row.latest_decision, { changeId }) : null,
-    commentCount: row.comment_count,
-  };
-  // An entity read without some properties is partial: no loader may hand it to a field that shows them.
-  if (!reads.barrier.leftOut.length) loaders.barrier.barrier.prime(barrier.id, barrier);
-  if (!reads.pair.leftOut.length) loaders.pair.pair.prime(pair.id, pair);
-  if (raisingPair && raisingPair !== pair && !reads.raisingPair.leftOut.length) loaders.pair.pair.prime(raisingPair.id, raisingPair);
+/** Primes the per-entity loaders with what a read found; an entity read without some properties is partial, and no loader may hand it to a field that shows them. */
+function prime(loaders: PrimedLoaders, { entity, relations }: ChangeWithRelations, reads: PageReads): void {
+  if (!reads.change.leftOut.length) loaders.change.change.prime(entity.id, entity);
+  if (!reads.barrier.leftOut.length) loaders.barrier.barrier.prime(relations.barrier.id, relations.barrier);
+  if (!reads.pair.leftOut.length) loaders.pair.pair.prime(relations.pair.id, relations.pair);
+  const { raisingPair } = relations;
+  if (raisingPair && raisingPair !== relations.pair && !reads.raisingPair.leftOut.length) loaders.pair.pair.prime(raisingPair.id, raisingPair);
   if (!reads.owner.leftOut.length) loaders.identity.person.prime(relations.owner.id, relations.owner);
-  loaders.change.latestDecision.prime(changeId, relations.latestDecision);
-  loaders.comment.countByChange.prime(changeId, relations.commentCount);
-  return relations;
+  loaders.change.latestDecision.prime(entity.id, relations.latestDecision);
+  loaders.comment.countByChange.prime(entity.id, relations.commentCount);
 }
 
 /** A change read with its relations. */
@@ -141,21 +132,20 @@ export async function readChangePage(
   orderBy: string,
   reads: PageReads = READ_ALL,
 ): Promise<ChangeWithRelations[]> {
-  const rows = await queryPrepared<Row>(
+  const { selectList, read } = layoutFor(db, reads);
+  const rows = await queryPreparedTexts(
     db,
-    `SELECT ${selectList(db, reads)}
+    `SELECT ${selectList}
      FROM (${pageSql}) page
      JOIN change_proposal c ON c.id = page.id ${RELATION_JOINS}
      ORDER BY ${orderBy}`,
     params,
   );
-  return rows.map((row) => withRelations(db, loaders, row, reads));
-}
-
-function withRelations(db: DataSource, loaders: PrimedLoaders, row: Row, reads: PageReads): ChangeWithRelations {
-  const entity = entityFromJson(db, ChangeEntity, row.change, undefined, reads.change.leftOut);
-  if (!reads.change.leftOut.length) loaders.change.change.prime(entity.id, entity);
-  return { entity, relations: relationsFromRow(db, loaders, entity, row, reads) };
+  return rows.map((row) => {
+    const found = read(row);
+    prime(loaders, found, reads);
+    return found;
+  });
 }
 
 /**
@@ -163,16 +153,12 @@ function withRelations(db: DataSource, loaders: PrimedLoaders, row: Row, reads: 
  * and a change read elsewhere (a barrier's changes, a pair's) reads its relations this way.
  */
 export function changeRelationsLoader(db: DataSource, loaders: PrimedLoaders) {
-  const sql = sqlOnce(
-    db,
-    'change.relations:byId',
-    () => `
-    SELECT ${selectList(db, READ_ALL)}
-    FROM change_proposal c ${RELATION_JOINS}
-    WHERE c.id = ANY($1::uuid[])`,
-  );
+  const { selectList, read } = layoutFor(db, READ_ALL);
+  const sql = `SELECT ${selectList} FROM change_proposal c ${RELATION_JOINS} WHERE c.id = ANY($1::uuid[])`;
   return new DataLoader<string, ChangeWithRelations | null>(async (changeIds) => {
-    const byId = new Map((await queryPrepared<Row>(db, sql, [changeIds])).map((row) => withRelations(db, loaders, row, READ_ALL)).map((read) => [read.entity.id, read]));
+    const found = (await queryPreparedTexts(db, sql, [changeIds])).map(read);
+    for (const one of found) prime(loaders, one, READ_ALL);
+    const byId = new Map(found.map((one) => [one.entity.id, one]));
     return changeIds.map((id) => byId.get(id) ?? null);
   });
 }
