@@ -157,6 +157,16 @@ function partialPrototype(metadata: EntityMetadata, leftOut: readonly string[]):
   return prototype;
 }
 
+/** What a reader fills: a new entity, or (with `leftOut`) one on partialPrototype. */
+function blankEntity(metadata: EntityMetadata, leftOut: readonly string[]): () => ObjectLiteral {
+  if (!leftOut.length) return () => metadata.create() as ObjectLiteral;
+  const prototype = partialPrototype(metadata, leftOut);
+  return () => Object.create(prototype) as ObjectLiteral;
+}
+
+/** A plain property, which a reader sets itself; embedded and relation columns are set as TypeORM sets them. */
+const isPlainProperty = (column: ColumnMetadata) => !column.embeddedMetadata && !column.relationMetadata;
+
 /** How one entity's rows are read back from `rowAsJson`'s JSON, worked out once per entity and `leftOut`. */
 function readerFor(metadata: EntityMetadata, leftOut: readonly string[]): FromJson {
   let byList = readersByList.get(metadata);
@@ -177,12 +187,11 @@ function readerForList(metadata: EntityMetadata, leftOut: readonly string[]): Fr
       column,
       property: column.propertyName,
       isTime: isTime(column),
-      // A plain property; embedded and relation columns are set as TypeORM sets them.
-      isPlain: !column.embeddedMetadata && !column.relationMetadata,
+      isPlain: isPlainProperty(column),
     })).filter(({ property }) => !leftOut.includes(property));
-    const prototype = leftOut.length ? partialPrototype(metadata, leftOut) : null;
+    const blank = blankEntity(metadata, leftOut);
     read = (json) => {
-      const row = (prototype ? Object.create(prototype) : metadata.create()) as ObjectLiteral;
+      const row = blank();
       for (let i = 0; i < columns.length; i++) {
         const { at, column, property, isTime, isPlain } = columns[i];
         const raw = json[at];
@@ -220,14 +229,15 @@ const AS_IS = (text: string) => text;
 export const BOOLEAN_TEXT = (text: string) => text === 't';
 const TEXT_COLUMN: ColumnText = { sql: (ref) => ref, decode: AS_IS };
 const NUMBER_COLUMN: ColumnText = { sql: (ref) => ref, decode: Number };
+const BOOLEAN_COLUMN: ColumnText = { sql: (ref) => ref, decode: BOOLEAN_TEXT };
 /** By the type TypeORM's metadata gives (its own spellings: a version column is int4, say). */
 const COLUMN_TEXTS: Record<string, ColumnText> = {
   ...Object.fromEntries(['uuid', 'text', 'char', 'character', 'varchar', 'character varying', 'enum'].map((type) => [type, TEXT_COLUMN])),
   // TypeORM reads a date as its 'YYYY-MM-DD' text: so does this.
   date: TEXT_COLUMN,
   ...Object.fromEntries(['int', 'int2', 'int4', 'integer', 'smallint', 'real', 'float4', 'float8', 'double precision'].map((type) => [type, NUMBER_COLUMN])),
-  boolean: { sql: (ref) => ref, decode: BOOLEAN_TEXT },
-  bool: { sql: (ref) => ref, decode: BOOLEAN_TEXT },
+  boolean: BOOLEAN_COLUMN,
+  bool: BOOLEAN_COLUMN,
   jsonb: { sql: (ref) => ref, decode: JSON.parse },
 };
 
@@ -284,15 +294,19 @@ export class FlatRow {
     const skipped = new Set([...(options.known ?? []), ...leftOut]);
     const read = selectedColumns(metadata)
       .filter((column) => !skipped.has(column.propertyName))
-      .map((column) => ({ column, ...columnText(column), property: column.propertyName, isPlain: !column.embeddedMetadata && !column.relationMetadata }));
+      .map((column) => ({ column, ...columnText(column), property: column.propertyName, isPlain: isPlainProperty(column) }));
     const from = this.columns.length;
     this.columns.push(...read.map(({ column, sql }) => sql(`${alias}."${column.databaseName}"`)));
-    const presence = options.absentWhenNull === undefined ? -1 : from + read.findIndex(({ property }) => property === options.absentWhenNull);
-    if (presence < from && options.absentWhenNull !== undefined) throw new Error(`${metadata.name}.${options.absentWhenNull} is not read, so cannot tell a missing row`);
-    const prototype = leftOut.length ? partialPrototype(metadata, leftOut) : null;
+    let presence = -1;
+    if (options.absentWhenNull !== undefined) {
+      const at = read.findIndex(({ property }) => property === options.absentWhenNull);
+      if (at < 0) throw new Error(`${metadata.name}.${options.absentWhenNull} is not read, so cannot tell a missing row`);
+      presence = from + at;
+    }
+    const blank = blankEntity(metadata, leftOut);
     return (row, known) => {
       if (presence >= 0 && row[presence] === null) return null;
-      const value = (prototype ? Object.create(prototype) : metadata.create()) as ObjectLiteral;
+      const value = blank();
       for (let i = 0; i < read.length; i++) {
         const { column, decode, property, isPlain } = read[i];
         const text = row[from + i];

@@ -153,8 +153,8 @@ export async function readChangePage(
  * and a change read elsewhere (a barrier's changes, a pair's) reads its relations this way.
  */
 export function changeRelationsLoader(db: DataSource, loaders: PrimedLoaders) {
-  const { selectList, read } = layoutFor(db, READ_ALL);
-  const sql = `SELECT ${selectList} FROM change_proposal c ${RELATION_JOINS} WHERE c.id = ANY($1::uuid[])`;
+  const { read } = layoutFor(db, READ_ALL);
+  const sql = builtOnce(db, 'change.relations:byId', () => `SELECT ${layoutFor(db, READ_ALL).selectList} FROM change_proposal c ${RELATION_JOINS} WHERE c.id = ANY($1::uuid[])`);
   return new DataLoader<string, ChangeWithRelations | null>(async (changeIds) => {
     const found = (await queryPreparedTexts(db, sql, [changeIds])).map(read);
     for (const one of found) prime(loaders, one, READ_ALL);
